@@ -1,0 +1,1 @@
+"""Ostan (استان): a Persian-first platform for provincial and local governance."""

@@ -1,0 +1,3 @@
+from ostan.cli import main
+
+raise SystemExit(main())

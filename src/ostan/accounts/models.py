@@ -1,0 +1,39 @@
+"""People who use Ostan, each bound to a role and (for staff) a territorial unit."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    CITIZEN = "citizen", "شهروند"
+    SERVICE_DESK_CLERK = "service_desk_clerk", "کارشناس میز خدمت"
+    AGENCY_OFFICER = "agency_officer", "کارشناس دستگاه اجرایی"
+    INSTITUTION_REPRESENTATIVE = "institution_representative", "نماینده نهاد"
+    STATION_OFFICIAL = "station_official", "عضو شعبه اخذ رأی"
+    CONSTITUENCY_ELECTION_OFFICIAL = "constituency_election_official", "مسئول انتخابات حوزه"
+    COUNTY_ELECTION_OFFICIAL = "county_election_official", "مسئول انتخابات شهرستان"
+    PROVINCE_ELECTION_OFFICIAL = "province_election_official", "مسئول انتخابات استان"
+    COUNTRY_ELECTION_OFFICIAL = "country_election_official", "مسئول ستاد انتخابات کشور"
+    GOVERNOR_OFFICE_STAFF = "governor_office_staff", "کارشناس دفتر استاندار/فرماندار"
+    OBSERVER = "observer", "ناظر"
+    SYSTEM_ADMINISTRATOR = "system_administrator", "مدیر سامانه"
+
+
+class User(AbstractUser):
+    role = models.CharField("نقش", max_length=40, choices=Role.choices, default=Role.CITIZEN)
+    # Staff see and act on this unit and everything under it; citizens have none.
+    unit = models.ForeignKey(
+        "territory.Unit", verbose_name="واحد محل خدمت", null=True, blank=True, on_delete=models.PROTECT
+    )
+    national_code = models.CharField("کد ملی", max_length=10, unique=True, null=True, blank=True)
+    mobile = models.CharField("تلفن همراه", max_length=11, blank=True)
+
+    class Meta:
+        verbose_name = "کاربر"
+        verbose_name_plural = "کاربران"
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role != Role.CITIZEN

@@ -1,0 +1,58 @@
+"""The HTTP API under /api/, with its OpenAPI schema at /api/openapi.json and docs at /api/docs.
+
+Errors always have the same shape: ``{"code": stable machine code, "message": Persian text, "details": ...}``.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from ostan.accounts.api import router as accounts_router
+from ostan.core.errors import DomainError
+from ostan.elections.api import router as elections_router
+from ostan.territory.api import router as territory_router
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    details: object | None = None
+
+
+api = NinjaAPI(
+    title="Ostan API",
+    version="1",
+    description="API سامانه استان: تقسیمات کشوری، حساب‌ها و انتخابات شوراها.",
+    urls_namespace="api",
+)
+api.add_router("/territory/", territory_router)
+api.add_router("/accounts/", accounts_router)
+api.add_router("/elections/", elections_router)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, "details": details}, status=status)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return _error(request, exc.status, exc.code, exc.message, exc.details)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    details = [{"loc": list(e.get("loc", [])), "type": e.get("type")} for e in exc.errors]
+    return _error(request, 422, "invalid_input", "ورودی نامعتبر است؛ قالب داده‌ها را بررسی کنید.", details)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "authentication_required", "برای این کار باید وارد سامانه شوید.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, "http_error", str(exc))

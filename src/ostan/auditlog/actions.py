@@ -1,0 +1,83 @@
+"""The one way to write the audit log. Every action calls :func:`record` exactly once, inside its own
+transaction, so the change and its entry commit or roll back together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.db import models, transaction
+
+from ostan.auditlog.models import Entry
+
+if TYPE_CHECKING:
+    from ostan.accounts.models import User
+    from ostan.territory.models import Unit
+
+
+class AuditOutsideTransaction(RuntimeError):
+    """An action tried to record a change outside a transaction: the entry could outlive a rollback."""
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, Mapping):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, Iterable) and not isinstance(value, bytes):
+        return [_json_safe(v) for v in value]
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The named fields of ``obj`` as JSON-safe values, for an entry's ``before`` or ``after``."""
+    result: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        result[name] = _json_safe(getattr(obj, attname))
+    return result
+
+
+def record(
+    *,
+    actor: User | None,
+    event: str,
+    obj: models.Model | None = None,
+    unit: Unit | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_label: str = "",
+) -> Entry:
+    """Append one entry. ``actor`` is None only for the system itself (loaders, scheduled work)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise AuditOutsideTransaction(f"audit entry for {event!r} must be written inside the action's transaction")
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_label = object_label or str(obj)[:300]
+    actor_unit = getattr(actor, "unit", None) if actor is not None else None
+    return Entry.objects.create(
+        actor=actor,
+        actor_label=(actor.get_username() if actor is not None else "system")[:150],
+        actor_role=(getattr(actor, "role", "") if actor is not None else "system"),
+        actor_unit=actor_unit,
+        event=event,
+        object_type=object_type,
+        object_id=object_id,
+        object_label=object_label[:300],
+        unit_path=unit.path if unit is not None else "",
+        before=_json_safe(before) if before is not None else None,
+        after=_json_safe(after) if after is not None else None,
+    )

@@ -1,0 +1,42 @@
+"""An append-only record of every state change. Rows are only ever inserted (a database trigger refuses
+UPDATE and DELETE on PostgreSQL)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Entry(models.Model):
+    recorded_at = models.DateTimeField("زمان", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="کاربر", null=True, blank=True, on_delete=models.PROTECT
+    )
+    actor_label = models.CharField("نام کاربر", max_length=150, blank=True)
+    actor_role = models.CharField("نقش", max_length=40, blank=True)
+    actor_unit = models.ForeignKey(
+        "territory.Unit",
+        verbose_name="واحد کاربر",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    event = models.CharField("رویداد", max_length=80, db_index=True)
+    object_type = models.CharField("نوع شیء", max_length=80, blank=True)
+    object_id = models.CharField("شناسه شیء", max_length=64, blank=True)
+    object_label = models.CharField("شیء", max_length=300, blank=True)
+    # The unit the changed object belongs to: what scopes who may read this entry.
+    unit_path = models.CharField("مسیر واحد", max_length=255, blank=True, db_index=True)
+    before = models.JSONField("پیش از تغییر", null=True, blank=True)
+    after = models.JSONField("پس از تغییر", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "رویداد"
+        verbose_name_plural = "دفتر رویدادها"
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="auditlog_entry_object")]
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.object_label}"

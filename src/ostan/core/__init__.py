@@ -1,0 +1,1 @@
+"""Pure domain cores: plain Python, no Django, no clock, no randomness of their own."""

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ostan.api import api
+
+admin.site.site_header = "مدیریت سامانه استان"
+admin.site.site_title = "سامانه استان"
+admin.site.index_title = "مدیریت"
+
+urlpatterns = [
+    path("", include("ostan.web.urls")),
+    path("territory/", include("ostan.territory.urls")),
+    path("accounts/", include("ostan.accounts.urls")),
+    path("elections/", include("ostan.elections.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]

@@ -49,7 +49,7 @@ def normalize(text: str) -> str:
 def search_key(text: str) -> str:
     """A folded key for matching: normalised, lower-cased, ZWNJ and spaces removed, آ folded to ا."""
     folded = normalize(text).replace(ZWNJ, "").replace("\u0622", "\u0627").casefold()
-    return "".join(folded.split())
+    return unicodedata.normalize("NFC", "".join(folded.split()))
 
 
 def normalize_digits(text: str) -> str:

@@ -58,7 +58,8 @@ def test_leading_zeros_restored() -> None:
 @given(st.integers(min_value=0, max_value=2**32))
 def test_generated_codes_are_valid(seed: int) -> None:
     code = nc.generate(random.Random(seed).randint)
-    assert len(code) == 10 and nc.is_valid(code)
+    assert len(code) == 10
+    assert nc.is_valid(code)
 
 
 @given(st.integers(min_value=0, max_value=999_999_999))

@@ -65,9 +65,10 @@ def parse_date(text: str) -> dt.date:
         raise InvalidJalaliDate("تاریخ را به شکل سال/ماه/روز وارد کنید؛ مثلاً ۱۴۰۵/۰۹/۰۱.")
     year, month, day = (int(g) for g in match.groups())
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
     except ValueError as exc:
         raise InvalidJalaliDate("چنین روزی در تقویم خورشیدی وجود ندارد.") from exc
+    return gregorian
 
 
 def full_years_between(born: dt.date, on: dt.date) -> int:

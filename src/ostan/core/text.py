@@ -25,8 +25,11 @@ _LETTERS = {
     "\u0671": "\u0627",  # ٱ → ا
     "\u0624": "\u0648",  # ؤ → و
 }
-_DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)}
-_TRANSLATE = str.maketrans(_LETTERS | _DIGITS | {TATWEEL: None})
+_DIGITS: dict[str, str | int | None] = {chr(0x06F0 + i): str(i) for i in range(10)} | {
+    chr(0x0660 + i): str(i) for i in range(10)
+}
+_DIGITS_ONLY = str.maketrans(_DIGITS)
+_TRANSLATE = str.maketrans({**_LETTERS, **_DIGITS, TATWEEL: None})
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef) are dropped.
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ZW_VARIANTS = re.compile("[\u200b\u200d\u200e\u200f\u2060\ufeff]")
@@ -54,7 +57,7 @@ def search_key(text: str) -> str:
 
 def normalize_digits(text: str) -> str:
     """Persian and Arabic-Indic digits → ASCII; nothing else changes."""
-    return text.translate(str.maketrans(_DIGITS))
+    return text.translate(_DIGITS_ONLY)
 
 
 def to_persian_digits(value: object) -> str:

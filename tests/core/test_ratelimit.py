@@ -1,4 +1,4 @@
-"""The fixed-window lockout: five failures lock for fifteen minutes, time is an argument."""
+"""The sliding-window lockout: five failures lock for fifteen minutes, time is an argument."""
 
 from __future__ import annotations
 

@@ -25,9 +25,9 @@ _LETTERS = {
     "\u0671": "\u0627",  # ٱ → ا
     "\u0624": "\u0648",  # ؤ → و
 }
-_DIGITS: dict[str, str | int | None] = {chr(0x06F0 + i): str(i) for i in range(10)} | {
-    chr(0x0660 + i): str(i) for i in range(10)
-}
+_DIGITS: dict[str, str | int | None] = {}
+for _i in range(10):
+    _DIGITS[chr(0x06F0 + _i)] = _DIGITS[chr(0x0660 + _i)] = str(_i)
 _DIGITS_ONLY = str.maketrans(_DIGITS)
 _TRANSLATE = str.maketrans({**_LETTERS, **_DIGITS, TATWEEL: None})
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef) are dropped.

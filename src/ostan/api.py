@@ -5,6 +5,7 @@ Errors always have the same shape: ``{"code": stable machine code, "message": Pe
 
 from __future__ import annotations
 
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -28,6 +29,21 @@ api = NinjaAPI(
     description="API سامانه استان: تقسیمات کشوری، حساب‌ها و انتخابات شوراها.",
     urls_namespace="api",
 )
+
+
+class HealthOut(Schema):
+    status: str
+    version: str
+    database: str
+
+
+@api.get("/health", response=HealthOut, tags=["meta"], summary="Liveness and database check")
+def health(request: HttpRequest) -> HealthOut:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HealthOut(status="ok", version=api.version, database=connection.vendor)
+
+
 api.add_router("/territory/", territory_router)
 api.add_router("/accounts/", accounts_router)
 api.add_router("/elections/", elections_router)

@@ -1,0 +1,40 @@
+"""Demo data on top of the loaded territory tree: one account per role and small finished elections.
+
+Idempotent: running it again changes nothing and prints the same accounts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ostan.accounts.demo import create_demo_accounts
+from ostan.elections.demo import create_demo_elections
+from ostan.territory.models import Unit
+
+DEMO_PROVINCE = "23"  # استان تهران
+DEMO_COUNTY = "2301"  # شهرستان تهران
+OTHER_COUNTY = "2302"  # شهرستان دماوند: an official of Tehran county must not see it
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts and demo elections (run load_territory first)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not Unit.objects.filter(code=DEMO_PROVINCE).exists():
+            raise CommandError("ابتدا تقسیمات کشوری را بارگذاری کنید: manage.py load_territory")
+        accounts = create_demo_accounts(
+            province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY, other_county_code=OTHER_COUNTY
+        )
+        elections = create_demo_elections()
+        self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
+        width = max(len(a.username) for a in accounts)
+        for account in accounts:
+            self.stdout.write(
+                f"  {account.username:<{width}}  {account.password:<16}  {account.role}  —  {account.unit}"
+            )
+        self.stdout.write(self.style.SUCCESS("\nDemo elections:"))
+        for line in elections:
+            self.stdout.write(f"  {line}")
+        self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures. DATABASE_URL must name a running PostgreSQL (make bench does it).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+for bench in bench/bench_*.py; do
+  echo "=== $bench"
+  .venv/bin/python "$bench" || status=1
+done
+exit $status

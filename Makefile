@@ -57,13 +57,7 @@ pytest: setup  ## the test suite on the running PostgreSQL server (make db-up fi
 	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test:  ## everything: environment, Chromium, PostgreSQL, lint, types, all tests
-	@start=$$(date +%s); status=0; \
-	$(MAKE) --no-print-directory setup browser && \
-	$(MAKE) --no-print-directory lint typecheck && \
-	tools/pg.sh up && \
-	{ $(MAKE) --no-print-directory pytest || status=$$?; tools/pg.sh down; } || status=$${status:-1}; \
-	[ "$$status" = 0 ] || status=1; \
-	echo "make test: total $$(( $$(date +%s) - start )) s, exit $$status"; exit $$status
+	@tools/test.sh
 
 bench: setup  ## run every benchmark in bench/ and print its figures
 	$(UV) pip sync -q --python $(PY) requirements/bench.lock

@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "count":
         from ostan.counting_cli import run_count
 
-        return run_count(rest)
+        return int(run_count(rest))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ostan.settings")
     from django.core.management import execute_from_command_line
 

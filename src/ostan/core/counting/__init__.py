@@ -5,6 +5,7 @@ docs/counting.md for the rules, the file formats and how an observer recounts pu
 """
 
 from ostan.core.counting.apportionment import Apportionment, largest_remainder
+from ostan.core.counting.ballot_files import ballots_from_csv, ballots_from_jsonl
 from ostan.core.counting.ballots import BallotForm, BallotTally, BallotVerdict, merge_tallies, tally_ballots
 from ostan.core.counting.errors import (
     ApportionmentImpossible,
@@ -14,6 +15,7 @@ from ostan.core.counting.errors import (
     InvalidRules,
     LotSeedRequired,
 )
+from ostan.core.counting.files import constituency_from_json, constituency_to_json
 from ostan.core.counting.lots import draw_lots, lot_digest, lot_string
 from ostan.core.counting.model import Candidate, Constituency, CountingRules, Education, Method, PartyList
 from ostan.core.counting.results import BallotSummary, CandidateResult, CountResult, ListResult, TieBreak
@@ -41,6 +43,10 @@ __all__ = [
     "Method",
     "PartyList",
     "TieBreak",
+    "ballots_from_csv",
+    "ballots_from_jsonl",
+    "constituency_from_json",
+    "constituency_to_json",
     "count",
     "count_tally",
     "draw_lots",

@@ -105,7 +105,7 @@ def list_sentence(pl: ListResult) -> str:
     return (
         f"{name}: مجموع {number(pl.total)} رأی، سهم {percent(pl.share)}، سهمیه {decimal(pl.quota)} → "
         f"{number(pl.integer_seats)} کرسی صحیح و باقیماندهٔ {decimal(pl.remainder)}"
-        + ("، یک کرسی از باقیمانده" if pl.remainder_seat else "")
+        + (f"، {number(pl.remainder_seats)} کرسی از باقیمانده" if pl.remainder_seats else "")
         + f"؛ جمعاً {number(pl.seats)} کرسی و {number(pl.alternates)} علی‌البدل."
     )
 

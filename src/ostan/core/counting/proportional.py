@@ -120,6 +120,7 @@ def _fill_blocks(
                 alternate_codes=order[seats : seats + alternates],
                 candidate_count=len(b.members),
                 is_below_threshold=b.code not in app.quotas,
+                remainder_seats=app.remainder_seats.get(b.code, 0),
             )
         )
     return results, ties

@@ -79,6 +79,7 @@ class ListResult:
     alternate_codes: tuple[str, ...]
     candidate_count: int = 0
     is_below_threshold: bool = False
+    remainder_seats: int = 0  # seats won in the largest-remainder stage (more than one only for short lists)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -96,6 +97,7 @@ class ListResult:
             "alternate_codes": list(self.alternate_codes),
             "candidate_count": self.candidate_count,
             "is_below_threshold": self.is_below_threshold,
+            "remainder_seats": self.remainder_seats,
         }
 
 

@@ -106,7 +106,7 @@ def _write_group(
             new.append(Unit(code=r.code, **values))
             report.created[r.kind] += 1
         elif any(old[k] != v for k, v in values.items()):
-            changed.append(Unit(id=old["id"], code=r.code, **(old | values)))
+            changed.append(Unit(**(old | values)))
             report.updated[r.kind] += 1
         else:
             report.unchanged += 1

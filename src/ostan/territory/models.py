@@ -55,6 +55,9 @@ class Unit(models.Model):
         indexes = [
             models.Index(fields=["path"], name="territory_unit_path_prefix", opclasses=["varchar_pattern_ops"]),
             models.Index(fields=["parent", "name"], name="territory_unit_children"),
+            # Prefix search (LIKE 'key%') on PostgreSQL needs the pattern operator class; substring search
+            # uses a trigram index that migration 0002 adds on PostgreSQL only.
+            models.Index(fields=["search_key"], name="territory_unit_search_prefix", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

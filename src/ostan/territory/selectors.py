@@ -1,9 +1,123 @@
-"""Reads of the territory tree."""
+"""Reads of the territory tree.
+
+The published divisions are public reference data: anyone may read them. Units that users create
+(neighbourhoods) are visible only inside the reader's territorial scope.
+"""
 
 from __future__ import annotations
 
-from ostan.territory.models import Unit
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+
+from ostan.accounts.scope import scope_q
+from ostan.core.errors import NotFound
+from ostan.core.text import search_key
+from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from ostan.accounts.models import User
+
+    Viewer = User | AnonymousUser | None
+
+CODE_PATTERN = re.compile(r"[0-9A-Za-z\-]{1,32}")
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_LIMIT_MAX = 100
+# Below this many characters a substring match is mostly noise (and cannot use the trigram index).
+SUBSTRING_MIN_LENGTH = 2
+NEIGHBOURHOOD_PARENT_KINDS = frozenset({UnitKind.CITY, UnitKind.CITY_ZONE})
 
 
 def unit_count() -> int:
     return Unit.objects.count()
+
+
+def visible_q(user: Viewer = None, prefix: str = "") -> Q:
+    """Reference units, plus user-created ones inside ``user``'s scope. ``prefix`` is e.g. ``"children__"``."""
+    public = Q(**{f"{prefix}is_user_created": False})
+    if user is None:
+        return public
+    return public | (Q(**{f"{prefix}is_user_created": True}) & scope_q(user, f"{prefix}path"))
+
+
+def without_controls(text: str) -> str:
+    """``text`` with control characters made spaces (NUL cannot even be sent to PostgreSQL)."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def get_unit(code: str, *, user: Viewer = None) -> Unit:
+    unit = Unit.objects.filter(visible_q(user), code=code).first() if CODE_PATTERN.fullmatch(code) else None
+    if unit is None:
+        raise NotFound(f"واحدی با کد «{code}» یافت نشد.")
+    return unit
+
+
+def with_child_counts(units: QuerySet[Unit], user: Viewer = None) -> QuerySet[Unit]:
+    return units.annotate(child_count=Count("children", filter=visible_q(user, "children__")))
+
+
+def children(unit: Unit, *, user: Viewer = None, kinds: Iterable[str] | None = None) -> QuerySet[Unit]:
+    """Direct children ordered by name, each with ``child_count`` (its own visible children)."""
+    units = Unit.objects.filter(visible_q(user), parent=unit)
+    if kinds is not None:
+        units = units.filter(kind__in=list(kinds))
+    return with_child_counts(units, user).order_by("name", "code")
+
+
+def children_summary(unit: Unit, *, user: Viewer = None) -> dict[str, int]:
+    """How many visible children of each kind ``unit`` has."""
+    rows = Unit.objects.filter(visible_q(user), parent=unit).values("kind").annotate(n=Count("id")).order_by("kind")
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    """The chain from the country down to ``unit``'s parent, in one query."""
+    codes = unit.path.split(PATH_SEPARATOR)[:-1]
+    if not codes:
+        return []
+    return list(Unit.objects.filter(code__in=codes).order_by("depth"))
+
+
+def search_units(
+    query: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    within: Unit | None = None,
+    limit: int = 20,
+    user: Viewer = None,
+) -> list[Unit]:
+    """Units whose folded name starts with (first) or contains (after) the folded query.
+
+    Folding (``search_key``) makes «كرمانشاه» find «کرمانشاه» and «اسلام آباد غرب» find «اسلام‌آباد غرب».
+    Larger units come first within each group, then shorter names.
+    """
+    key = search_key(without_controls(query[:SEARCH_QUERY_MAX_LENGTH]))
+    limit = max(1, min(limit, SEARCH_LIMIT_MAX))
+    if not key:
+        return []
+    base = Unit.objects.filter(visible_q(user))
+    if kinds is not None:
+        base = base.filter(kind__in=list(kinds))
+    if within is not None:
+        base = base.filter(Q(path=within.path) | Q(path__startswith=within.path + PATH_SEPARATOR))
+    order = ("depth", "name", "code")
+    found = list(base.filter(search_key__startswith=key).order_by(*order)[:limit])
+    if len(found) < limit and len(key) >= SUBSTRING_MIN_LENGTH:
+        inner = base.filter(search_key__contains=key).exclude(search_key__startswith=key)
+        found += inner.order_by(*order)[: limit - len(found)]
+    return found
+
+
+def neighbourhoods(unit: Unit, *, user: Viewer = None) -> QuerySet[Unit]:
+    return children(unit, user=user, kinds=[UnitKind.NEIGHBOURHOOD])
+
+
+def province_of(unit: Unit) -> str | None:
+    """The province code on ``unit``'s path (None for the country)."""
+    codes = unit.path.split(PATH_SEPARATOR)
+    return codes[1] if len(codes) > 1 else None

@@ -1,6 +1,115 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Territory pages: browse, a unit, search, maps; and the two forms officials post."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ostan.core.errors import DomainError, NotFound, PermissionRefused
+from ostan.territory import actions, maps, selectors
+from ostan.territory.editors import can_edit
+from ostan.territory.forms import NeighbourhoodForm, PopulationForm
+from ostan.territory.models import Unit, UnitKind
+from ostan.territory.reference import COUNTRY_CODE
+
+CHILDREN_PER_PAGE = 200
+SEARCH_PAGE_LIMIT = 50
+
+
+def _unit_or_404(request: HttpRequest, code: str) -> Unit:
+    try:
+        return selectors.get_unit(code, user=request.user)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
 def browse(request: HttpRequest) -> HttpResponse:
-    return render(request, "territory/browse.html", {"nav": "territory"})
+    country = Unit.objects.filter(code=COUNTRY_CODE).first()
+    provinces = selectors.children(country, user=request.user) if country else []
+    return render(request, "territory/browse.html", {"nav": "territory", "country": country, "provinces": provinces})
+
+
+def unit(request: HttpRequest, code: str) -> HttpResponse:
+    current = _unit_or_404(request, code)
+    page = Paginator(selectors.children(current, user=request.user), CHILDREN_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    editable = can_edit(request.user, current)
+    context = {
+        "nav": "territory",
+        "unit": current,
+        "ancestors": selectors.ancestors(current),
+        "page": page,
+        "province_code": selectors.province_of(current),
+        "takes_neighbourhoods": current.kind in selectors.NEIGHBOURHOOD_PARENT_KINDS,
+        "can_edit": editable,
+    }
+    return render(request, "territory/unit.html", context)
+
+
+def _refused(request: HttpRequest, exc: PermissionRefused) -> HttpResponse:
+    return render(request, "territory/refused.html", {"nav": "territory", "error": exc}, status=exc.status)
+
+
+@login_required
+@require_POST
+def add_neighbourhood(request: HttpRequest, code: str) -> HttpResponse:
+    city = _unit_or_404(request, code)
+    form = NeighbourhoodForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise actions.InvalidTerritoryInput("نام محله را درست وارد کنید.")
+        created = actions.create_neighbourhood(actor=request.user, city=city, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+        messages.success(request, f"محله «{created.name}» افزوده شد.")
+    except PermissionRefused as exc:
+        return _refused(request, exc)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("territory:unit", code=city.code)
+
+
+@login_required
+@require_POST
+def set_population(request: HttpRequest, code: str) -> HttpResponse:
+    target = _unit_or_404(request, code)
+    form = PopulationForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise actions.InvalidTerritoryInput("جمعیت، سال و دلیل را درست وارد کنید.")
+        data = form.cleaned_data
+        actions.set_population(
+            actor=request.user,  # type: ignore[arg-type]
+            unit=target,
+            population=data["population"],
+            year=data["year"],
+            reason=data["reason"],
+        )
+        messages.success(request, "جمعیت ثبت شد.")
+    except PermissionRefused as exc:
+        return _refused(request, exc)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("territory:unit", code=target.code)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[: selectors.SEARCH_QUERY_MAX_LENGTH]
+    kind = request.GET.get("kind", "")
+    kinds = [kind] if kind in UnitKind.values else None
+    results = selectors.search_units(query, kinds=kinds, limit=SEARCH_PAGE_LIMIT, user=request.user) if query else []
+    context = {"nav": "territory", "q": query, "kind": kind, "kinds": UnitKind.choices, "results": results}
+    if request.headers.get("HX-Request"):
+        return render(request, "territory/_search_results.html", context)
+    return render(request, "territory/search.html", context)
+
+
+def map_view(request: HttpRequest, province_code: str | None = None) -> HttpResponse:
+    try:
+        drawn = maps.province_map(province_code) if province_code else maps.country_map()
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    return render(request, "territory/map.html", {"nav": "territory", "map": drawn, "province_code": province_code})

@@ -1,0 +1,77 @@
+"""Maps drawn as server-side SVG from the simplified 1395 boundaries in ``data/map_1395.json``.
+
+No tile server and no script: each region is a link to its unit's page with a <title> tooltip.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from ostan.core.errors import NotFound
+from ostan.territory.models import Unit
+from ostan.territory.reference import COUNTRY_CODE, DATA_DIR
+
+MAP_FILE = DATA_DIR / "map_1395.json"
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    d: str
+    href: str | None
+    population: int | None
+
+
+@dataclass(frozen=True)
+class Map:
+    title: str
+    view_box: str
+    regions: tuple[Region, ...]
+    unit: Unit | None
+
+
+@functools.cache
+def _shapes() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(MAP_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def _regions(shapes: list[dict[str, Any]]) -> tuple[Region, ...]:
+    codes = [s["code"] for s in shapes]
+    units = {
+        u.code: u for u in Unit.objects.filter(code__in=codes, is_user_created=False).only("code", "name", "population")
+    }
+    regions = []
+    for shape in shapes:
+        unit = units.get(shape["code"])
+        regions.append(
+            Region(
+                code=shape["code"],
+                name=unit.name if unit else shape.get("name", shape["code"]),
+                d=shape["d"],
+                href=reverse("territory:unit", args=[unit.code]) if unit else None,
+                population=unit.population if unit else None,
+            )
+        )
+    return tuple(regions)
+
+
+def country_map() -> Map:
+    country = _shapes()["country"]
+    unit = Unit.objects.filter(code=COUNTRY_CODE).first()
+    return Map("نقشه استان‌های ایران", country["view_box"], _regions(country["regions"]), unit)
+
+
+def province_map(code: str) -> Map:
+    province = _shapes()["provinces"].get(code)
+    if province is None:
+        raise NotFound(f"نقشه‌ای برای استان با کد «{code}» نیست.")
+    unit = Unit.objects.filter(code=code, kind="province").first()
+    title = f"نقشه شهرستان‌های استان {unit.name if unit else code}"
+    return Map(title, province["view_box"], _regions(province["regions"]), unit)

@@ -1,3 +1,112 @@
-from ninja import Router
+"""The elections API under /api/elections/: published results for everyone, the rest in the user's scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from ostan.elections import actions, selectors
+from ostan.elections.models import Constituency, ElectionRound
 
 router = Router(tags=["elections"])
+
+
+class RoundOut(Schema):
+    id: int
+    number: int
+    name: str
+    election_date: dt.date | None
+    status: str
+
+
+class ConstituencyOut(Schema):
+    id: int
+    round_number: int
+    name: str
+    kind: str
+    method: str
+    unit_code: str
+    seats: int
+    alternates: int
+    is_voting: bool
+    is_published: bool
+
+    @staticmethod
+    def of(c: Constituency) -> ConstituencyOut:
+        return ConstituencyOut(
+            id=c.pk, round_number=c.election_round.number, name=c.name, kind=c.kind, method=c.method,
+            unit_code=c.unit.code, seats=c.seats, alternates=c.alternates, is_voting=c.is_voting,
+            is_published=c.is_published,
+        )  # fmt: skip
+
+
+class CandidateOut(Schema):
+    code: str
+    first_name: str
+    last_name: str
+    list_code: str | None
+    education: int
+    is_veteran: bool
+    vetting_status: str
+
+
+class CountOut(Schema):
+    constituency_id: int
+    counted_at: dt.datetime
+    ballot_count: int
+    inputs_sha256: str
+    members: list[str]
+
+
+@router.get("/rounds", response=list[RoundOut])
+def list_rounds(request: HttpRequest) -> list[ElectionRound]:
+    return [r for r, _ in selectors.rounds(request.user)]
+
+
+@router.get("/constituencies", response=list[ConstituencyOut])
+def list_constituencies(request: HttpRequest, round_number: int | None = None) -> list[ConstituencyOut]:
+    found = selectors.visible_constituencies(request.user)
+    if round_number is not None:
+        found = found.filter(election_round__number=round_number)
+    return [ConstituencyOut.of(c) for c in found]
+
+
+@router.get("/constituencies/{pk}/candidates", response=list[CandidateOut])
+def list_candidates(request: HttpRequest, pk: int) -> list[CandidateOut]:
+    constituency = selectors.constituency_for_user(request.user, pk)
+    return [
+        CandidateOut(
+            code=c.code, first_name=c.first_name, last_name=c.last_name,
+            list_code=c.party_list.code if c.party_list else None, education=c.education,
+            is_veteran=c.is_veteran, vetting_status=c.vetting_status,
+        )
+        for c in selectors.candidates(constituency)
+    ]  # fmt: skip
+
+
+@router.get("/constituencies/{pk}/result", response=dict[str, Any])
+def result(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """The stored count, exactly as ``ostan count --json`` prints it."""
+    _, record = selectors.count_for_user(request.user, pk)
+    return dict(record.result)
+
+
+@router.post("/constituencies/{pk}/count", response=CountOut, auth=django_auth)
+def count(request: HttpRequest, pk: int) -> CountOut:
+    constituency = selectors.constituency_for_user(request.user, pk)
+    record = actions.count_constituency(actor=request.user, constituency=constituency)  # type: ignore[arg-type]
+    return CountOut(
+        constituency_id=constituency.pk, counted_at=record.counted_at, ballot_count=record.ballot_count,
+        inputs_sha256=record.inputs_sha256, members=list(record.result["members"]),
+    )  # fmt: skip
+
+
+@router.post("/constituencies/{pk}/publish", response=ConstituencyOut, auth=django_auth)
+def publish(request: HttpRequest, pk: int) -> ConstituencyOut:
+    constituency = selectors.constituency_for_user(request.user, pk)
+    published = actions.publish_results(actor=request.user, constituency=constituency)  # type: ignore[arg-type]
+    return ConstituencyOut.of(selectors.constituency_for_user(request.user, published.pk))

@@ -1,0 +1,147 @@
+"""Creating constituencies with seats derived from population (Art. 16's table, in the counting core)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from ostan.auditlog.actions import record, snapshot
+from ostan.core.counting.seats import CouncilSize, council_size, override_council_size
+from ostan.core.errors import DomainError
+from ostan.core.text import normalize, search_key
+from ostan.elections.errors import ElectionClosed, PopulationMissing
+from ostan.elections.models import Constituency, ConstituencyKind, CountingMethod, ElectionRound
+from ostan.elections.officials import ensure_election_official
+from ostan.territory.models import Unit, UnitKind
+
+if TYPE_CHECKING:
+    from ostan.accounts.models import User
+
+CONSTITUENCY_FIELDS = (
+    "election_round",
+    "unit",
+    "kind",
+    "name",
+    "method",
+    "population",
+    "population_source",
+    "seats",
+    "alternates",
+    "seats_override_reason",
+    "is_voting",
+    "not_voting_reason",
+)
+TEHRAN_KEY = search_key("تهران")
+KIND_UNITS = {
+    ConstituencyKind.CITY_COUNCIL: {UnitKind.CITY},
+    ConstituencyKind.VILLAGE_COUNCIL: {UnitKind.VILLAGE},
+    ConstituencyKind.PROPORTIONAL: {UnitKind.CITY},
+}
+
+
+def settlement_of(unit: Unit, kind: str) -> str:
+    """The core's seat-table row: Tehran's constituency has its own row (21 members, 11 alternates)."""
+    if kind == ConstituencyKind.VILLAGE_COUNCIL:
+        return "village"
+    if kind == ConstituencyKind.PROPORTIONAL and unit.search_key == TEHRAN_KEY:
+        return "tehran"
+    return "city"
+
+
+def _size(
+    unit: Unit, kind: str, population: int | None, seats: int | None, alternates: int | None, reason: str
+) -> CouncilSize:
+    if seats is not None or alternates is not None:
+        if seats is None or alternates is None:
+            raise DomainError("برای تعیین دستی، تعداد اعضای اصلی و علی‌البدل هر دو لازم است.", code="invalid_seats")
+        return override_council_size(seats, alternates, reason=reason)
+    settlement = settlement_of(unit, kind)
+    if population is None and settlement != "tehran":
+        raise PopulationMissing(
+            f"جمعیت «{unit.name}» ثبت نشده است و تعداد اعضای شورا به آن بستگی دارد. لطفاً نخست جمعیت را "
+            "از روی آخرین سرشماری در بخش تقسیمات کشوری ثبت کنید، یا تعداد کرسی‌ها را با ذکر دلیل وارد کنید."
+        )
+    return council_size(settlement, population)
+
+
+def create_constituency(
+    *,
+    actor: User | None,
+    election_round: ElectionRound,
+    unit: Unit,
+    kind: str,
+    name: str = "",
+    population: int | None = None,
+    population_source: str = "",
+    seats: int | None = None,
+    alternates: int | None = None,
+    override_reason: str = "",
+    is_voting: bool = True,
+    not_voting_reason: str = "",
+) -> Constituency:
+    """``population`` defaults to the unit's census figure; a different figure needs its source."""
+    ensure_election_official(actor, unit)
+    if kind not in ConstituencyKind.values or unit.kind not in KIND_UNITS[ConstituencyKind(kind)]:
+        raise DomainError("نوع حوزه با نوع واحد تقسیماتی سازگار نیست.", code="invalid_kind")
+    population_source, override_reason = normalize(population_source), normalize(override_reason)
+    if population is None:
+        population, population_source = unit.population, unit.population_source or "سرشماری"
+    elif not population_source:
+        raise DomainError("برای جمعیتی غیر از جمعیت ثبت‌شده، منبع یا دلیل لازم است.", code="population_source_required")
+    if not is_voting and not normalize(not_voting_reason):
+        raise DomainError("دلیل برگزار نشدن رأی‌گیری لازم است.", code="not_voting_reason_required")
+    size = _size(unit, kind, population, seats, alternates, override_reason)
+    method = CountingMethod.PROPORTIONAL if kind == ConstituencyKind.PROPORTIONAL else CountingMethod.PLURALITY
+    with transaction.atomic(durable=True):
+        if Constituency.objects.filter(election_round=election_round, unit=unit, kind=kind).exists():
+            raise DomainError("این حوزه در این دوره پیش‌تر تعریف شده است.", code="constituency_exists")
+        constituency = Constituency.objects.create(
+            election_round=election_round,
+            unit=unit,
+            kind=kind,
+            name=normalize(name) or unit.name,
+            method=method,
+            population=population,
+            population_source=population_source if population else "",
+            seats=size.members,
+            alternates=size.alternates,
+            seats_override_reason=override_reason,
+            is_voting=is_voting,
+            not_voting_reason=normalize(not_voting_reason),
+        )
+        record(
+            actor=actor,
+            event="elections.constituency_created",
+            obj=constituency,
+            unit=unit,
+            after=snapshot(constituency, CONSTITUENCY_FIELDS),
+        )
+    return constituency
+
+
+def set_lot_seed(*, actor: User | None, constituency: Constituency, seed: str) -> Constituency:
+    """Fix the public seed the lots of this constituency derive from (recorded, published with the result).
+
+    The core asks for it when a tie decides a seat; any later count of the constituency uses it.
+    """
+    ensure_election_official(actor, constituency.unit)
+    seed = normalize(seed)
+    if not seed or len(seed) > 200:
+        raise DomainError("بذر قرعه باید متنی ناتهی و حداکثر ۲۰۰ نویسه باشد.", code="invalid_seed")
+    with transaction.atomic(durable=True):
+        constituency = Constituency.objects.select_for_update().get(pk=constituency.pk)
+        if constituency.is_published:
+            raise ElectionClosed("نتایج این حوزه اعلام شده است و بذر قرعه دیگر تغییر نمی‌کند.")
+        before = snapshot(constituency, ("lot_seed",))
+        constituency.lot_seed = seed
+        constituency.save(update_fields=["lot_seed"])
+        record(
+            actor=actor,
+            event="elections.lot_seed_set",
+            obj=constituency,
+            unit=constituency.unit,
+            before=before,
+            after=snapshot(constituency, ("lot_seed",)),
+        )
+    return constituency

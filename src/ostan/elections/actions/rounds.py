@@ -1,0 +1,56 @@
+"""Creating election rounds and moving them through their configured statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from ostan.auditlog.actions import record, snapshot
+from ostan.core.errors import DomainError
+from ostan.core.text import normalize
+from ostan.elections.models import ElectionRound, RoundStatus
+from ostan.elections.officials import ensure_round_official
+
+if TYPE_CHECKING:
+    from ostan.accounts.models import User
+
+ROUND_FIELDS = ("number", "name", "election_date", "status")
+
+
+def create_round(*, actor: User | None, number: int, name: str, election_date: dt.date | None = None) -> ElectionRound:
+    ensure_round_official(actor)
+    name = normalize(name)
+    if number < 1 or not name:
+        raise DomainError("شماره و نام دوره لازم است.", code="invalid_round")
+    with transaction.atomic(durable=True):
+        if ElectionRound.objects.filter(number=number).exists():
+            raise DomainError(f"دوره {number} پیش‌تر تعریف شده است.", code="round_exists")
+        election_round = ElectionRound.objects.create(number=number, name=name, election_date=election_date)
+        record(
+            actor=actor,
+            event="elections.round_created",
+            obj=election_round,
+            after=snapshot(election_round, ROUND_FIELDS),
+        )
+    return election_round
+
+
+def set_round_status(*, actor: User | None, election_round: ElectionRound, status: str) -> ElectionRound:
+    ensure_round_official(actor)
+    if status not in RoundStatus.values:
+        raise DomainError("وضعیت دوره نامعتبر است.", code="invalid_status")
+    with transaction.atomic(durable=True):
+        election_round = ElectionRound.objects.select_for_update().get(pk=election_round.pk)
+        before = snapshot(election_round, ("status",))
+        election_round.status = status
+        election_round.save(update_fields=["status"])
+        record(
+            actor=actor,
+            event="elections.round_status_set",
+            obj=election_round,
+            before=before,
+            after=snapshot(election_round, ("status",)),
+        )
+    return election_round

@@ -1,0 +1,81 @@
+"""Reading uploaded tables (CSV or XLSX) into numbered rows keyed by canonical column names.
+
+Headers may be English keys or their Persian labels; cells are normalised (Persian letters, ASCII
+digits) before anything validates them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ostan.core.text import normalize, search_key
+from ostan.elections.errors import FileRejected, LineError
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: Mapping[str, str]
+
+
+def _column_key(header: str, aliases: Mapping[str, str]) -> str | None:
+    key = search_key(header)
+    return aliases.get(key)
+
+
+def _raw_rows(file_name: str, data: bytes) -> list[list[str]]:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise FileRejected("حجم پرونده بیش از حد مجاز است.", [])
+    if file_name.lower().endswith(".xlsx") or data.startswith(XLSX_MAGIC):
+        return _xlsx_rows(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileRejected("پرونده CSV باید با کدگذاری UTF-8 ذخیره شده باشد.", []) from None
+    return [list(r) for r in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many unrelated types for a damaged file
+        raise FileRejected("پرونده اکسل خوانده نشد؛ قالب XLSX را بررسی کنید.", []) from None
+    sheet = workbook.worksheets[0]
+    rows = [["" if v is None else _cell_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_table(file_name: str, data: bytes, aliases: Mapping[str, str], required: frozenset[str]) -> list[Row]:
+    """Rows of the first sheet after its header; raises :class:`FileRejected` for a bad header."""
+    raw = _raw_rows(file_name, data)
+    if not raw:
+        raise FileRejected("پرونده خالی است.", [])
+    keys = [_column_key(h, aliases) for h in raw[0]]
+    missing = sorted(required - {k for k in keys if k})
+    if missing:
+        labels = "، ".join(missing)
+        raise FileRejected(f"ستون‌های لازم در سطر عنوان نیست: {labels}", [LineError(1, f"ستون‌های لازم: {labels}")])
+    rows = []
+    for number, values in enumerate(raw[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        cells = {k: normalize(v) for k, v in zip(keys, values, strict=False) if k}
+        rows.append(Row(number, cells))
+    if not rows:
+        raise FileRejected("پرونده هیچ سطر داده‌ای ندارد.", [])
+    return rows

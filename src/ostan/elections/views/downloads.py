@@ -1,0 +1,75 @@
+"""Downloads: the result as JSON (the core's output as stored) and CSV, and the two recount files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+
+from ostan.core.errors import NotFound
+from ostan.elections import files, selectors
+from ostan.elections.ballot_files import jsonl_lines
+from ostan.elections.models import Constituency
+from ostan.elections.result_sheets import csv_text
+from ostan.elections.views.pages import visible_constituency
+
+
+def _attachment(response: HttpResponse | StreamingHttpResponse, name: str) -> HttpResponse | StreamingHttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _counted(request: HttpRequest, pk: int) -> tuple[Constituency, dict[str, object]]:
+    try:
+        constituency, record = selectors.count_for_user(request.user, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    return constituency, record.result
+
+
+def results_json(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    constituency, result = _counted(request, pk)
+    body = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    return _attachment(response, f"result-{files.constituency_id(constituency)}.json")
+
+
+def results_csv(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    constituency, result = _counted(request, pk)
+    response = HttpResponse(csv_text(result), content_type="text/csv; charset=utf-8")
+    return _attachment(response, f"result-{files.constituency_id(constituency)}.csv")
+
+
+def _exportable(request: HttpRequest, pk: int) -> Constituency:
+    constituency = visible_constituency(request, pk)
+    if not (constituency.is_published or selectors.can_see_unpublished(request.user, constituency)):
+        raise Http404(selectors.NOT_FOUND)
+    return constituency
+
+
+def constituency_json(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    """The constituency file as last counted (so its SHA-256 matches the results page), else as it is now."""
+    constituency = _exportable(request, pk)
+    record = selectors.latest_count(constituency)
+    data = record.constituency_file if record else files.constituency_file(files.core_constituency(constituency))
+    response = HttpResponse(files.constituency_file_bytes(data), content_type="application/json; charset=utf-8")
+    return _attachment(response, f"constituency-{files.constituency_id(constituency)}.json")
+
+
+def _chunks(codes: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
+    pending: list[str] = []
+    for line in jsonl_lines(codes):
+        pending.append(line)
+        if len(pending) >= size:
+            yield "".join(pending).encode()
+            pending = []
+    yield "".join(pending).encode()
+
+
+def ballots_jsonl(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    constituency = _exportable(request, pk)
+    response = StreamingHttpResponse(
+        _chunks(files.stored_codes(constituency)), content_type="application/jsonl; charset=utf-8"
+    )
+    return _attachment(response, f"ballots-{files.constituency_id(constituency)}.jsonl")

@@ -1,3 +1,101 @@
-from ninja import Router
+"""Accounts over HTTP: who am I, staff sign-in, and the citizen's SMS sign-in.
+
+The sign-in endpoints take no authentication and so no CSRF token: there is no session yet for a
+forged request to ride on, and API clients (mobile apps, scripts) have no CSRF cookie. They are
+guarded instead by the same lockouts as the pages. Everything that acts on a session (``/me`` and
+every other router's writes) uses ``django_auth``, which checks CSRF.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from ostan.accounts import citizens, logins
+from ostan.accounts.models import User
 
 router = Router(tags=["accounts"])
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+    kind: str
+    path: str
+
+
+class MeOut(Schema):
+    username: str
+    full_name: str
+    role: str
+    role_label: str
+    unit: UnitOut | None
+
+
+class LoginIn(Schema):
+    username: str
+    password: str
+
+
+class OtpRequestIn(Schema):
+    national_code: str
+    mobile: str
+
+
+class OtpRequestOut(Schema):
+    national_code: str
+    masked_mobile: str
+    expires_in_seconds: int
+
+
+class OtpVerifyIn(Schema):
+    national_code: str
+    code: str
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    details: object | None = None
+
+
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+def _me(user: User) -> MeOut:
+    unit = user.unit
+    return MeOut(
+        username=user.get_username(),
+        full_name=user.get_full_name(),
+        role=user.role,
+        role_label=user.get_role_display(),
+        unit=UnitOut(code=unit.code, name=unit.name, kind=unit.kind, path=unit.path) if unit else None,
+    )
+
+
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=django_auth)
+def me(request: HttpRequest) -> MeOut:
+    return _me(request.user)  # type: ignore[arg-type]
+
+
+@router.post("/login", response={200: MeOut, **ERRORS})
+def login(request: HttpRequest, payload: LoginIn) -> MeOut:
+    return _me(logins.sign_in_staff(request=request, username=payload.username, password=payload.password))
+
+
+@router.post("/otp/request", response={200: OtpRequestOut, **ERRORS})
+def otp_request(request: HttpRequest, payload: OtpRequestIn) -> OtpRequestOut:
+    sent = citizens.request_code(
+        national_code_raw=payload.national_code, mobile_raw=payload.mobile, address=logins.client_address(request)
+    )
+    return OtpRequestOut(**sent.__dict__)
+
+
+@router.post("/otp/verify", response={200: MeOut, **ERRORS})
+def otp_verify(request: HttpRequest, payload: OtpVerifyIn) -> MeOut:
+    user = citizens.verify_code(
+        national_code_raw=payload.national_code, typed=payload.code, address=logins.client_address(request)
+    )
+    logins.log_in(request, user)
+    return _me(user)

@@ -37,3 +37,23 @@ class User(AbstractUser):
     @property
     def is_staff_role(self) -> bool:
         return self.role != Role.CITIZEN
+
+
+class OtpChallenge(models.Model):
+    """A one-time code sent to a citizen: only its keyed digest is kept, never the code itself."""
+
+    national_code = models.CharField("کد ملی", max_length=10)
+    mobile = models.CharField("تلفن همراه", max_length=11)
+    digest = models.CharField("چکیده کد", max_length=64)
+    issued_at = models.DateTimeField("زمان صدور")
+    expires_at = models.DateTimeField("زمان انقضا")
+    attempts = models.PositiveSmallIntegerField("تعداد تلاش", default=0)
+    is_used = models.BooleanField("مصرف‌شده", default=False)
+
+    class Meta:
+        verbose_name = "کد یک‌بارمصرف"
+        verbose_name_plural = "کدهای یک‌بارمصرف"
+        indexes = [models.Index(fields=["national_code", "-issued_at"], name="accounts_otp_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.national_code} {self.issued_at:%Y-%m-%d %H:%M}"

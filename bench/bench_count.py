@@ -14,12 +14,10 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
 
 from ostan.core.counting import Candidate, Constituency, CountResult, Education, Method, PartyList, count
 from ostan.core.counting.seats import council_size
 
-T = TypeVar("T")
 SEED = 1405
 TEHRAN_BALLOTS = 1_150_000  # Tehran, 6th round: 1,151,450 valid ballots
 TEHRAN_CANDIDATES = 5_063  # Tehran, 7th round: registered candidates
@@ -30,14 +28,15 @@ PROVINCE_CONSTITUENCIES = 1_000
 RUNS = 3
 
 
-def best_of(runs: int, work: Callable[[], T]) -> tuple[T, float, list[float]]:
+def best_of[T](runs: int, work: Callable[[], T]) -> tuple[T, float, list[float]]:
     times = []
     result = None
     for _ in range(runs):
         start = time.perf_counter()
         result = work()
         times.append(time.perf_counter() - start)
-    assert result is not None
+    if result is None:
+        raise ValueError("runs must be at least 1")
     return result, min(times), times
 
 
@@ -106,7 +105,7 @@ def count_province(councils: Sequence[tuple[Constituency, list[tuple[str, ...]]]
 
 
 def pyrankvote_winners(c: Constituency, ballots: Sequence[tuple[str, ...]]) -> set[str]:
-    import pyrankvote  # noqa: PLC0415 - bench-only dependency, imported where it is compared
+    import pyrankvote  # bench-only dependency, imported where it is compared
 
     people = {m.code: pyrankvote.Candidate(m.code) for m in c.candidates}
     # One single-choice ballot per code: each candidate's first-round votes are its block votes, and no
@@ -153,7 +152,8 @@ def main() -> int:
     distinct = len(set(ballots))
     result, tehran_s, tehran_runs = best_of(RUNS, lambda: count(c, ballots))
     print(f"Tehran count: best {tehran_s:.2f} s; generating the province ...", flush=True)
-    assert result.ballots.valid == TEHRAN_BALLOTS and len(result.members) == 21
+    if result.ballots.valid != TEHRAN_BALLOTS or len(result.members) != 21:
+        raise SystemExit("the Tehran count did not see every ballot as valid or did not fill 21 seats")
     councils = province(random.Random(SEED + 1))
     results, province_s, province_runs = best_of(RUNS, lambda: count_province(councils))
     province_ballots = sum(r.ballots.total for r in results)

@@ -123,7 +123,10 @@ def test_a_second_run_changes_nothing() -> None:
     assert list(Unit.objects.order_by("code").values()) == before
     entries = Entry.objects.filter(event="territory.load").order_by("id")
     assert entries.count() == 2
-    assert entries.last().after["created"] == {}  # type: ignore[union-attr]
+    last = entries.last()
+    assert last is not None
+    assert last.after is not None
+    assert last.after["created"] == {}
 
 
 def test_a_reload_keeps_a_population_an_official_entered() -> None:

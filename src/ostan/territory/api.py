@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from ostan.territory import actions, selectors
@@ -119,10 +119,10 @@ def search(request: HttpRequest, params: Query[SearchIn]) -> list[UnitRefOut]:
 
 
 @router.post("/units/{code}/neighbourhoods", response={201: UnitOut, **ERRORS}, auth=django_auth)
-def add_neighbourhood(request: HttpRequest, code: str, payload: NeighbourhoodIn) -> tuple[int, UnitOut]:
+def add_neighbourhood(request: HttpRequest, code: str, payload: NeighbourhoodIn) -> Status[UnitOut]:
     city = selectors.get_unit(code, user=request.user)
     created = actions.create_neighbourhood(actor=request.user, city=city, name=payload.name)  # type: ignore[arg-type]
-    return 201, _detail(request, created)
+    return Status(201, _detail(request, created))
 
 
 @router.post("/units/{code}/population", response={200: UnitOut, **ERRORS}, auth=django_auth)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from ostan.core.text import only_digits
+from ostan.core.text import normalize_digits
 
 
 class NeighbourhoodForm(forms.Form):
@@ -12,8 +12,9 @@ class NeighbourhoodForm(forms.Form):
 
 
 def _whole_number(value: str) -> int:
-    digits = only_digits(value.replace(",", "").replace("٬", ""))
-    if digits is None or len(digits) > 12:
+    # Thousands separators are fine; a minus sign or anything else is not a whole number.
+    digits = normalize_digits(value).strip().replace(",", "").replace("٬", "").replace(" ", "")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 12:
         raise forms.ValidationError("عددی صحیح وارد کنید.")
     return int(digits)
 

@@ -11,7 +11,10 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Collate
 
 from ostan.accounts.scope import scope_q
 from ostan.core.errors import NotFound
@@ -31,6 +34,17 @@ SEARCH_LIMIT_MAX = 100
 # Below this many characters a substring match is mostly noise (and cannot use the trigram index).
 SUBSTRING_MIN_LENGTH = 2
 NEIGHBOURHOOD_PARENT_KINDS = frozenset({UnitKind.CITY, UnitKind.CITY_ZONE})
+
+
+# Persian alphabetical order (پ after ب, ک before م) needs ICU's Persian collation; code-point order is wrong.
+PERSIAN_COLLATION = "fa-x-icu"
+
+
+def by_name() -> OrderBy:
+    """Order by name the Persian way on PostgreSQL; SQLite (demo only) falls back to code points."""
+    if connection.vendor == "postgresql":
+        return Collate("name", PERSIAN_COLLATION).asc()
+    return F("name").asc()
 
 
 def unit_count() -> int:
@@ -66,7 +80,7 @@ def children(unit: Unit, *, user: Viewer = None, kinds: Iterable[str] | None = N
     units = Unit.objects.filter(visible_q(user), parent=unit)
     if kinds is not None:
         units = units.filter(kind__in=list(kinds))
-    return with_child_counts(units, user).order_by("name", "code")
+    return with_child_counts(units, user).order_by(by_name(), "code")
 
 
 def children_summary(unit: Unit, *, user: Viewer = None) -> dict[str, int]:
@@ -105,7 +119,7 @@ def search_units(
         base = base.filter(kind__in=list(kinds))
     if within is not None:
         base = base.filter(Q(path=within.path) | Q(path__startswith=within.path + PATH_SEPARATOR))
-    order = ("depth", "name", "code")
+    order = ("depth", by_name(), "code")
     found = list(base.filter(search_key__startswith=key).order_by(*order)[:limit])
     if len(found) < limit and len(key) >= SUBSTRING_MIN_LENGTH:
         inner = base.filter(search_key__contains=key).exclude(search_key__startswith=key)

@@ -121,6 +121,12 @@ def deactivate_account(*, actor: User, account_id: int) -> User:
     return account
 
 
+def ensure_may_change(*, actor: User, account: User, role: str, unit: Unit | None) -> None:
+    """The checks of :func:`change_role_or_unit` without the change, for forms that validate first."""
+    _ensure_may_assign(actor, role, unit)
+    _ensure_may_manage(actor, account)
+
+
 def change_role_or_unit(*, actor: User, account_id: int, role: str, unit: Unit | None) -> User:
     """Move an account to another role or unit; both the old and the new place must be in the actor's scope."""
     _ensure_may_assign(actor, role, unit)

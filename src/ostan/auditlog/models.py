@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ostan.auditlog.events import event_label
+
 
 class Entry(models.Model):
     recorded_at = models.DateTimeField("زمان", default=timezone.now, db_index=True)
@@ -40,3 +42,7 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} {self.object_label}"
+
+    @property
+    def event_label(self) -> str:
+        return event_label(self.event)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from pytest_django.fixtures import Settings
+
+from ostan.accounts import logins
+from ostan.accounts.models import Role, User
+from tests.accounts.people import Tree, make_admin, make_staff, make_tree
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def tree(db: None) -> Tree:
+    return make_tree()
+
+
+@pytest.fixture
+def admin(tree: Tree) -> User:
+    return make_admin()
+
+
+@pytest.fixture
+def county_a_official(admin: User, tree: Tree) -> User:
+    return make_staff(admin, "county_a", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a, "زهرا کریمی")
+
+
+@pytest.fixture
+def county_b_official(admin: User, tree: Tree) -> User:
+    return make_staff(admin, "county_b", Role.COUNTY_ELECTION_OFFICIAL, tree.county_b, "علی رضایی")
+
+
+@pytest.fixture
+def entries(county_a_official: User, county_b_official: User, tree: Tree) -> None:
+    """Each county's own account creations, plus one sign-in per official."""
+    make_staff(county_a_official, "station_in_a", Role.STATION_OFFICIAL, tree.city_a, "کارمند شیراز")
+    make_staff(county_b_official, "station_in_b", Role.STATION_OFFICIAL, tree.county_b, "کارمند مرودشت")
+    logins.record_sign_in(actor=county_a_official, method="password", address="10.0.0.1")
+    logins.record_sign_in(actor=county_b_official, method="password", address="10.0.0.2")

@@ -1,0 +1,121 @@
+"""Reading the audit log: officials see their own county only, on the page, the API and the admin."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from ninja.testing import TestClient
+
+from ostan.accounts.models import Role, User
+from ostan.auditlog.api import router
+from ostan.auditlog.models import Entry
+from tests.accounts.people import Tree, make_staff
+
+pytestmark = pytest.mark.urls("tests.auditlog.urls")
+JALALI = re.compile("[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}")
+
+
+@pytest.mark.usefixtures("entries")
+def test_page_shows_own_county_only_with_jalali_times(client: Client, county_a_official: User) -> None:
+    client.force_login(county_a_official)
+    page = client.get("/audit/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "station_in_a" in html
+    assert "مرودشت" not in html
+    assert "county_b" not in html
+    assert JALALI.search(html)
+    assert "ساخت حساب" in html
+
+
+@pytest.mark.usefixtures("entries")
+def test_page_filters_by_event(client: Client, county_a_official: User) -> None:
+    client.force_login(county_a_official)
+    html = client.get("/audit/", {"event": "accounts.login"}).content.decode()
+    assert html.count("<tr>") == 2  # header row and the one sign-in
+    assert "accounts.create" not in html.split("<tbody>")[1]
+
+
+@pytest.mark.usefixtures("entries")
+def test_national_administrator_sees_both_counties(client: Client, admin: User) -> None:
+    client.force_login(admin)
+    html = client.get("/audit/").content.decode()
+    assert "county_a" in html
+    assert "county_b" in html
+
+
+def test_page_paginates(client: Client, county_a_official: User, tree: Tree) -> None:
+    for i in range(55):
+        make_staff(county_a_official, f"station_{i}", Role.STATION_OFFICIAL, tree.city_a)
+    client.force_login(county_a_official)
+    first = client.get("/audit/").content.decode()
+    assert "صفحهٔ ۱ از ۲" in first
+    second = client.get("/audit/", {"page": "2"}).content.decode()
+    assert "صفحهٔ ۲ از ۲" in second
+    assert client.get("/audit/", {"page": "nonsense"}).status_code == 200
+
+
+def test_page_is_for_staff_only(client: Client, db: None) -> None:
+    assert client.get("/audit/")["Location"].startswith("/accounts/login/")
+    citizen = User.objects.create_user(username="0499370899", role=Role.CITIZEN)
+    client.force_login(citizen)
+    assert client.get("/audit/").status_code == 403
+
+
+@pytest.mark.usefixtures("entries")
+def test_api_lists_only_entries_in_scope(county_a_official: User, county_b_official: User) -> None:
+    api = TestClient(router)
+    body = api.get("/entries", user=county_a_official).json()
+    paths = {item["unit_path"] for item in body["items"]}
+    assert paths
+    assert all(p.startswith("IR/IR-07/IR-07-01") for p in paths)
+    assert body["count"] == Entry.objects.filter(unit_path__startswith="IR/IR-07/IR-07-01").count()
+    other = api.get("/entries", user=county_b_official).json()
+    assert all(item["unit_path"].startswith("IR/IR-07/IR-07-02") for item in other["items"])
+    logins = api.get("/entries?event=accounts.login", user=county_a_official).json()
+    assert [item["event_label"] for item in logins["items"]] == ["ورود"]
+
+
+def test_api_refuses_citizens(db: None) -> None:
+    from ostan.core.errors import PermissionRefused
+
+    citizen = User.objects.create_user(username="0499370899", role=Role.CITIZEN)
+    with pytest.raises(PermissionRefused):
+        TestClient(router).get("/entries", user=citizen)
+
+
+@pytest.mark.usefixtures("entries")
+def test_admin_changelist_is_read_only_with_jalali_dates(client: Client, admin: User) -> None:
+    client.force_login(admin)
+    page = client.get("/admin/auditlog/entry/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert JALALI.search(html)
+    assert "/admin/auditlog/entry/add/" not in html
+    assert 'dir="rtl"' in html
+    entry = Entry.objects.first()
+    assert entry is not None
+    assert client.get(f"/admin/auditlog/entry/{entry.pk}/change/").status_code == 200
+    assert client.post(f"/admin/auditlog/entry/{entry.pk}/delete/").status_code == 403
+    assert client.get("/admin/auditlog/entry/add/").status_code == 403
+
+
+@pytest.mark.usefixtures("entries")
+def test_admin_changelist_is_scoped_for_county_officials(client: Client, county_a_official: User) -> None:
+    client.force_login(county_a_official)
+    html = client.get("/admin/auditlog/entry/").content.decode()
+    assert "station_in_a" in html
+    assert "station_in_b" not in html
+    assert "county_b" not in html
+
+
+@pytest.mark.usefixtures("entries")
+def test_admin_user_list_is_scoped_and_shows_jalali_dates(client: Client, county_a_official: User) -> None:
+    client.force_login(county_a_official)
+    html = client.get("/admin/accounts/user/").content.decode()
+    assert "station_in_a" in html
+    assert "station_in_b" not in html
+    assert JALALI.search(html)
+    assert "/admin/accounts/user/add/" not in html

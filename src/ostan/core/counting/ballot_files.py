@@ -53,7 +53,7 @@ def ballots_from_jsonl(lines: Iterable[str], *, filename: str = "-") -> list[tup
 
 
 def ballots_from_csv(lines: Iterable[str], *, filename: str = "-") -> list[tuple[str, ...]]:
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, strict=True)
     ballots: list[tuple[str, ...]] = []
     try:
         for row in reader:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,14 +78,15 @@ def test_seats_from_the_law_table_when_left_out() -> None:
 def broken(change: dict[str, object]) -> dict[str, object]:
     data = base()
     for path, value in change.items():
-        target: object = data
+        target: Any = data
         *parents, last = path.split(".")
         for part in parents:
-            target = target[int(part)] if isinstance(target, list) else target[part]  # type: ignore[index]
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        key = int(last) if isinstance(target, list) else last
         if value is None:
-            del target[int(last) if isinstance(target, list) else last]  # type: ignore[union-attr,attr-defined]
+            del target[key]
         else:
-            target[int(last) if isinstance(target, list) else last] = value  # type: ignore[index]
+            target[key] = value
     return data
 
 

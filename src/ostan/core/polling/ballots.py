@@ -1,0 +1,133 @@
+"""The anonymous ballot a voting device records, and the voter-verifiable paper record it prints.
+
+A :class:`BallotRecord` holds the station, the constituency, the codes typed and two derived labels,
+and nothing else: no voter, no token, no device counter and no time. A time, even an hour, would let
+anyone who saw a small station's check-in times match ballots to voters, and the station's voting day
+is already implied by the round. ``ballot_id`` is 128 random bits from the caller, so ordering ballots
+by id (how they are published, :func:`publication_order`) is a shuffle that reveals nothing about the
+order in which they were cast.
+
+``receipt_code`` is the first 12 characters of base32(SHA-256("ostan-receipt-v1|" + ballot_id)):
+printed on the paper record, it finds the ballot on the public bulletin. Whoever holds it can read
+that ballot's choices there, so the paper record stays in the box by default: handing voters a copy
+would let a vote buyer check how they voted (docs/election-day.md discusses this).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ostan.core.counting.ballots import normalize_code
+from ostan.core.counting.model import is_code
+from ostan.core.polling.errors import InvalidBallot, InvalidDocument
+from ostan.core.text import to_persian_digits
+
+BALLOT_ID_BYTES = 16
+RECEIPT_CONTEXT = "ostan-receipt-v1|"
+RECEIPT_LENGTH = 12
+QR_PREFIX = "OSTAN1"
+_BALLOT_ID = re.compile(r"[0-9a-f]{32}")
+IDENTIFIER = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+
+
+@dataclass(frozen=True)
+class BallotRecord:
+    ballot_id: str  # 32 lower-case hex digits: 128 random bits
+    station_code: str
+    constituency_id: str
+    codes: tuple[str, ...]  # candidate or list codes as typed and confirmed; () is a blank ballot
+    receipt_code: str  # derived from ballot_id, see the module docstring
+
+
+@dataclass(frozen=True)
+class PaperRecord:
+    lines: tuple[str, ...]  # printed top to bottom
+    qr_payload: str  # ASCII; the app renders it as a QR code under the lines
+
+
+def new_ballot_id(entropy: bytes) -> str:
+    """A ballot id from at least 16 bytes of fresh entropy."""
+    if len(entropy) < BALLOT_ID_BYTES:
+        raise InvalidBallot("برای شناسهٔ برگهٔ رأی دست‌کم ۱۶ بایت تصادفی لازم است.")
+    return entropy[:BALLOT_ID_BYTES].hex()
+
+
+def receipt_code(ballot_id: str) -> str:
+    digest = hashlib.sha256((RECEIPT_CONTEXT + ballot_id).encode("ascii")).digest()
+    return base64.b32encode(digest).decode("ascii")[:RECEIPT_LENGTH]
+
+
+def format_receipt(code: str) -> str:
+    """«ABCD-EFGH-IJKL»: groups of four are easier to read aloud and to type."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def make_ballot(*, ballot_id: str, station_code: str, constituency_id: str, codes: Sequence[str]) -> BallotRecord:
+    """A ballot record with its codes normalised (Persian/Arabic digits → ASCII) and its receipt code."""
+    if not _BALLOT_ID.fullmatch(ballot_id):
+        raise InvalidBallot("شناسهٔ برگهٔ رأی باید ۳۲ رقم شانزده‌شانزدهی باشد.")
+    if not IDENTIFIER.fullmatch(station_code) or not IDENTIFIER.fullmatch(constituency_id):
+        raise InvalidBallot("کد شعبه یا حوزه نادرست است.")
+    normalised = tuple(normalize_code(code) for code in codes)
+    if not all(is_code(code) for code in normalised):
+        raise InvalidBallot("هر کد روی برگهٔ رأی باید فقط از رقم تشکیل شده باشد.")
+    return BallotRecord(ballot_id, station_code, constituency_id, normalised, receipt_code(ballot_id))
+
+
+def publication_order(ballots: Iterable[BallotRecord]) -> tuple[BallotRecord, ...]:
+    """Ballots sorted by their random id: the published order, unrelated to the casting order."""
+    return tuple(sorted(ballots, key=lambda b: b.ballot_id))
+
+
+def ballot_to_json(ballot: BallotRecord) -> dict[str, object]:
+    return {
+        "ballot_id": ballot.ballot_id,
+        "station_code": ballot.station_code,
+        "constituency_id": ballot.constituency_id,
+        "codes": list(ballot.codes),
+        "receipt_code": ballot.receipt_code,
+    }
+
+
+def ballot_from_json(data: object) -> BallotRecord:
+    """A published ballot as given (the receipt is kept as published, so a verifier can check it)."""
+    if not isinstance(data, Mapping):
+        raise InvalidDocument("برگهٔ رأی منتشرشده باید یک شیء JSON باشد.")
+    fields = ("ballot_id", "station_code", "constituency_id", "receipt_code")
+    values = [data.get(name) for name in fields]
+    codes = data.get("codes")
+    if not all(isinstance(v, str) for v in values) or not isinstance(codes, list):
+        raise InvalidDocument("برگهٔ رأی منتشرشده ناقص است.", details={"ballot": data.get("ballot_id")})
+    if not all(isinstance(code, str) for code in codes):
+        raise InvalidDocument("کدهای برگهٔ رأی باید متن باشند.", details={"ballot": data.get("ballot_id")})
+    ballot_id, station, constituency, receipt = (str(v) for v in values)
+    return BallotRecord(ballot_id, station, constituency, tuple(codes), receipt)
+
+
+def qr_payload(ballot: BallotRecord) -> str:
+    """``OSTAN1|constituency|station|receipt|code,code,...`` (ASCII; empty last field for a blank ballot)."""
+    return "|".join(
+        (QR_PREFIX, ballot.constituency_id, ballot.station_code, ballot.receipt_code, ",".join(ballot.codes))
+    )
+
+
+def paper_record_text(ballot: BallotRecord, candidates: Mapping[str, str]) -> PaperRecord:
+    """The lines printed for the voter to check before the record drops into the box.
+
+    ``candidates`` maps each candidate or list code to its name (lists: the list's name).
+    """
+    lines = [
+        "انتخابات شوراهای اسلامی شهر و روستا",
+        f"حوزه {ballot.constituency_id} — شعبه {to_persian_digits(ballot.station_code)}",
+        f"شمارهٔ برگه: {format_receipt(ballot.receipt_code)}",
+    ]
+    if not ballot.codes:
+        lines.append("رأی سفید")
+    for position, code in enumerate(ballot.codes, start=1):
+        name = candidates.get(code, "کد ناشناخته")
+        lines.append(f"{to_persian_digits(position)}. کد {to_persian_digits(code)}: {name}")
+    return PaperRecord(tuple(lines), qr_payload(ballot))

@@ -1,0 +1,164 @@
+"""The documents published on the bulletin board, and reading them back for the public verifier.
+
+Each document is a JSON object with a ``format`` key; its canonical bytes are an entry's payload:
+
+- ``ostan.signed-minutes/1`` (kind ``minutes``): ``{"minutes": <ostan.minutes/1>, "signature": base64}``;
+- ``ostan.ballots/1`` (kind ``ballots``): one station's ballots, in publication order (by random id);
+- ``ostan.count/1`` (kind ``result``): the counting core's ``CountResult.to_json()``;
+- ``ostan.seed/1`` (kind ``seed``): a published seed and what it is for.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ostan.core.counting.results import CountResult
+from ostan.core.polling.ballots import BallotRecord, ballot_from_json, ballot_to_json, publication_order
+from ostan.core.polling.bulletin import BulletinEntry
+from ostan.core.polling.canonical import load_json
+from ostan.core.polling.devices import parse_timestamp
+from ostan.core.polling.errors import DeviceRequestRefused, InvalidDocument
+from ostan.core.polling.minutes import COUNT_FIELDS, MINUTES_FORMAT, Minutes, minutes_to_json
+
+SIGNED_MINUTES_FORMAT = "ostan.signed-minutes/1"
+BALLOTS_FORMAT = "ostan.ballots/1"
+RESULT_FORMAT = "ostan.count/1"
+SEED_FORMAT = "ostan.seed/1"
+
+
+@dataclass(frozen=True)
+class SignedMinutes:
+    minutes: Minutes
+    signature: bytes  # Ed25519 by the station's key, see minutes.sign_minutes
+
+
+@dataclass(frozen=True)
+class StationBallots:
+    station_code: str
+    constituency_id: str
+    ballots: tuple[BallotRecord, ...]
+
+
+def minutes_document(m: Minutes, signature: bytes) -> dict[str, object]:
+    return {
+        "format": SIGNED_MINUTES_FORMAT,
+        "minutes": minutes_to_json(m),
+        "signature": base64.b64encode(signature).decode("ascii"),
+    }
+
+
+def ballots_document(station_code: str, constituency_id: str, ballots: Iterable[BallotRecord]) -> dict[str, object]:
+    return {
+        "format": BALLOTS_FORMAT,
+        "station_code": station_code,
+        "constituency_id": constituency_id,
+        "ballots": [ballot_to_json(b) for b in publication_order(ballots)],
+    }
+
+
+def result_document(result: CountResult) -> dict[str, object]:
+    return result.to_json()
+
+
+def seed_document(purpose: str, seed: str) -> dict[str, object]:
+    """A seed fixed after the count (for the re-check sample or a lot), published before it is used."""
+    return {"format": SEED_FORMAT, "purpose": purpose, "seed": seed}
+
+
+def _object(data: object, what: str) -> Mapping[str, object]:
+    if not isinstance(data, Mapping):
+        raise InvalidDocument(f"{what} باید یک شیء JSON باشد.")
+    return data
+
+
+def _text(data: Mapping[str, object], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise InvalidDocument(f"مقدار «{key}» باید متن باشد.", details={"key": key})
+    return value
+
+
+def _count(data: Mapping[str, object], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidDocument(f"مقدار «{key}» باید عدد صحیح باشد.", details={"key": key})
+    return value
+
+
+def _votes(data: Mapping[str, object], key: str) -> dict[str, int]:
+    votes = _object(data.get(key), key)
+    return {str(code): _count(votes, code) for code in votes}
+
+
+def minutes_from_json(data: object) -> Minutes:
+    d = _object(data, "صورتجلسه")
+    if d.get("format") != MINUTES_FORMAT:
+        raise InvalidDocument("قالب صورتجلسه شناخته نیست.")
+    try:
+        opened_at, closed_at = parse_timestamp(_text(d, "opened_at")), parse_timestamp(_text(d, "closed_at"))
+    except DeviceRequestRefused as exc:
+        raise InvalidDocument("زمان گشایش یا بستن صورتجلسه خوانا نیست.") from exc
+    counts = {name: _count(d, name) for name in COUNT_FIELDS}
+    return Minutes(
+        station_code=_text(d, "station_code"),
+        constituency_id=_text(d, "constituency_id"),
+        form=_count(d, "form"),
+        **counts,
+        votes_per_candidate=_votes(d, "votes_per_candidate"),
+        votes_per_list=_votes(d, "votes_per_list"),
+        opened_at=opened_at,
+        closed_at=closed_at,
+        reasons=_votes(d, "reasons"),
+    )
+
+
+def signed_minutes_from_json(data: object) -> SignedMinutes:
+    d = _object(data, "صورتجلسهٔ امضاشده")
+    if d.get("format") != SIGNED_MINUTES_FORMAT:
+        raise InvalidDocument("قالب صورتجلسهٔ امضاشده شناخته نیست.")
+    try:
+        signature = base64.b64decode(_text(d, "signature"), validate=True)
+    except binascii.Error as exc:
+        raise InvalidDocument("امضای صورتجلسه خوانا نیست.") from exc
+    return SignedMinutes(minutes_from_json(d.get("minutes")), signature)
+
+
+def station_ballots_from_json(data: object) -> StationBallots:
+    d = _object(data, "برگه‌های رأی شعبه")
+    if d.get("format") != BALLOTS_FORMAT:
+        raise InvalidDocument("قالب برگه‌های رأی شعبه شناخته نیست.")
+    ballots = d.get("ballots")
+    if not isinstance(ballots, list):
+        raise InvalidDocument("فهرست برگه‌های رأی شعبه نیست.")
+    return StationBallots(_text(d, "station_code"), _text(d, "constituency_id"), tuple(map(ballot_from_json, ballots)))
+
+
+@dataclass(frozen=True)
+class ChainDocuments:
+    """The documents found in a bulletin chain, by kind, in chain order."""
+
+    minutes: tuple[SignedMinutes, ...]
+    ballots: tuple[StationBallots, ...]
+    results: tuple[Mapping[str, object], ...]
+    seeds: tuple[Mapping[str, object], ...]
+
+
+def documents_from_chain(entries: Sequence[BulletinEntry]) -> ChainDocuments:
+    """Read every minutes, ballots, result and seed entry's payload back into documents."""
+    minutes: list[SignedMinutes] = []
+    ballots: list[StationBallots] = []
+    results: list[Mapping[str, object]] = []
+    seeds: list[Mapping[str, object]] = []
+    for entry in entries:
+        if entry.kind == "minutes":
+            minutes.append(signed_minutes_from_json(load_json(entry.payload)))
+        elif entry.kind == "ballots":
+            ballots.append(station_ballots_from_json(load_json(entry.payload)))
+        elif entry.kind == "result":
+            results.append(_object(load_json(entry.payload), "نتیجه"))
+        elif entry.kind == "seed":
+            seeds.append(_object(load_json(entry.payload), "بذر"))
+    return ChainDocuments(tuple(minutes), tuple(ballots), tuple(results), tuple(seeds))

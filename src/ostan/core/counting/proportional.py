@@ -172,27 +172,13 @@ def _assemble(
     ties: list[TieBreak],
 ) -> CountResult:
     lot = Lot(c.lot_seed, c.id)
-    by_code = {m.code: m for m in c.candidates}
     contender = {m.code: Contender(m.code, votes[m.code], m.is_veteran, int(m.education)) for m in c.candidates}
     members = tuple(sorted((code for pl in lists for code in pl.members), key=lambda k: art17_key(contender[k], lot)))
     seated = [contender[code] for pl in lists for code in pl.alternate_codes]
     alternates, alternate_ties = art17_order(seated, lot, Stakes(ordered_from=0, ordered_to=len(seated)))
     ties.extend(t for t in alternate_ties if t not in ties)
-    rest = sorted(set(by_code) - set(members) - set(alternates), key=lambda k: art17_key(contender[k], lot))
-    status = dict.fromkeys(members, "member") | dict.fromkeys(alternates, "alternate")
-    candidates = tuple(
-        CandidateResult(
-            code=code,
-            name=by_code[code].name,
-            list_code=by_code[code].list_code,
-            own_votes=tally.candidate_votes.get(code, 0),
-            list_votes=votes[code] - tally.candidate_votes.get(code, 0),
-            votes=votes[code],
-            rank=rank,
-            status=status.get(code, "not_elected"),
-        )
-        for rank, code in enumerate((*members, *alternates, *rest), start=1)
-    )
+    rest = sorted(set(contender) - set(members) - set(alternates), key=lambda k: art17_key(contender[k], lot))
+    candidates = _candidate_results(c, tally, votes, (*members, *alternates, *rest), members, alternates)
     vacant = c.seats - len(members)
     explanation = _explanation(c, tally, votes, lists, app, base, ties, members, alternates, vacant)
     return CountResult(
@@ -208,6 +194,31 @@ def _assemble(
         explanation=explanation,
         lot_seed=c.lot_seed,
         vacant_seats=vacant,
+    )
+
+
+def _candidate_results(
+    c: Constituency,
+    tally: BallotTally,
+    votes: Mapping[str, int],
+    order: Sequence[str],
+    members: Sequence[str],
+    alternates: Sequence[str],
+) -> tuple[CandidateResult, ...]:
+    by_code = {m.code: m for m in c.candidates}
+    status = dict.fromkeys(members, "member") | dict.fromkeys(alternates, "alternate")
+    return tuple(
+        CandidateResult(
+            code=code,
+            name=by_code[code].name,
+            list_code=by_code[code].list_code,
+            own_votes=tally.candidate_votes.get(code, 0),
+            list_votes=votes[code] - tally.candidate_votes.get(code, 0),
+            votes=votes[code],
+            rank=rank,
+            status=status.get(code, "not_elected"),
+        )
+        for rank, code in enumerate(order, start=1)
     )
 
 

@@ -14,6 +14,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ostan.accounts.api import router as accounts_router
 from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
+from ostan.polling.api import router as polling_router
+from ostan.publication.api import router as publication_router
 from ostan.territory.api import router as territory_router
 
 
@@ -47,6 +49,8 @@ def health(request: HttpRequest) -> HealthOut:
 api.add_router("/territory/", territory_router)
 api.add_router("/accounts/", accounts_router)
 api.add_router("/elections/", elections_router)
+api.add_router("/polling/", polling_router)
+api.add_router("/results/", publication_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "ostan.accounts",
     "ostan.auditlog",
     "ostan.elections",
+    "ostan.polling",
+    "ostan.publication",
 ]
 
 MIDDLEWARE = [

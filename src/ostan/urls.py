@@ -12,6 +12,8 @@ urlpatterns = [
     path("territory/", include("ostan.territory.urls")),
     path("accounts/", include("ostan.accounts.urls")),
     path("elections/", include("ostan.elections.urls")),
+    path("polling/", include("ostan.polling.urls")),
+    path("results/", include("ostan.publication.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         width = max(len(a.username) for a in accounts)
         for account in accounts:
             self.stdout.write(
-                f"  {account.username:<{width}}  {account.password:<16}  {account.role}  —  {account.unit}"
+                f"  {account.username:<{width}}  {account.password:<16}  {account.role_label}  —  {account.unit_name}"
             )
         self.stdout.write(self.style.SUCCESS("\nDemo elections:"))
         for line in elections:

@@ -24,21 +24,9 @@ from ostan.core.polling.minutes import (
 )
 from ostan.core.polling.publication import minutes_from_json
 
-from .conftest import CHECKED_IN, CITY, CLOSED, OPENED, STATION_BALLOTS, TOWN
+from .conftest import CITY, CLOSED, OPENED, STATION_BALLOTS, TOWN, station_minutes
 
 KEYS = device_keys(bytes(range(1, 33)))
-
-
-def station_minutes(station: str = "S-1") -> Minutes:
-    return build_minutes(
-        constituency=TOWN,
-        station_code=station,
-        form=form_for("city"),
-        checked_in=CHECKED_IN[station],
-        ballots=STATION_BALLOTS[station],
-        opened_at=OPENED,
-        closed_at=CLOSED,
-    )
 
 
 def codes(m: Minutes) -> list[str]:

@@ -1,0 +1,195 @@
+"""The public verifier: recompute every published total from the published ballots, and compare.
+
+Given the constituencies, the bulletin chain, the documents published beside it (minutes, ballots,
+results) and the public keys of the stations, :func:`verify` checks that
+
+1. the chain is intact (and signed, and ends at the announced head, when those are given);
+2. every published document is, byte for byte, the payload of a chain entry of its kind;
+3. every minutes document carries a valid signature of its station's key and is self-consistent;
+4. every station's minutes equal a recount of that station's published ballots, and its ballots do
+   not outnumber its check-ins; each ballot's receipt code derives from its id, ids are unique;
+5. every constituency's published result equals a count of all its stations' ballots.
+
+Each mismatch is a typed :class:`Problem`; the report is ``ok`` only when there is none. The
+``ostan verify`` command reads the published files into a :class:`Publication` and prints the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ostan.core.counting.model import Constituency
+from ostan.core.counting.tabulation import count
+from ostan.core.errors import DomainError
+from ostan.core.polling.ballots import receipt_code
+from ostan.core.polling.bulletin import BulletinEntry, verify_chain
+from ostan.core.polling.canonical import canonical_json
+from ostan.core.polling.minutes import build_minutes, check_minutes, is_minutes_signature_valid, minutes_to_json
+from ostan.core.polling.publication import (
+    SignedMinutes,
+    StationBallots,
+    ballots_document,
+    documents_from_chain,
+    minutes_document,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # see the module docstring and docs/election-day.md for the list
+    subject: str  # a station code, constituency id, ballot id or "chain#N"
+    message: str  # Persian
+
+
+@dataclass(frozen=True)
+class Publication:
+    constituencies: Mapping[str, Constituency]
+    chain: Sequence[BulletinEntry]
+    minutes: Sequence[SignedMinutes]
+    ballots: Sequence[StationBallots]
+    results: Sequence[Mapping[str, object]]  # CountResult.to_json() as published
+    station_keys: Mapping[str, bytes]  # station code → public key that signs its minutes
+    chain_key: bytes | None = None  # the headquarters' key that signs chain entries
+    chain_head: str | None = None  # the announced latest entry hash
+
+
+@dataclass(frozen=True)
+class VerificationReport:
+    ok: bool
+    problems: tuple[Problem, ...]
+    figures: Mapping[str, int] = field(default_factory=dict)  # what was checked: entries, stations, ballots...
+
+
+def publication_from_chain(
+    chain: Sequence[BulletinEntry],
+    *,
+    constituencies: Mapping[str, Constituency],
+    station_keys: Mapping[str, bytes],
+    chain_key: bytes | None = None,
+    chain_head: str | None = None,
+) -> Publication:
+    """A publication whose documents are read from the chain itself (the usual case)."""
+    docs = documents_from_chain(chain)
+    return Publication(
+        constituencies, chain, docs.minutes, docs.ballots, docs.results, station_keys, chain_key, chain_head
+    )
+
+
+def verify(publication: Publication) -> VerificationReport:
+    pub = publication
+    problems = [
+        Problem("chain_broken", f"chain#{p.position}", f"{p.code}: {p.message}")
+        for p in verify_chain(pub.chain, public_key=pub.chain_key, expected_head=pub.chain_head)
+    ]
+    problems += _chain_membership(pub)
+    ballots_by_station = {sb.station_code: sb for sb in pub.ballots}
+    for signed in pub.minutes:
+        problems += _station_problems(pub, signed, ballots_by_station.get(signed.minutes.station_code))
+    with_minutes = {s.minutes.station_code for s in pub.minutes}
+    for code in sorted(set(ballots_by_station) - with_minutes):
+        problems.append(Problem("minutes_missing", code, "برگه‌های رأی این شعبه منتشر شده ولی صورتجلسه‌اش نه."))
+    problems += _ballot_problems(pub.ballots)
+    problems += _result_problems(pub)
+    figures = {
+        "chain_entries": len(pub.chain),
+        "minutes": len(pub.minutes),
+        "stations_with_ballots": len(pub.ballots),
+        "ballots": sum(len(sb.ballots) for sb in pub.ballots),
+        "results": len(pub.results),
+    }
+    return VerificationReport(not problems, tuple(problems), figures)
+
+
+def _chain_membership(pub: Publication) -> list[Problem]:
+    payloads = {(e.kind, e.payload) for e in pub.chain}
+    problems = []
+    for kind, subject, document in (
+        *(("minutes", s.minutes.station_code, minutes_document(s.minutes, s.signature)) for s in pub.minutes),
+        *(
+            ("ballots", b.station_code, ballots_document(b.station_code, b.constituency_id, b.ballots))
+            for b in pub.ballots
+        ),
+        *(("result", str(r.get("constituency_id")), r) for r in pub.results),
+    ):
+        try:
+            is_on_chain = (kind, canonical_json(document)) in payloads
+        except DomainError:
+            is_on_chain = False
+        if not is_on_chain:
+            problems.append(Problem("not_on_chain", subject, f"سند «{kind}» منتشرشده در زنجیرهٔ اعلانات نیست."))
+    return problems
+
+
+def _station_problems(pub: Publication, signed: SignedMinutes, ballots: StationBallots | None) -> list[Problem]:
+    m = signed.minutes
+    code = m.station_code
+    problems = []
+    key = pub.station_keys.get(code)
+    if key is None or not is_minutes_signature_valid(key, m, signed.signature):
+        problems.append(Problem("minutes_signature_invalid", code, "امضای صورتجلسهٔ این شعبه معتبر نیست."))
+    constituency = pub.constituencies.get(m.constituency_id)
+    if constituency is None:
+        return [*problems, Problem("unknown_constituency", code, "حوزهٔ این صورتجلسه منتشر نشده است.")]
+    problems += [Problem("minutes_inconsistent", code, p.message) for p in check_minutes(m, constituency)]
+    if ballots is None:
+        return [*problems, Problem("ballots_missing", code, "صورتجلسهٔ این شعبه منتشر شده ولی برگه‌های رأی آن نه.")]
+    if len(ballots.ballots) > m.checked_in:
+        problems.append(Problem("ballots_exceed_check_ins", code, "برگه‌های رأی این شعبه از احراز هویت‌ها بیشترند."))
+    recount = build_minutes(
+        constituency=constituency,
+        station_code=code,
+        form=m.form,
+        checked_in=m.checked_in,
+        ballots=(b.codes for b in ballots.ballots),
+        opened_at=m.opened_at,
+        closed_at=m.closed_at,
+    )
+    if minutes_to_json(recount) != minutes_to_json(m):
+        problems.append(Problem("minutes_mismatch", code, "ارقام صورتجلسه با بازشماری برگه‌های رأی شعبه نمی‌خواند."))
+    return problems
+
+
+def _ballot_problems(groups: Sequence[StationBallots]) -> list[Problem]:
+    problems = []
+    ids = Counter(b.ballot_id for sb in groups for b in sb.ballots)
+    for ballot_id, times in sorted(ids.items()):
+        if times > 1:
+            problems.append(Problem("duplicate_ballot", ballot_id, "یک شناسهٔ برگهٔ رأی بیش از یک بار آمده است."))
+    for sb in groups:
+        for b in sb.ballots:
+            if b.station_code != sb.station_code or b.constituency_id != sb.constituency_id:
+                problems.append(Problem("ballot_misplaced", b.ballot_id, "برگهٔ رأی در فهرست شعبهٔ دیگری آمده است."))
+            if receipt_code(b.ballot_id) != b.receipt_code:
+                problems.append(Problem("receipt_mismatch", b.ballot_id, "کد رسید برگهٔ رأی از شناسهٔ آن به دست نمی‌آید."))
+    return problems
+
+
+def _result_problems(pub: Publication) -> list[Problem]:
+    problems = []
+    published = {str(r.get("constituency_id")): r for r in pub.results}
+    for cid, constituency in sorted(pub.constituencies.items()):
+        ballots = [b.codes for sb in pub.ballots if sb.constituency_id == cid for b in sb.ballots]
+        result = published.get(cid)
+        if result is None:
+            if ballots:
+                problems.append(Problem("result_missing", cid, "برای این حوزه نتیجه‌ای منتشر نشده است."))
+            continue
+        try:
+            recount = count(constituency, ballots).to_json()
+        except DomainError as exc:
+            problems.append(Problem("recount_failed", cid, exc.message))
+            continue
+        if not _same_json(recount, result):
+            problems.append(Problem("result_mismatch", cid, "نتیجهٔ منتشرشده با شمارش دوبارهٔ برگه‌های رأی برابر نیست."))
+    for cid in sorted(set(published) - set(pub.constituencies)):
+        problems.append(Problem("unknown_constituency", cid, "نتیجه برای حوزه‌ای منتشر شده که مشخصاتش منتشر نشده است."))
+    return problems
+
+
+def _same_json(left: object, right: object) -> bool:
+    try:
+        return canonical_json(left) == canonical_json(right)
+    except DomainError:  # a float or a foreign type in a published file is a difference too
+        return False

@@ -154,3 +154,10 @@ def test_api_login_never_fails_with_500(client: Client, db: None, body: bytes) -
     response = client.post(API_LOGIN, body, content_type="application/json")
     assert response.status_code in {400, 401, 422}
     assert "code" in response.json()
+
+
+def test_openapi_schema_lists_the_accounts_endpoints(client: Client, db: None) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/accounts/me", "/api/accounts/login", "/api/accounts/otp/request", "/api/accounts/otp/verify"} <= set(
+        paths
+    )

@@ -6,7 +6,7 @@ import dataclasses
 from fractions import Fraction
 
 from ostan.core.counting import count, count_tally
-from ostan.core.polling.aggregate import Figures, Station, aggregate, ancestors, roll_up
+from ostan.core.polling.aggregate import Aggregation, Figures, Station, aggregate, ancestors, roll_up
 
 from .conftest import STATION_BALLOTS, TOWN, station_minutes
 
@@ -19,7 +19,7 @@ STATIONS = [
 ELIGIBLE = [("00/0001/000102/0001021101", 20), ("00/0001/000103/0001031102", 3), ("01/0101/010101/0101011101", 50)]
 
 
-def run(**changes: object):
+def run(**changes: object) -> Aggregation:
     minutes = [station_minutes(s) for s in ("S-1", "S-2", "S-3")]
     options: dict[str, object] = {"stations": STATIONS, "minutes": minutes, "eligible": ELIGIBLE, **changes}
     return aggregate(**options)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ostan.core.polling.errors import RollRowError
 from ostan.core.polling.roll import (
+    Eligibility,
     EligibilityRule,
     Gender,
     Voter,
@@ -28,7 +29,9 @@ def voter(born: dt.date, *, path: str = TOWN, since: dt.date | None = None) -> V
     return Voter("0499370899", "مریم", "کریمی", born, Gender.FEMALE, path, since)
 
 
-def check(v: Voter, *, path: str = TOWN, population: int = 40_000, settlement: str = "city", **rule: object):
+def check(
+    v: Voter, *, path: str = TOWN, population: int = 40_000, settlement: str = "city", **rule: object
+) -> Eligibility:
     return eligibility(
         v,
         election_date=ELECTION,

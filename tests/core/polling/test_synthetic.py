@@ -11,7 +11,7 @@ import pytest
 from ostan.core import national_code
 from ostan.core.polling.errors import SyntheticRollError
 from ostan.core.polling.names import FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES
-from ostan.core.polling.roll import Gender, full_years
+from ostan.core.polling.roll import Gender, Voter, full_years
 from ostan.core.polling.synthetic import AGE_BANDS, MALE_SHARE, apportion, birth_date_for_age, synthetic_roll
 from ostan.core.text import normalize
 
@@ -21,17 +21,17 @@ SIZE = 6000
 
 
 @pytest.fixture(scope="module")
-def roll():
+def roll() -> list[Voter]:
     return list(synthetic_roll(units=UNITS, rnd=random.Random(1405), election_date=ELECTION, size=SIZE))
 
 
-def test_every_national_code_is_valid_and_unique(roll) -> None:
+def test_every_national_code_is_valid_and_unique(roll: list[Voter]) -> None:
     codes = [v.national_code for v in roll]
     assert all(national_code.is_valid(code) for code in codes)
     assert len(set(codes)) == SIZE
 
 
-def test_names_use_persian_letters_only(roll) -> None:
+def test_names_use_persian_letters_only(roll: list[Voter]) -> None:
     text = "".join(v.first_name + v.last_name for v in roll)
     assert "ي" not in text
     assert "ك" not in text
@@ -43,21 +43,21 @@ def test_name_lists_are_already_normalised_and_about_a_hundred_each() -> None:
         assert all(normalize(name) == name for name in names)
 
 
-def test_first_names_match_the_sex(roll) -> None:
+def test_first_names_match_the_sex(roll: list[Voter]) -> None:
     assert all((v.first_name in MALE_FIRST_NAMES) == (v.gender is Gender.MALE) for v in roll)
 
 
-def test_units_get_voters_in_proportion_to_population(roll) -> None:
+def test_units_get_voters_in_proportion_to_population(roll: list[Voter]) -> None:
     per_unit = Counter(v.residence_unit_path for v in roll)
     assert per_unit == {UNITS[0][0]: 5864, UNITS[1][0]: 136}  # 6000 × 520944/532994 = 5864.36
 
 
-def test_sex_ratio_is_the_census_one_within_tolerance(roll) -> None:
+def test_sex_ratio_is_the_census_one_within_tolerance(roll: list[Voter]) -> None:
     men = sum(v.gender is Gender.MALE for v in roll) / SIZE
     assert abs(men - MALE_SHARE) < 0.02  # 3σ for n = 6000 is 0.019
 
 
-def test_ages_are_adult_and_follow_the_band_table(roll) -> None:
+def test_ages_are_adult_and_follow_the_band_table(roll: list[Voter]) -> None:
     ages = [full_years(v.birth_date, ELECTION) for v in roll]
     assert min(ages) >= 18
     assert max(ages) <= 90
@@ -67,21 +67,21 @@ def test_ages_are_adult_and_follow_the_band_table(roll) -> None:
         assert abs(share - weight / total) < 0.02, (low, high)
 
 
-def test_some_voters_moved_in_recently(roll) -> None:
+def test_some_voters_moved_in_recently(roll: list[Voter]) -> None:
     recent = sum(v.residence_since is not None and v.residence_since > dt.date(2025, 6, 19) for v in roll)
     assert 0.01 < recent / SIZE < 0.04
 
 
-def test_residence_never_starts_before_birth(roll) -> None:
+def test_residence_never_starts_before_birth(roll: list[Voter]) -> None:
     assert all(v.residence_since is None or v.residence_since >= v.birth_date for v in roll)
 
 
-def test_same_seed_same_roll(roll) -> None:
+def test_same_seed_same_roll(roll: list[Voter]) -> None:
     again = list(synthetic_roll(units=UNITS, rnd=random.Random(1405), election_date=ELECTION, size=SIZE))
     assert again == roll
 
 
-def test_other_seed_other_roll(roll) -> None:
+def test_other_seed_other_roll(roll: list[Voter]) -> None:
     other = list(synthetic_roll(units=UNITS, rnd=random.Random(1404), election_date=ELECTION, size=SIZE))
     assert other != roll
 

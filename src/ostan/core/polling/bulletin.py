@@ -31,7 +31,6 @@ GENESIS_HASH = "0" * 64
 # The kinds the election-day protocol writes; others may follow, spelled the same way.
 KINDS = ("seed", "devices", "roll", "minutes", "ballots", "result", "notice")
 _KIND = re.compile(r"[a-z][a-z_]{0,31}")
-_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,3 @@ def entry_from_json(data: object) -> BulletinEntry:
     except binascii.Error as exc:
         raise InvalidDocument("امضای مدخل تابلوی اعلانات خوانا نیست.", details={"seq": seq}) from exc
     return BulletinEntry(seq, str(kind), str(payload).encode("utf-8"), str(prev), str(digest), raw_signature)
-
-
-def is_hash(text: str) -> bool:
-    return bool(_HASH.fullmatch(text))

@@ -8,6 +8,7 @@ import shutil
 from typing import Any
 
 import pytest
+from django.db import connection
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -30,3 +31,15 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "locale": "fa-IR", "timezone_id": "Asia/Tehran"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Let Django's flush between transactional and live-server tests TRUNCATE the append-only audit log
+    on the test database only (see the auditlog 0002 migration); UPDATE and DELETE stay refused."""
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                name = connection.ops.quote_name(connection.settings_dict["NAME"])
+                cursor.execute(f"ALTER DATABASE {name} SET ostan.allow_audit_truncate = 'on'")
+                cursor.execute("SET ostan.allow_audit_truncate = 'on'")

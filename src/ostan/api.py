@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from ostan.accounts.api import router as accounts_router
+from ostan.auditlog.api import router as auditlog_router
 from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
 from ostan.polling.api import router as polling_router
@@ -48,6 +49,7 @@ def health(request: HttpRequest) -> HealthOut:
 
 api.add_router("/territory/", territory_router)
 api.add_router("/accounts/", accounts_router)
+api.add_router("/audit/", auditlog_router)
 api.add_router("/elections/", elections_router)
 api.add_router("/polling/", polling_router)
 api.add_router("/results/", publication_router)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("elections/", include("ostan.elections.urls")),
     path("polling/", include("ostan.polling.urls")),
     path("results/", include("ostan.publication.urls")),
+    path("audit/", include("ostan.auditlog.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

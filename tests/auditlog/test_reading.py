@@ -13,7 +13,6 @@ from ostan.auditlog.api import router
 from ostan.auditlog.models import Entry
 from tests.accounts.people import Tree, make_staff
 
-pytestmark = pytest.mark.urls("tests.auditlog.urls")
 JALALI = re.compile("[۰-۹]{4}/[۰-۹]{2}/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}")
 
 

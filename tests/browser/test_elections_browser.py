@@ -3,11 +3,9 @@ imports ballots, counts and publishes; a visitor then reads the members on the p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Page, expect
 
 from ostan.accounts.models import Role
@@ -18,24 +16,9 @@ from tests.elections.world import CITY_CANDIDATES, PASSWORD, candidates_csv, mak
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TRUNCATE_GUARD = "auditlog_entry_no_truncate"
-
-
-def _truncate_guard(state: str) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE auditlog_entry {state} TRIGGER {TRUNCATE_GUARD}")
-
-
-@pytest.fixture(scope="module")
-def truncate_guard_restored(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    yield
-    with django_db_blocker.unblock():
-        _truncate_guard("ENABLE")
-
 
 @pytest.fixture
-def city(truncate_guard_restored: None, live_server: Any) -> Iterator[tuple[str, Constituency]]:
+def city(live_server: Any) -> tuple[str, Constituency]:
     world = make_world()
     national = make_official("hq", Role.COUNTRY_ELECTION_OFFICIAL, world.country)
     make_official("arak_official", Role.COUNTY_ELECTION_OFFICIAL, world.county_a)
@@ -43,9 +26,7 @@ def city(truncate_guard_restored: None, live_server: Any) -> Iterator[tuple[str,
     constituency = actions.create_constituency(
         actor=national, election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
     )
-    yield str(live_server.url), constituency
-    # The live server's flush TRUNCATEs every table; the append-only audit log refuses that unless lifted.
-    _truncate_guard("DISABLE")
+    return str(live_server.url), constituency
 
 
 def _upload(page: Page, label: str, name: str, data: bytes, button: str) -> None:

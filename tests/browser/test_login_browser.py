@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from playwright.sync_api import Page, expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
@@ -22,34 +19,14 @@ pytestmark = pytest.mark.browser
 NATIONAL_CODE = "0499370899"
 
 
-TRUNCATE_GUARD = "auditlog_entry_no_truncate"
-
-
-def _truncate_guard(state: str) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE auditlog_entry {state} TRIGGER {TRUNCATE_GUARD}")
-
-
-@pytest.fixture(scope="module")
-def _guard_restored(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """Re-arm the audit log's TRUNCATE guard once this module's live-server tests (and flushes) are done."""
-    yield
-    with django_db_blocker.unblock():
-        _truncate_guard("ENABLE")
-
-
 @pytest.fixture(autouse=True)
-def _live_site(_guard_restored: None, settings: Settings, transactional_db: None) -> Iterator[None]:
+def _live_site(settings: Settings, transactional_db: None) -> None:
     # The live server runs in a thread of this process, so it sees these settings and this outbox.
     settings.OSTAN_SMS_BACKEND = "ostan.accounts.sms.MemoryBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     MemoryBackend.outbox.clear()
-    yield
-    # A live-server test ends with a TRUNCATE of every table, which the append-only audit log refuses
-    # on PostgreSQL; the test database alone lifts the guard for that flush.
-    _truncate_guard("DISABLE")
+    return
 
 
 def test_staff_member_signs_in_and_sees_their_name(page: Page, live_server: LiveServer) -> None:

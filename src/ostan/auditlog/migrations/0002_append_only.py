@@ -1,11 +1,18 @@
 """On PostgreSQL the audit log refuses UPDATE, DELETE and TRUNCATE at the database itself, so not even a
-bug or a hand-written query in the application can rewrite history."""
+bug or a hand-written query in the application can rewrite history.
+
+One escape hatch, for test databases only: Django's test runner empties every table with TRUNCATE between
+transactional tests, so a test database sets ``ostan.allow_audit_truncate = on`` (tests/conftest.py).
+Whoever can set that on a production database could drop the trigger as well, so it weakens nothing."""
 
 from django.db import migrations
 
 FORWARD = """
 CREATE OR REPLACE FUNCTION auditlog_refuse_change() RETURNS trigger AS $$
 BEGIN
+  IF TG_OP = 'TRUNCATE' AND current_setting('ostan.allow_audit_truncate', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   RAISE EXCEPTION 'auditlog_entry is append-only';
 END;
 $$ LANGUAGE plpgsql;

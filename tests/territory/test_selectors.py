@@ -62,6 +62,13 @@ def test_prefix_matches_come_before_substring_matches() -> None:
 
 
 @pytest.mark.usefixtures("tree")
+def test_an_exact_name_comes_before_longer_names_with_that_prefix() -> None:
+    found = selectors.search_units("اراک")
+    assert [(u.kind, u.name) for u in found[:2]] == [("county", "اراک"), ("city", "اراک")]
+    assert found[2].name == "اراک 1"
+
+
+@pytest.mark.usefixtures("tree")
 def test_search_filters_by_kind_and_within_and_limits() -> None:
     assert codes(selectors.search_units("کرمانشاه", kinds=["county"])) == ["0502"]
     within = selectors.search_units("کرمانشاه", within=Unit.objects.get(code="050204"))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Collate
 
@@ -108,7 +108,7 @@ def search_units(
     """Units whose folded name starts with (first) or contains (after) the folded query.
 
     Folding (``search_key``) makes «كرمانشاه» find «کرمانشاه» and «اسلام آباد غرب» find «اسلام‌آباد غرب».
-    Larger units come first within each group, then shorter names.
+    Exact names come first, then larger units before smaller ones, then by name.
     """
     key = search_key(without_controls(query[:SEARCH_QUERY_MAX_LENGTH]))
     limit = max(1, min(limit, SEARCH_LIMIT_MAX))
@@ -120,7 +120,8 @@ def search_units(
     if within is not None:
         base = base.filter(Q(path=within.path) | Q(path__startswith=within.path + PATH_SEPARATOR))
     order = ("depth", by_name(), "code")
-    found = list(base.filter(search_key__startswith=key).order_by(*order)[:limit])
+    is_exact = Case(When(search_key=key, then=Value(0)), default=Value(1))
+    found = list(base.filter(search_key__startswith=key).order_by(is_exact, *order)[:limit])
     if len(found) < limit and len(key) >= SUBSTRING_MIN_LENGTH:
         inner = base.filter(search_key__contains=key).exclude(search_key__startswith=key)
         found += inner.order_by(*order)[: limit - len(found)]

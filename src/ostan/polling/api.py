@@ -1,3 +1,182 @@
-from ninja import Router
+"""The polling API under /api/polling/.
+
+Device endpoints are authenticated by the request signature alone (headers ``X-Ostan-Station``,
+``X-Ostan-Device``, ``X-Ostan-Counter``, ``X-Ostan-Timestamp``, ``X-Ostan-Signature``; see
+``ostan.core.polling.devices``): unsigned → 401 ``unsigned_request``, bad signature → 401
+``bad_signature``, replayed counter → 409 ``replayed_request``, another station → 403 ``foreign_station``.
+Officials' endpoints use the session. The candidate lookup is public: ballots are public information.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.security import django_auth
+
+from ostan.polling import actions, selectors
+from ostan.polling.device_requests import authenticate
+from ostan.polling.models import DeviceKind
 
 router = Router(tags=["polling"])
+
+SIGNED = "امضاشده با کلید دستگاه (سرآیندهای X-Ostan-*)."
+
+
+class CheckInIn(Schema):
+    request_id: str = Field(max_length=64)
+    national_code: str = Field(max_length=40)
+    evidence: str = Field("", max_length=200)
+    token_hash: str = Field(max_length=64)
+    is_link_down: bool = False
+
+
+class CheckInOut(Schema):
+    is_accepted: bool
+    reason_code: str
+    message: str
+    is_retry: bool
+    station_code: str | None = None  # accepted, or already voted: where
+    checked_in_at: dt.datetime | None = None
+
+
+class TokenIn(Schema):
+    token: str = Field(max_length=128)
+
+
+class BallotOpenOut(Schema):
+    constituency_id: int
+    constituency_name: str
+    method: str
+    seats: int
+
+
+class BallotIn(Schema):
+    ballot_id: str = Field(max_length=64)
+    token: str = Field(max_length=128)
+    codes: list[str] = Field(max_length=64)
+
+
+class CastOut(Schema):
+    ballot_id: str
+    receipt_code: str
+    is_duplicate: bool
+
+
+class BatchIn(Schema):
+    ballots: list[BallotIn] = Field(max_length=1000)
+
+
+class RefusalOut(Schema):
+    ballot_id: str
+    code: str
+    message: str
+
+
+class BatchOut(Schema):
+    accepted: list[CastOut]
+    refused: list[RefusalOut]
+
+
+class CandidateOut(Schema):
+    code: str
+    name: str
+    kind: str  # "candidate" | "list"
+    list_code: str | None
+    list_name: str | None
+    initials: str
+    photo_url: str | None
+
+
+class SignatureIn(Schema):
+    signature: str = Field(max_length=200)
+
+
+class MinutesOut(Schema):
+    id: int
+    station_code: str
+    constituency_id: int
+    form: int
+    digest: str
+    document: dict[str, object]
+    is_signed: bool
+    confirmations: int
+
+
+class StationOut(Schema):
+    id: int
+    code: str
+    address: str
+    status: str
+    unit_code: str
+
+
+@router.post("/check-ins", response=CheckInOut, summary="Check a voter in (authentication device)", description=SIGNED)
+def check_in(request: HttpRequest, payload: CheckInIn) -> CheckInOut:
+    device = authenticate(request, kind=DeviceKind.AUTHENTICATION)
+    d = actions.check_in(device=device, **payload.dict())
+    rec = d.record
+    return CheckInOut(
+        is_accepted=d.is_accepted, reason_code=d.reason_code, message=d.message, is_retry=d.is_retry,
+        station_code=rec.station_code if rec else None, checked_in_at=rec.checked_in_at if rec else None,
+    )  # fmt: skip
+
+
+@router.post("/ballots/open", response=BallotOpenOut, summary="Open the ballot a token allows", description=SIGNED)
+def open_ballot(request: HttpRequest, payload: TokenIn) -> BallotOpenOut:
+    device = authenticate(request, kind=DeviceKind.VOTING)
+    c = selectors.constituency_brief(actions.open_ballot(device=device, token=payload.token))
+    return BallotOpenOut(constituency_id=c.pk, constituency_name=c.name, method=c.core.method.value, seats=c.core.seats)
+
+
+@router.post("/ballots", response=CastOut, summary="Cast one ballot (voting device)", description=SIGNED)
+def cast_ballot(request: HttpRequest, payload: BallotIn) -> CastOut:
+    device = authenticate(request, kind=DeviceKind.VOTING)
+    o = actions.cast_ballot(device=device, ballot_id=payload.ballot_id, token=payload.token, codes=payload.codes)
+    return CastOut(ballot_id=o.ballot_id, receipt_code=o.receipt_code, is_duplicate=o.is_duplicate)
+
+
+@router.post("/ballots/batch", response=BatchOut, summary="Upload a voting device's ballot journal", description=SIGNED)
+def cast_batch(request: HttpRequest, payload: BatchIn) -> BatchOut:
+    device = authenticate(request, kind=DeviceKind.VOTING)
+    items = [actions.BallotItem(b.ballot_id, b.token, tuple(b.codes)) for b in payload.ballots]
+    o = actions.cast_batch(device=device, items=items)
+    accepted = [
+        CastOut(ballot_id=a.ballot_id, receipt_code=a.receipt_code, is_duplicate=a.is_duplicate) for a in o.accepted
+    ]
+    refused = [RefusalOut(ballot_id=r.ballot_id, code=r.code, message=r.message) for r in o.refused]
+    return BatchOut(accepted=accepted, refused=refused)
+
+
+@router.get("/constituencies/{pk}/candidates/{code}", response=CandidateOut, summary="Kiosk lookup of a typed code")
+def lookup_code(request: HttpRequest, pk: int, code: str) -> CandidateOut:
+    return CandidateOut(**selectors.lookup_code(pk, code))
+
+
+@router.post(
+    "/minutes/{pk}/signature", response=MinutesOut, summary="Sign the minutes (station device)", description=SIGNED
+)
+def sign_minutes(request: HttpRequest, pk: int, payload: SignatureIn) -> MinutesOut:
+    device = authenticate(request)
+    minutes = selectors.minutes_for_device(device.station_id, pk)
+    return selectors.minutes_out(actions.sign_minutes(device=device, minutes=minutes, signature_b64=payload.signature))
+
+
+@router.get("/stations", response=list[StationOut], auth=django_auth, summary="Stations in the user's scope")
+def list_stations(request: HttpRequest) -> list[StationOut]:
+    return [StationOut(id=s.pk, code=s.code, address=s.address, status=s.status, unit_code=s.unit.code)
+            for s in selectors.stations(request.user)]  # fmt: skip
+
+
+@router.post("/stations/{pk}/close", response=list[MinutesOut], auth=django_auth, summary="Close a station")
+def close_station(request: HttpRequest, pk: int) -> list[MinutesOut]:
+    station = selectors.station_for_user(request.user, pk)
+    return [selectors.minutes_out(m) for m in actions.close_station(actor=request.user, station=station)]  # type: ignore[arg-type]
+
+
+@router.post("/minutes/{pk}/confirm", response=MinutesOut, auth=django_auth, summary="Confirm signed minutes")
+def confirm_minutes(request: HttpRequest, pk: int) -> MinutesOut:
+    minutes = selectors.minutes_for_user(request.user, pk)
+    actions.confirm_minutes(actor=request.user, minutes=minutes)  # type: ignore[arg-type]
+    return selectors.minutes_out(selectors.minutes_for_user(request.user, pk))

@@ -1,0 +1,152 @@
+"""Casting ballots at the voting device: the token is spent and the ballot stored in one transaction.
+
+The ballot id is made by the voting device (128 bits from its secure random source) so that a retry
+after a lost answer, and a later upload of the device's journal, store the ballot once: a ballot id
+already stored with the same station and codes is answered as a duplicate, with its receipt. Nothing
+stored with the ballot names the token, the voter or a time; the audit row says only that a ballot
+was cast at the station (never its id, receipt or codes).
+
+Machine ballots must be valid or blank under the counting core's rules for the token's constituency:
+the kiosk never lets anything else through, so anything else is refused before the token is spent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from ostan.auditlog.actions import record
+from ostan.core.counting.ballots import BallotForm
+from ostan.core.errors import DomainError
+from ostan.core.polling.ballots import BallotRecord, make_ballot
+from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
+from ostan.polling.constituencies import info as constituency_info
+from ostan.polling.device_requests import DeviceContext, advance_counter
+from ostan.polling.errors import BallotIdConflict, BallotRefused, StationClosed, WrongDeviceKind
+from ostan.polling.models import CastBallot, DeviceKind, StationStatus, VotingToken
+from ostan.polling.stations_cache import station_info
+
+MAX_BATCH = 1_000
+ACCEPTED_STATUSES = ("valid", "blank")
+
+
+@dataclass(frozen=True)
+class CastOutcome:
+    ballot_id: str
+    receipt_code: str
+    is_duplicate: bool  # stored earlier (a retry or a journal upload): nothing new was written
+
+
+@dataclass(frozen=True)
+class BallotItem:
+    ballot_id: str
+    token: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemRefusal:
+    ballot_id: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    accepted: tuple[CastOutcome, ...]
+    refused: tuple[ItemRefusal, ...]
+
+
+def _voting_device(device: DeviceContext) -> None:
+    if device.kind != DeviceKind.VOTING:
+        raise WrongDeviceKind("رأی فقط از دستگاه رأی‌گیری پذیرفته می‌شود.")
+
+
+def open_ballot(*, device: DeviceContext, token: str) -> int:
+    """The constituency whose ballot ``token`` opens (the token is not spent). Read-only."""
+    _voting_device(device)
+    found = VotingToken.objects.filter(token_hash=token_hash(token)).values_list("station_id", "is_redeemed").first()
+    rec = None if found is None else TokenRecord(token_hash(token), _code_of(found[0]), found[1])
+    redeem(rec, station_code=device.station_code)  # raises the refusal; the result is not stored
+    return VotingToken.objects.values_list("constituency_id", flat=True).get(token_hash=token_hash(token))
+
+
+def _code_of(station_pk: int) -> str:
+    return station_info(station_pk).code
+
+
+def judge(constituency_pk: int, ballot: BallotRecord) -> None:
+    """Refuse a machine ballot that is not valid or blank (the kiosk never sends one)."""
+    verdict = BallotForm.for_constituency(constituency_info(constituency_pk).core).judge(ballot.codes)
+    if verdict.status not in ACCEPTED_STATUSES:
+        raise BallotRefused(
+            "برگهٔ رأی درست نیست: " + "، ".join(verdict.reasons), details={"reasons": list(verdict.reasons)}
+        )
+
+
+def _refusal_for(device: DeviceContext, hashed: str) -> DomainError:
+    found = VotingToken.objects.filter(token_hash=hashed).values_list("station_id", "is_redeemed").first()
+    rec = None if found is None else TokenRecord(hashed, _code_of(found[0]), found[1])
+    try:
+        redeem(rec, station_code=device.station_code)
+    except DomainError as exc:
+        return exc
+    return DomainError("رمز رأی همزمان مصرف شد.", code="token_already_used", details=None)
+
+
+def _duplicate(device: DeviceContext, item: BallotItem) -> CastOutcome | None:
+    stored = (
+        CastBallot.objects.filter(ballot_id=item.ballot_id).values_list("station_id", "codes", "receipt_code").first()
+    )
+    if stored is None:
+        return None
+    if stored[0] != device.station_id or stored[1] != " ".join(item.codes):
+        raise BallotIdConflict("برگه‌ای دیگر با همین شناسه ثبت شده است.")
+    return CastOutcome(item.ballot_id, stored[2], is_duplicate=True)
+
+
+def _ensure_open(device: DeviceContext) -> None:
+    from ostan.polling.models import Station
+
+    if not Station.objects.filter(pk=device.station_id, status=StationStatus.OPEN).exists():
+        raise StationClosed("این شعبه بسته شده است.")
+
+
+def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Sequence[str]) -> CastOutcome:
+    """Spend ``token`` and store the ballot, or refuse and change nothing but the device counter."""
+    _voting_device(device)
+    item = BallotItem(ballot_id, token, tuple(codes))
+    with transaction.atomic(durable=True):
+        advance_counter(device)
+        duplicate = _duplicate(device, item)
+        if duplicate is not None:
+            return duplicate
+        _ensure_open(device)
+        hashed = token_hash(token)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE polling_votingtoken SET is_redeemed = %s WHERE token_hash = %s AND station_id = %s"
+                " AND NOT is_redeemed RETURNING constituency_id", [True, hashed, device.station_id]
+            )  # fmt: skip
+            row = cursor.fetchone()
+        if row is None:
+            raise _refusal_for(device, hashed)
+        ballot = make_ballot(
+            ballot_id=ballot_id, station_code=device.station_code, constituency_id=str(row[0]), codes=codes
+        )
+        judge(row[0], ballot)
+        CastBallot.objects.create(
+            ballot_id=ballot.ballot_id, station_id=device.station_id, constituency_id=row[0],
+            codes=" ".join(ballot.codes), receipt_code=ballot.receipt_code,
+        )  # fmt: skip
+        record(
+            actor=None,
+            event="polling.ballot_cast",
+            object_type="polling.station",
+            object_id=str(device.station_id),
+            object_label=device.station_code,
+            unit=station_info(device.station_id).unit,
+        )
+    return CastOutcome(ballot.ballot_id, ballot.receipt_code, is_duplicate=False)

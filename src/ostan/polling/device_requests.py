@@ -1,0 +1,108 @@
+"""Signed device requests: who sent this request, and may it be acted on?
+
+Every device endpoint calls :func:`authenticate` first. The signature and the station are checked
+here with the core (:func:`ostan.core.polling.devices.verify_request`) against the registered key;
+the counter is checked by the action, in its own transaction, with one conditional update
+(:func:`counter_update_sql`): ``last_counter < counter``. That single row update is what makes a
+replay fail even when two copies of a request arrive at once on two workers.
+
+Registrations are cached per process for ``CACHE_SECONDS``: a key never changes for a device id, and
+deactivation still takes effect at once because the counter update requires ``is_active``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+from django.http import HttpRequest
+from django.utils import timezone
+
+from ostan.core.polling import devices as core_devices
+from ostan.core.polling.errors import ReplayedRequest
+from ostan.polling.errors import UnknownDevice, UnsignedRequest, WrongDeviceKind
+from ostan.polling.models import Device
+
+CACHE_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class DeviceContext:
+    """A verified request's device: the caller's authority for every device action."""
+
+    pk: int
+    device_id: str
+    kind: str
+    station_id: int
+    station_code: str
+    election_round_id: int
+    public_key: bytes
+    counter: int  # this request's counter: the action stores it as the new last counter
+    at: dt.datetime  # the server's time of acceptance
+
+
+_cache: dict[str, tuple[float, Device]] = {}
+
+
+def _registration(device_id: str) -> Device:
+    hit = _cache.get(device_id)
+    now = time.monotonic()
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    device = Device.objects.select_related("station").filter(device_id=device_id).first()
+    if device is None:
+        raise UnknownDevice("این دستگاه در سامانه ثبت نشده است.")
+    _cache[device_id] = (now, device)
+    return device
+
+
+def forget(device_id: str) -> None:
+    """Drop a cached registration (after a change to the device in this process)."""
+    _cache.pop(device_id, None)
+
+
+def authenticate(request: HttpRequest, *, kind: str | None = None) -> DeviceContext:
+    """The verified device behind ``request``, or the typed refusal (401/403/409)."""
+    if core_devices.HEADER_SIGNATURE not in request.headers:  # HttpHeaders ignore case
+        raise UnsignedRequest("درخواست دستگاه امضا ندارد.")
+    signed, signature = core_devices.request_from_headers(
+        method=request.method or "GET",
+        path=request.get_full_path(),
+        headers=dict(request.headers),
+        body=request.body,
+    )
+    device = _registration(signed.device_id)
+    now = timezone.now()
+    core_devices.verify_request(
+        device.public_key_bytes,
+        signed,
+        signature,
+        expected_station=device.station.code,
+        last_counter=None,  # checked atomically by the action (counter_update_sql)
+        now=now,
+    )
+    if not device.is_active:
+        raise UnknownDevice("این دستگاه غیرفعال شده است.")
+    if kind is not None and device.kind != kind:
+        raise WrongDeviceKind("این کار از این نوع دستگاه پذیرفته نیست.")
+    station = device.station
+    return DeviceContext(
+        device.pk, device.device_id, device.kind, station.pk, station.code, station.election_round_id,
+        device.public_key_bytes, signed.counter, now,
+    )  # fmt: skip
+
+
+COUNTER_UPDATE = (
+    "UPDATE polling_device SET last_counter = %s WHERE id = %s AND is_active"
+    " AND (last_counter IS NULL OR last_counter < %s)"
+)
+
+
+def advance_counter(device: DeviceContext) -> None:
+    """Store the request's counter, or raise ReplayedRequest. Call inside the action's transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(COUNTER_UPDATE, [device.counter, device.pk, device.counter])
+        if cursor.rowcount != 1:
+            raise ReplayedRequest("این درخواست پیش‌تر رسیده است (شمارنده تکراری است).")

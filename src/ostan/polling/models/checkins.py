@@ -1,0 +1,37 @@
+"""Check-ins: the voter's one acceptance of the round, at one station. The unique constraint on
+(round, national code) is what stops a second vote, whichever station and however many retries.
+
+Nothing here points at a token or a ballot, and nothing there points back (see models/__init__).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CheckIn(models.Model):
+    election_round = models.ForeignKey(
+        "elections.ElectionRound", verbose_name="دوره", on_delete=models.PROTECT, related_name="+"
+    )
+    # Plain, not hashed: the roll holds the code anyway, and a refused voter is told where and when.
+    national_code = models.CharField("کد ملی", max_length=10)
+    station = models.ForeignKey(
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="check_ins"
+    )
+    constituency = models.ForeignKey(
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"
+    )
+    # The device's id for this attempt: a retry carries the same id and gets the same outcome.
+    request_id = models.CharField("شناسه درخواست", max_length=64)
+    checked_in_at = models.DateTimeField("زمان پذیرش")
+
+    class Meta:
+        verbose_name = "پذیرش رأی‌دهنده"
+        verbose_name_plural = "پذیرش رأی‌دهندگان"
+        constraints = [
+            models.UniqueConstraint(fields=["election_round", "national_code"], name="polling_checkin_once"),
+        ]
+        indexes = [models.Index(fields=["station", "constituency"], name="polling_checkin_station")]
+
+    def __str__(self) -> str:
+        return f"{self.national_code} @ {self.station_id}"

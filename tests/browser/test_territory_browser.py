@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Page, expect
 
 from ostan.territory.loading import load_territory
@@ -15,30 +13,10 @@ from tests.territory.conftest import FIXTURE_TREE
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-TRUNCATE_GUARD = "auditlog_entry_no_truncate"
-
-
-def _truncate_guard(state: str) -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE auditlog_entry {state} TRIGGER {TRUNCATE_GUARD}")
-
-
-@pytest.fixture(scope="module")
-def truncate_guard_restored(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
-    """Put the audit log's TRUNCATE guard back once this module's live-server tests are done."""
-    yield
-    with django_db_blocker.unblock():
-        _truncate_guard("ENABLE")
-
-
 @pytest.fixture
-def site(truncate_guard_restored: None, live_server: Any) -> Iterator[str]:
+def site(live_server: Any) -> str:
     load_territory(FIXTURE_TREE)
-    yield str(live_server.url)
-    # A live-server test ends with a TRUNCATE of every table, which the append-only audit log refuses
-    # on PostgreSQL; the test database alone lifts the guard for that flush.
-    _truncate_guard("DISABLE")
+    return str(live_server.url)
 
 
 def test_browse_from_the_country_to_a_county(page: Page, site: str) -> None:

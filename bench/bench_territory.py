@@ -26,6 +26,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -59,8 +61,9 @@ def load_sqlite() -> list[tuple[str, float, str]]:
 def fresh_postgres_url(server_url: str) -> str:
     parts = urllib.parse.urlsplit(server_url)
     admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    for sql in (f"DROP DATABASE IF EXISTS {BENCH_DATABASE}", f"CREATE DATABASE {BENCH_DATABASE}"):
-        subprocess.run(["psql", admin, "-q", "-c", sql], check=True, capture_output=True)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        conn.execute(f"CREATE DATABASE {BENCH_DATABASE}")
     return urllib.parse.urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
 
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytest_django.fixtures import Settings
 
@@ -15,14 +13,20 @@ def _fast_passwords(settings: Settings) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
+def _fresh_caches() -> None:
     """Process caches hold database ids: each test's database starts again, so must they."""
     device_requests._cache.clear()
     stations_cache._cache.clear()
     constituencies.forget_all()
-    yield
+    return
 
 
 @pytest.fixture
 def pw(db: None) -> PollingWorld:
     return make_polling_world()
+
+
+@pytest.fixture
+def pw16(transactional_db: None) -> PollingWorld:
+    """Sixteen stations with committed data, for races between real concurrent transactions."""
+    return make_polling_world(stations=16, voters=40)

@@ -17,19 +17,26 @@ def test_a_voter_is_accepted_once_and_refused_elsewhere_with_where_and_when(pw: 
     status, body = post(
         client, pw.auth[0], CHECK_IN_PATH, check_in_payload("۰" + code[1:] if code[0] == "0" else code, hashed)
     )
-    assert status == 200 and body["is_accepted"] and body["reason_code"] == "accepted"
+    assert status == 200
+    assert body["is_accepted"]
+    assert body["reason_code"] == "accepted"
     assert VotingToken.objects.filter(token_hash=hashed, station=pw.stations[0], is_redeemed=False).exists()
     status, body = post(client, pw.auth[1], CHECK_IN_PATH, check_in_payload(code, new_token()[1], "r2"))
-    assert status == 200 and not body["is_accepted"]
-    assert body["reason_code"] == "already_voted" and "A۰۰۱" in body["message"] and "قبلاً" in body["message"]
-    assert CheckIn.objects.count() == 1 and VotingToken.objects.count() == 1
+    assert status == 200
+    assert not body["is_accepted"]
+    assert body["reason_code"] == "already_voted"
+    assert "A۰۰۱" in body["message"]
+    assert "قبلاً" in body["message"]
+    assert CheckIn.objects.count() == 1
+    assert VotingToken.objects.count() == 1
     assert Entry.objects.filter(event="polling.checked_in").count() == 1
 
 
 def test_persian_digits_are_accepted(pw: PollingWorld) -> None:
     persian = pw.voters[1].translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     status, body = post(Client(), pw.auth[0], CHECK_IN_PATH, check_in_payload(persian, new_token()[1]))
-    assert status == 200 and body["is_accepted"]
+    assert status == 200
+    assert body["is_accepted"]
 
 
 def test_a_retry_of_the_same_request_gets_the_same_outcome_and_no_second_token(pw: PollingWorld) -> None:
@@ -37,18 +44,23 @@ def test_a_retry_of_the_same_request_gets_the_same_outcome_and_no_second_token(p
     first_hash, second_hash = new_token()[1], new_token()[1]
     post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(code, first_hash, "same-id"))
     status, body = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(code, second_hash, "same-id"))
-    assert status == 200 and body["is_accepted"] and body["is_retry"]
+    assert status == 200
+    assert body["is_accepted"]
+    assert body["is_retry"]
     assert list(VotingToken.objects.values_list("token_hash", flat=True)) == [first_hash]
 
 
 def test_refusals_say_why_in_persian(pw: PollingWorld) -> None:
     client = Client()
     young = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(national_code(9000), new_token()[1], "a"))[1]
-    assert young["reason_code"] == "not_eligible" and "سال" in young["message"]
+    assert young["reason_code"] == "not_eligible"
+    assert "سال" in young["message"]
     away = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(national_code(9001), new_token()[1], "b"))[1]
-    assert away["reason_code"] == "wrong_constituency" and "حوزه" in away["message"]
+    assert away["reason_code"] == "wrong_constituency"
+    assert "حوزه" in away["message"]
     unknown = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(national_code(123456), new_token()[1], "c"))[1]
-    assert unknown["reason_code"] == "not_eligible" and "فهرست" in unknown["message"]
+    assert unknown["reason_code"] == "not_eligible"
+    assert "فهرست" in unknown["message"]
     payload = {**check_in_payload(pw.voters[2], new_token()[1], "d"), "evidence": "0000"}
     assert post(client, pw.auth[0], CHECK_IN_PATH, payload)[1]["reason_code"] == "identity_not_confirmed"
     assert CheckIn.objects.count() == 0
@@ -58,14 +70,18 @@ def test_link_down_refuses_writes_nothing_and_the_station_works_again_after(pw: 
     client, code = Client(), pw.voters[3]
     with link.simulated_outage():
         status, body = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(code, new_token()[1], "x"))
-    assert status == 200 and body["reason_code"] == "link_down" and "ارتباط" in body["message"]
+    assert status == 200
+    assert body["reason_code"] == "link_down"
+    assert "ارتباط" in body["message"]
     assert CheckIn.objects.count() == 0
     reported = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(code, new_token()[1], "y", is_link_down=True))
     assert reported[1]["reason_code"] == "link_down"
     status, body = post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(code, new_token()[1], "z"))
-    assert body["is_accepted"] and CheckIn.objects.count() == 1
+    assert body["is_accepted"]
+    assert CheckIn.objects.count() == 1
 
 
 def test_a_voting_device_cannot_check_in(pw: PollingWorld) -> None:
     status, body = post(Client(), pw.voting[0], CHECK_IN_PATH, check_in_payload(pw.voters[0], new_token()[1]))
-    assert status == 403 and body["code"] == "wrong_device_kind"
+    assert status == 403
+    assert body["code"] == "wrong_device_kind"

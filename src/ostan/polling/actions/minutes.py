@@ -46,7 +46,7 @@ def station_minutes(station: Station, constituency_pk: int, closed_at: dt.dateti
         constituency=c.core, station_code=station.code, form=form_for(c.settlement),
         checked_in=CheckIn.objects.filter(station=station, constituency_id=constituency_pk).count(),
         ballots=(codes.split() for codes in ballots.iterator(chunk_size=5_000)),
-        opened_at=station.opened_at or closed_at, closed_at=closed_at,
+        opened_at=(station.opened_at or closed_at).replace(microsecond=0), closed_at=closed_at,
     )  # fmt: skip
 
 

@@ -1,0 +1,59 @@
+"""Station officials act on their own station's unit only; the roll is all-or-nothing with a line report."""
+
+from __future__ import annotations
+
+import pytest
+
+from ostan.accounts.models import Role
+from ostan.accounts.scope import OutOfScope
+from ostan.auditlog.models import Entry
+from ostan.polling import actions
+from ostan.polling.errors import RollImportRefused
+from ostan.polling.models import RollVoter
+from ostan.polling.simulator import SimulatedDevice, seed_key
+from tests.elections.world import make_official
+from tests.polling.world import PollingWorld, national_code, roll_csv
+
+
+def test_an_official_of_another_county_cannot_register_a_device_or_close(pw: PollingWorld) -> None:
+    outsider = make_official("outsider", Role.STATION_OFFICIAL, pw.world.county_b)
+    device = SimulatedDevice(device_id="x", station_code="A001", private_key=seed_key("x"))
+    with pytest.raises(OutOfScope):
+        actions.register_device(
+            actor=outsider, station=pw.stations[0], device_id="x", kind="auth", public_key=device.public_key_hex
+        )
+    with pytest.raises(OutOfScope):
+        actions.close_station(actor=outsider, station=pw.stations[0])
+
+
+def test_station_members_cannot_create_stations(pw: PollingWorld) -> None:
+    with pytest.raises(OutOfScope):
+        actions.create_station(actor=pw.members[0], election_round=pw.election_round, code="Z1", address="x",
+                               unit=pw.world.city_a, constituencies=[pw.city])  # fmt: skip
+
+
+def test_roll_import_reports_every_bad_line_and_imports_nothing(pw: PollingWorld) -> None:
+    before = RollVoter.objects.count()
+    rows = [
+        [national_code(5000), "مینا", "کاظمی", "1375/02/02", "زن", pw.world.city_a.path],
+        ["1234567890", "بد", "کد", "1375/02/02", "زن", pw.world.city_a.path],
+        [national_code(5001), "رضا", "۱۲", "1375/02/02", "مرد", pw.world.city_a.path],
+        [national_code(5000), "تکرار", "کد", "1375/02/02", "مرد", pw.world.city_a.path],
+    ]
+    with pytest.raises(RollImportRefused) as refused:
+        actions.import_roll(
+            actor=pw.hq, election_round=pw.election_round, unit=pw.world.country, file_name="r.csv", data=roll_csv(rows)
+        )
+    assert [e["line"] for e in refused.value.details["errors"]] == [3, 4, 5]  # type: ignore[index]
+    assert RollVoter.objects.count() == before
+
+
+def test_roll_voters_get_their_constituency_and_generate_roll_is_seeded(pw: PollingWorld) -> None:
+    voter = RollVoter.objects.get(national_code=pw.voters[0])
+    assert voter.constituency_id == pw.city.pk
+    report = actions.generate_roll(
+        actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=500, seed=3
+    )
+    assert report.imported == 500
+    assert RollVoter.objects.filter(constituency=pw.city).count() >= 20
+    assert Entry.objects.filter(event="polling.roll_generated").count() == 1

@@ -14,11 +14,13 @@ from ostan.core.counting.errors import (
     InvalidConstituency,
     InvalidRules,
     LotSeedRequired,
+    PopulationUnknown,
 )
 from ostan.core.counting.files import constituency_from_json, constituency_to_json
 from ostan.core.counting.lots import draw_lots, lot_digest, lot_string
 from ostan.core.counting.model import Candidate, Constituency, CountingRules, Education, Method, PartyList
 from ostan.core.counting.results import BallotSummary, CandidateResult, CountResult, ListResult, TieBreak
+from ostan.core.counting.seats import CouncilSize, council_size, override_council_size
 from ostan.core.counting.tabulation import count, count_tally
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "CandidateResult",
     "Constituency",
     "ConstituencyFileError",
+    "CouncilSize",
     "CountResult",
     "CountingRules",
     "Education",
@@ -42,11 +45,13 @@ __all__ = [
     "LotSeedRequired",
     "Method",
     "PartyList",
+    "PopulationUnknown",
     "TieBreak",
     "ballots_from_csv",
     "ballots_from_jsonl",
     "constituency_from_json",
     "constituency_to_json",
+    "council_size",
     "count",
     "count_tally",
     "draw_lots",
@@ -54,5 +59,6 @@ __all__ = [
     "lot_digest",
     "lot_string",
     "merge_tallies",
+    "override_council_size",
     "tally_ballots",
 ]

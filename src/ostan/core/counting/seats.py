@@ -12,6 +12,16 @@ from dataclasses import dataclass
 from ostan.core.counting.errors import InvalidConstituency, InvalidSettlement, OverrideReasonMissing, PopulationUnknown
 from ostan.core.text import normalize
 
+__all__ = [
+    "SEAT_TABLE",
+    "CouncilSize",
+    "InvalidSettlement",
+    "OverrideReasonMissing",
+    "PopulationUnknown",
+    "council_size",
+    "override_council_size",
+]
+
 
 @dataclass(frozen=True)
 class CouncilSize:

@@ -1,7 +1,8 @@
-"""The ``ostan`` command: subcommands that observers and operators run outside the web site.
+"""The ``ostan`` command: what observers and operators run outside the web site.
 
-``ostan count`` works without Django or a database, from two files; it is the same core the site uses.
-Every other subcommand is a Django management command run through ``ostan manage ...``.
+``ostan count`` and ``ostan verify`` need neither Django nor a database: they read published files and
+run the same cores the site uses, so anyone can recount and check. Everything else is a Django
+management command, run as ``ostan manage COMMAND`` (or directly by its name).
 """
 
 from __future__ import annotations
@@ -10,25 +11,37 @@ import os
 import sys
 from collections.abc import Sequence
 
+USAGE = """\
+usage: ostan count CONSTITUENCY.json BALLOTS.jsonl|BALLOTS.csv [--json] [--output FILE] [--source machine|imported]
+       ostan verify PUBLICATION [--json]          recompute every published total, check chain and signatures
+       ostan simulate-election [OPTIONS]          a province-size election through the real HTTP API
+       ostan manage COMMAND [ARGS...]             any Django management command (migrate, load_territory, ...)
+"""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in {"-h", "--help"}:
-        print(
-            "usage: ostan count CONSTITUENCY.json BALLOTS.jsonl [--json] [--output FILE]\n"
-            "       ostan manage COMMAND [ARGS...]   (any Django management command)",
-        )
+        print(USAGE, end="")
         return 0
     command, rest = args[0], args[1:]
     if command == "count":
         from ostan.counting_cli import run_count
 
         return int(run_count(rest))
+    if command == "verify":
+        from ostan.verify_cli import run_verify
+
+        return int(run_verify(rest))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ostan.settings")
+    if command == "simulate-election":
+        import django
+
+        django.setup()
+        from ostan.publication.simulation import run_simulation
+
+        return int(run_simulation(rest))
     from django.core.management import execute_from_command_line
 
-    if command == "manage":
-        execute_from_command_line(["ostan", *rest])
-    else:
-        execute_from_command_line(["ostan", command, *rest])
+    execute_from_command_line(["ostan", *(rest if command == "manage" else args)])
     return 0

@@ -4,8 +4,9 @@ devices is spent exactly once."""
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connection
@@ -19,7 +20,7 @@ from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_
 ROUNDS = 8
 
 
-def _race(jobs: list[Callable[[], Any]]) -> list[Any]:
+def _race(jobs: Sequence[Callable[[], Any]]) -> list[Any]:
     """Run every job at the same moment, each on its own thread and connection."""
     barrier = threading.Barrier(len(jobs))
     results: list[Any] = [None] * len(jobs)
@@ -46,7 +47,7 @@ def test_sixteen_stations_racing_for_one_voter_accept_exactly_one(pw16: PollingW
         def job(i: int, code: str = code) -> tuple[int, dict[str, Any]]:
             return post(Client(), pw16.auth[i], CHECK_IN_PATH, check_in_payload(code, new_token()[1], f"race-{i}"))
 
-        results = _race([lambda i=i: job(i) for i in range(16)])
+        results = _race([functools.partial(job, i) for i in range(16)])
         assert all(status == 200 for status, _ in results)
         accepted = [body for _, body in results if body["is_accepted"]]
         assert len(accepted) == 1
@@ -54,6 +55,10 @@ def test_sixteen_stations_racing_for_one_voter_accept_exactly_one(pw16: PollingW
         assert refused == {"already_voted"}
         assert CheckIn.objects.filter(national_code=code).count() == 1
     assert VotingToken.objects.count() == ROUNDS
+
+
+def _cast(device: SimulatedDevice, ballot: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    return post(Client(), device, BALLOT_PATH, {**ballot, "ballot_id": new_ballot_id()})
 
 
 def test_a_token_raced_by_two_devices_is_spent_once(pw16: PollingWorld) -> None:
@@ -66,7 +71,7 @@ def test_a_token_raced_by_two_devices_is_spent_once(pw16: PollingWorld) -> None:
                                 kind=DeviceKind.VOTING, public_key=device.public_key_hex)  # fmt: skip
         devices.append(device)
     ballot = {"token": token, "codes": ["101"]}
-    jobs = [lambda d=d: post(Client(), d, BALLOT_PATH, {**ballot, "ballot_id": new_ballot_id()}) for d in devices]
+    jobs = [functools.partial(_cast, d, ballot) for d in devices]
     results = _race(jobs)
     assert sorted(status for status, _ in results) == [200] + [409] * 7
     assert {body["code"] for status, body in results if status == 409} == {"token_already_used"}

@@ -1,0 +1,244 @@
+"""Check-ins per second with the exactly-once guarantee, over real HTTP (gunicorn) and PostgreSQL,
+then 10,000 double-check-in races counting double votes.
+
+Every request is a real signed device request (Ed25519) to /api/polling/check-ins. Clients are
+separate processes, each one authentication device with one keep-alive connection; requests are
+signed before the timed phase (signing is the device's work, not the centre's). A race sends the
+same voter to two stations at the same instant (a barrier per pair of processes).
+
+Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
+Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
+Options by environment: BENCH_CLIENTS (8), BENCH_CHECKINS (40000), BENCH_RACES (10000),
+BENCH_WORKERS (2), BENCH_THREADS (4).
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import multiprocessing as mp
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+BENCH_DB = "ostan_bench_polling"
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+CHECKINS = int(os.environ.get("BENCH_CHECKINS", "40000"))
+RACES = int(os.environ.get("BENCH_RACES", "10000"))
+RACE_LANES = 4
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+THREADS = os.environ.get("BENCH_THREADS", "4")
+PATH = "/api/polling/check-ins"
+
+
+def bench_url() -> str:
+    import psycopg
+
+    parts = urlsplit(os.environ.get("DATABASE_URL", "postgres://ostan@127.0.0.1:54329/ostan"))
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    if os.environ.get("BENCH_KEEP_DB") != "1":
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    return urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+
+
+def setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ostan.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+
+
+def build_world(stations: int, devices_per_station: dict[str, int], voters: int) -> dict[str, Any]:
+    """Territory, a round, a city constituency with candidates, stations, devices and a synthetic roll."""
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    from ostan.core.text import search_key
+    from ostan.elections import actions as elections
+    from ostan.elections.models import ConstituencyKind
+    from ostan.polling import actions
+    from ostan.polling.models import RollVoter
+    from ostan.core.polling.devices import device_keys
+    from ostan.polling.simulator import seed_key
+    from ostan.territory.models import Unit, UnitKind
+
+    call_command("migrate", verbosity=0)
+
+    def unit(code: str, kind: str, name: str, parent: Unit | None, population: int | None = None) -> Unit:
+        path = f"{parent.path}/{code}" if parent else code
+        return Unit.objects.create(code=code, kind=kind, name=name, search_key=search_key(name), parent=parent,
+                                   path=path, depth=path.count("/"), population=population)  # fmt: skip
+
+    country = unit("IR", UnitKind.COUNTRY, "ایران", None)
+    province = unit("00", UnitKind.PROVINCE, "مرکزی", country)
+    county = unit("0001", UnitKind.COUNTY, "اراک", province)
+    district = unit("000102", UnitKind.DISTRICT, "مرکزی", county)
+    city = unit("0001021101", UnitKind.CITY, "اراک", district, population=520_944)
+    rnd = elections.create_round(actor=None, number=7, name="دوره هفتم", election_date=dt.date(2026, 5, 29))
+    c = elections.create_constituency(actor=None, election_round=rnd, unit=city, kind=ConstituencyKind.CITY_COUNCIL)
+    from ostan.core.polling.names import LAST_NAMES, MALE_FIRST_NAMES
+
+    rows = "code,first_name,last_name,education\n" + "".join(
+        f"{100 + i},{MALE_FIRST_NAMES[i]},{LAST_NAMES[i]},کارشناسی\n" for i in range(60)
+    )
+    elections.import_candidates(actor=None, constituency=c, file_name="c.csv", data=rows.encode())
+    devices: dict[str, list[tuple[str, str]]] = {}
+    for s in range(stations):
+        station = actions.create_station(actor=None, election_round=rnd, code=f"S{s:03d}", address="-", unit=city,
+                                         constituencies=[c])  # fmt: skip
+        for kind, count in devices_per_station.items():
+            for d in range(count):
+                device_id = f"{station.code}-{kind}-{d}"
+                public = device_keys(seed_key(device_id)).public_key.hex()
+                actions.register_device(actor=None, station=station, device_id=device_id, kind=kind, public_key=public)
+                devices.setdefault(kind, []).append((device_id, station.code))
+    actions.generate_roll(actor=None, election_round=rnd, unit=city, size=voters, seed=1405)
+    codes = list(RollVoter.objects.order_by("national_code").values_list("national_code", flat=True))
+    return {"devices": devices, "codes": codes, "constituency": c.pk}
+
+
+def start_server(url: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": url, "OSTAN_DB_CONN_MAX_AGE": "600", "OSTAN_LOG_LEVEL": "ERROR"}
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", "gthread", "--threads", THREADS,
+         "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            conn.request("GET", "/api/health")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tuple[bytes, dict[str, str]]]:
+    from ostan.polling.simulator import SimulatedDevice, new_token, seed_key
+
+    device = SimulatedDevice(device_id=device_id, station_code=station, private_key=seed_key(device_id),
+                             counter_start=int(time.time() * 1000))  # fmt: skip
+    signed = []
+    for i, code in enumerate(codes):
+        payload = {"request_id": f"{tag}-{i}", "national_code": code, "evidence": code[-4:], "token_hash": new_token()[1]}
+        signed.append(device.signed_json("POST", PATH, payload))
+    return signed
+
+
+def client(requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: Any, out: Any) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    latencies, results = [], []
+    start.wait()
+    for body, headers in requests:
+        if barrier is not None:
+            barrier.wait()
+        began = time.perf_counter()
+        conn.request("POST", PATH, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        latencies.append(time.perf_counter() - began)
+        answer = json.loads(data)
+        results.append((response.status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
+    out.put((latencies, results))
+
+
+def run_clients(batches: list[list[tuple[bytes, dict[str, str]]]], barriers: list[Any]) -> tuple[float, list[Any]]:
+    start, out = mp.Event(), mp.Queue()
+    procs = [mp.Process(target=client, args=(b, start, barriers[i], out)) for i, b in enumerate(batches)]
+    for p in procs:
+        p.start()
+    time.sleep(0.5)
+    began = time.perf_counter()
+    start.set()
+    collected = [out.get() for _ in procs]
+    elapsed = time.perf_counter() - began
+    for p in procs:
+        p.join()
+    return elapsed, collected
+
+
+def throughput(world: dict[str, Any]) -> None:
+    per_client = CHECKINS // CLIENTS
+    codes = world["codes"]
+    devices = world["devices"]["auth"]
+    batches = [presign(*devices[i], codes[i * per_client : (i + 1) * per_client], f"t{i}") for i in range(CLIENTS)]
+    elapsed, collected = run_clients(batches, [None] * CLIENTS)
+    latencies = sorted(x for lat, _ in collected for x in lat)
+    outcomes: dict[str, int] = {}
+    for _, results in collected:
+        for status, reason, _ in results:
+            outcomes[f"{status} {reason}"] = outcomes.get(f"{status} {reason}", 0) + 1
+    print(f"check-ins: {len(latencies):,} signed requests from {CLIENTS} client processes in {elapsed:.2f} s")
+    print(f"  throughput {len(latencies) / elapsed:,.0f} check-ins/s; outcomes {outcomes}")
+    p99 = latencies[int(len(latencies) * 0.99) - 1]
+    print(f"  latency median {statistics.median(latencies) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
+
+
+def races(world: dict[str, Any]) -> None:
+    per_lane = RACES // RACE_LANES
+    codes = world["codes"][CHECKINS : CHECKINS + RACES]
+    devices = world["devices"]["auth"]
+    batches, barriers = [], []
+    for lane in range(RACE_LANES):
+        lane_codes = codes[lane * per_lane : (lane + 1) * per_lane]
+        barrier = mp.Barrier(2)
+        for side in range(2):
+            device = devices[CLIENTS + lane * 2 + side]
+            batches.append(presign(*device, lane_codes, f"race{lane}-{side}"))
+            barriers.append(barrier)
+    elapsed, collected = run_clients(batches, barriers)
+    fresh: dict[str, int] = {}
+    for i, (_, results) in enumerate(collected):
+        lane = i // 2
+        for code, (status, reason, is_retry) in zip(codes[lane * per_lane : (lane + 1) * per_lane], results, strict=True):
+            if status == 200 and reason == "accepted" and not is_retry:
+                fresh[code] = fresh.get(code, 0) + 1
+    doubles = sum(1 for n in fresh.values() if n > 1)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM polling_checkin WHERE national_code = ANY(%s)", [codes])
+        stored = cursor.fetchone()[0]
+        cursor.execute("SELECT (SELECT count(*) FROM polling_checkin), (SELECT count(*) FROM polling_votingtoken)")
+        checkins, tokens = cursor.fetchone()
+    print(f"races: {per_lane * RACE_LANES:,} races (one voter, two stations, same instant) in {elapsed:.2f} s")
+    print(f"  voters accepted {len(fresh):,}; double votes (accepted at both stations): {doubles}")
+    print(f"  database: {stored:,} check-ins for the raced voters; all check-ins {checkins:,} = tokens {tokens:,}")
+
+
+def main() -> None:
+    url = bench_url()
+    setup_django(url)
+    devices = CLIENTS + 2 * RACE_LANES
+    t0 = time.perf_counter()
+    world = build_world(stations=devices, devices_per_station={"auth": 1}, voters=CHECKINS + RACES + 1000)
+    print(f"setup: {len(world['codes']):,} roll voters, {devices} stations in {time.perf_counter() - t0:.1f} s")
+    from django.db import connection
+
+    connection.close()
+    server = start_server(url)
+    try:
+        throughput(world)
+        races(world)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

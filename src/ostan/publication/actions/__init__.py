@@ -1,0 +1,7 @@
+"""Every change the board makes: scope check, one durable transaction, one audit entry, chain appends."""
+
+from ostan.publication.actions.rechecks import draw_recheck, record_recheck
+from ostan.publication.actions.results import aggregate_constituency, publish_result
+from ostan.publication.actions.stations import publish_station
+
+__all__ = ["aggregate_constituency", "draw_recheck", "publish_result", "publish_station", "record_recheck"]

@@ -1,0 +1,95 @@
+"""A constituency's result: the stations' minutes added up by the aggregation core and counted, checked
+against a full recount of every ballot, stored, then published on the board."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from ostan.auditlog.actions import record
+from ostan.core import counting
+from ostan.core.polling import aggregate as core_aggregate
+from ostan.core.polling.canonical import canonical_json
+from ostan.core.polling.publication import minutes_from_json
+from ostan.elections.models import Constituency
+from ostan.elections.officials import ensure_election_official
+from ostan.polling.models import CastBallot, Station, StationMinutes
+from ostan.publication import board, documents
+from ostan.publication.actions.stations import publish_constituency
+from ostan.publication.errors import AlreadyPublished, NotReady, RecountMismatch
+from ostan.publication.models import BulletinEntry, ConstituencyResult, StationPublication
+
+if TYPE_CHECKING:
+    from ostan.accounts.models import User
+
+
+def _stations(constituency: Constituency) -> list[Station]:
+    return list(Station.objects.filter(constituencies=constituency).select_related("unit").order_by("code"))
+
+
+def _count(constituency: Constituency, core: counting.Constituency) -> tuple[counting.CountResult, int, int]:
+    """The result from the stations' minutes, after checking every station is published and a recount agrees."""
+    stations = _stations(constituency)
+    published = set(StationPublication.objects.filter(constituency=constituency).values_list("station_id", flat=True))
+    missing = [s.code for s in stations if s.pk not in published]
+    if not stations or missing:
+        raise NotReady("همهٔ شعبه‌های حوزه هنوز منتشر نشده‌اند.", code="stations_missing", details={"stations": missing})
+    rows = StationMinutes.objects.filter(constituency=constituency, station__in=stations)
+    summed = core_aggregate.aggregate(
+        stations=[core_aggregate.Station(s.code, s.unit.path, core.id) for s in stations],
+        minutes=[minutes_from_json(m.document) for m in rows],
+    )
+    result = counting.count_tally(core, summed.tallies[core.id])
+    codes = CastBallot.objects.filter(constituency=constituency).values_list("codes", flat=True)
+    recount = counting.count(core, (c.split() for c in codes.iterator(chunk_size=documents.BALLOT_CHUNK)))
+    if canonical_json(recount.to_json()) != canonical_json(result.to_json()):
+        raise RecountMismatch("جمع صورتجلسه‌های شعبه‌ها با بازشماری همهٔ برگه‌ها برابر نیست؛ نتیجه ثبت نشد.")
+    return result, len(stations), result.ballots.total
+
+
+def aggregate_constituency(*, actor: User | None, constituency: Constituency) -> ConstituencyResult:
+    """Count the constituency from its published stations (recount-checked) and store the result."""
+    ensure_election_official(actor, constituency.unit)
+    with transaction.atomic(durable=True):
+        constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
+        existing = ConstituencyResult.objects.filter(constituency=constituency).first()
+        if existing is not None and existing.is_published:
+            raise AlreadyPublished("نتیجهٔ این حوزه پیش‌تر منتشر شده است.")
+        core = documents.core_constituency(constituency.pk)
+        result, stations, ballots = _count(constituency, core)
+        stored, _ = ConstituencyResult.objects.update_or_create(
+            constituency=constituency,
+            defaults={"result": result.to_json(), "stations": stations, "ballots": ballots,
+                      "aggregated_at": timezone.now(), "aggregated_by": actor},
+        )  # fmt: skip
+        record(
+            actor=actor, event="publication.constituency_aggregated", obj=stored, unit=constituency.unit,
+            after={"stations": stations, "ballots": ballots, "members": list(result.members)},
+        )  # fmt: skip
+    return stored
+
+
+def publish_result(*, actor: User | None, constituency: Constituency) -> ConstituencyResult:
+    """Put the stored result (and the constituency file it was counted with) on the board."""
+    ensure_election_official(actor, constituency.unit)
+    with transaction.atomic(durable=True):
+        constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
+        stored = ConstituencyResult.objects.select_for_update().filter(constituency=constituency).first()
+        if stored is None:
+            raise NotReady("پیش از انتشار، نتیجهٔ حوزه باید تجمیع شود.", code="not_aggregated")
+        if stored.is_published:
+            raise AlreadyPublished("نتیجهٔ این حوزه پیش‌تر منتشر شده است.")
+        core = documents.core_constituency(constituency.pk)
+        if core.lot_seed != stored.result.get("lot_seed", core.lot_seed):
+            raise NotReady("بذر قرعه پس از تجمیع تغییر کرده است؛ دوباره تجمیع کنید.", code="stale_result")
+        publish_constituency(constituency.pk)
+        stored.constituency_entry = BulletinEntry.objects.filter(kind="constituency", subject=core.id).latest("seq")
+        stored.result_entry = board.append("result", stored.result, subject=core.id)
+        stored.save(update_fields=["constituency_entry", "result_entry"])
+        record(
+            actor=actor, event="publication.result_published", obj=stored, unit=constituency.unit,
+            after={"entry": stored.result_entry.seq, "entry_hash": stored.result_entry.entry_hash},
+        )  # fmt: skip
+    return stored

@@ -1,0 +1,85 @@
+"""The board's Ed25519 key and the one way an entry is appended to the chain.
+
+The key is a 32-byte seed from ``settings.OSTAN_BULLETIN_KEY`` (64 hex digits, from the environment
+variable of the same name). Only a DEBUG server falls back to a fixed demo key, derived from a public
+text: anyone could sign with it, which is exactly right for a demo and never acceptable otherwise.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from django.conf import settings
+from django.utils import timezone
+
+from ostan.core.errors import DomainError
+from ostan.core.polling import bulletin
+from ostan.core.polling.canonical import canonical_json
+from ostan.core.polling.devices import device_keys
+from ostan.publication.models import Board, BulletinEntry
+
+DEMO_KEY_TEXT = "ostan-demo-bulletin-key"
+BOARD_PK = 1
+KEY_SHAPE = "کلید تابلوی اعلانات (OSTAN_BULLETIN_KEY) باید ۶۴ رقم شانزده‌شانزدهی (۳۲ بایت) باشد."
+
+
+class BulletinKeyMissing(DomainError):
+    code = "bulletin_key_missing"
+    status = 500
+
+
+def private_key() -> bytes:
+    configured = getattr(settings, "OSTAN_BULLETIN_KEY", "") or ""
+    if configured:
+        try:
+            seed = bytes.fromhex(configured.strip())
+        except ValueError as exc:
+            raise BulletinKeyMissing(KEY_SHAPE) from exc
+        if len(seed) == 32:
+            return seed
+        raise BulletinKeyMissing(KEY_SHAPE)
+    if settings.DEBUG:
+        return hashlib.sha256(DEMO_KEY_TEXT.encode()).digest()
+    raise BulletinKeyMissing("کلید تابلوی اعلانات (OSTAN_BULLETIN_KEY) تنظیم نشده است.")
+
+
+def public_key() -> bytes:
+    return device_keys(private_key()).public_key
+
+
+def _locked_board() -> Board:
+    Board.objects.get_or_create(pk=BOARD_PK)
+    return Board.objects.select_for_update().get(pk=BOARD_PK)
+
+
+def core_entry(row: BulletinEntry) -> bulletin.BulletinEntry:
+    signature = base64.b64decode(row.signature) if row.signature else None
+    return bulletin.BulletinEntry(row.seq, row.kind, row.payload_bytes, row.prev_hash, row.entry_hash, signature)
+
+
+def append(kind: str, document: object, *, subject: str = "") -> BulletinEntry:
+    """Append ``document`` (canonical JSON) as the next entry. Call inside the action's transaction:
+    the head row stays locked until it commits, so concurrent appends queue and the chain never forks."""
+    board = _locked_board()
+    key = private_key()
+    payload = canonical_json(document)
+    head = None
+    if board.head_seq >= 0:
+        head = bulletin.BulletinEntry(board.head_seq, "", b"", "", board.head_hash)
+    entry = bulletin.append(head, kind, payload, private_key=key)
+    assert entry.signature is not None
+    row = BulletinEntry.objects.create(
+        seq=entry.seq,
+        kind=entry.kind,
+        payload=payload.decode("utf-8"),
+        prev_hash=entry.prev_hash,
+        entry_hash=entry.entry_hash,
+        signature=base64.b64encode(entry.signature).decode("ascii"),
+        subject=subject[:100],
+        published_at=timezone.now(),
+    )
+    board.head_seq, board.head_hash = entry.seq, entry.entry_hash
+    board.public_key = device_keys(key).public_key.hex()
+    board.save(update_fields=["head_seq", "head_hash", "public_key"])
+    return row

@@ -1,0 +1,24 @@
+"""The publication app's refusals, each with a stable code and a Persian message."""
+
+from __future__ import annotations
+
+from ostan.core.errors import DomainError
+
+
+class NotReady(DomainError):
+    """Something must happen first (a station closed, minutes signed, every station published...)."""
+
+    code = "not_ready"
+    status = 409
+
+
+class AlreadyPublished(DomainError):
+    code = "already_published"
+    status = 409
+
+
+class RecountMismatch(DomainError):
+    """The sum of the stations' minutes and a full recount of the ballots disagree: nothing is stored."""
+
+    code = "recount_mismatch"
+    status = 409

@@ -80,12 +80,23 @@ def _read_sources(export: str, keys_path: str | None) -> tuple[str, str]:
     return chain_path.read_text(encoding="utf-8"), keys_file.read_text(encoding="utf-8")
 
 
-def load(export: str, keys_path: str | None = None) -> Loaded:
+def read_sources(export: str, keys_path: str | None = None) -> tuple[str, str]:
+    """The chain's and the keys' text from a directory, a chain file or a site's address."""
     try:
-        chain_text, keys_text = _read_sources(export, keys_path)
-        keys = json.loads(keys_text)
+        return _read_sources(export, keys_path)
     except (OSError, ValueError) as exc:
         raise ExportUnreadable(f"خروجی انتشار خوانده نشد: {exc}") from exc
+
+
+def load(export: str, keys_path: str | None = None) -> Loaded:
+    return load_texts(*read_sources(export, keys_path))
+
+
+def load_texts(chain_text: str, keys_text: str) -> Loaded:
+    try:
+        keys = json.loads(keys_text)
+    except ValueError as exc:
+        raise ExportUnreadable(f"پروندهٔ کلیدها JSON نیست: {exc}") from exc
     if not isinstance(keys, dict):
         raise ExportUnreadable("پروندهٔ کلیدها شیء JSON نیست.")
     loaded = Loaded([], keys)

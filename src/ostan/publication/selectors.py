@@ -29,8 +29,12 @@ def entries() -> QuerySet[BulletinEntry]:
     return BulletinEntry.objects.order_by("-seq").defer("payload")
 
 
+def entries_after(after: int, limit: int) -> list[BulletinEntry]:
+    return list(BulletinEntry.objects.filter(seq__gt=after).order_by("seq")[:limit])
+
+
 def entry(seq: int) -> BulletinEntry:
-    found = BulletinEntry.objects.filter(seq=seq).first()
+    found = BulletinEntry.objects.filter(seq=seq).first() if 0 <= seq < 2**63 else None
     if found is None:
         raise NotFound("مدخلی با این شماره در تابلوی اعلانات نیست.")
     return found

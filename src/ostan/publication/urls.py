@@ -1,4 +1,17 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from ostan.publication import views
 
 app_name = "publication"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.index, name="index"),
+    path("c/<int:pk>/", views.constituency, name="constituency"),
+    path("s/<int:pk>/", views.station, name="station"),
+    path("bulletin/", views.bulletin, name="bulletin"),
+    path("bulletin/<int:seq>.json", views.payload, name="payload"),
+    path("receipt/", views.receipt, name="receipt"),
+    path("chain.jsonl", views.chain_jsonl, name="chain"),
+    path("keys.json", views.keys_json, name="keys"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/panel/", views.dashboard_panel, name="dashboard_panel"),
+]

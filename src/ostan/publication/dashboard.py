@@ -1,0 +1,138 @@
+"""The officials' live dashboard: figures up the tree from the stations' minutes (the aggregation core),
+live check-ins per unit and per hour (from check-in times, never from ballots), stations not yet
+reported and anomalies. Always scoped: an official reads their own unit and what lies under it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncHour
+
+from ostan.accounts.scope import OutOfScope, ensure_can_read, is_national
+from ostan.core.polling import aggregate as core_aggregate
+from ostan.core.polling.publication import minutes_from_json
+from ostan.elections.models import ElectionRound
+from ostan.polling.models import CheckIn, RollVoter, Station, StationMinutes, StationStatus
+from ostan.territory.models import PATH_SEPARATOR, Unit
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from ostan.accounts.models import User
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: Unit
+    figures: core_aggregate.Figures
+    live_check_ins: int
+
+    @property
+    def turnout_percent(self) -> float | None:
+        t = self.figures.turnout
+        return None if t is None else float(t * 100)
+
+    @property
+    def live_percent(self) -> float | None:
+        return float(self.live_check_ins * 100 / self.figures.eligible) if self.figures.eligible else None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    election_round: ElectionRound | None
+    root: UnitRow
+    children: list[UnitRow]
+    hours: list[tuple[dt.datetime, int, int]]  # Tehran hour, check-ins in it, check-ins so far
+    missing: list[str]
+    open_stations: int
+    anomalies: tuple[core_aggregate.Anomaly, ...]
+
+
+def root_unit(user: User | AnonymousUser, code: str | None) -> Unit:
+    """The unit asked for (by code), or the user's own; OutOfScope when it is outside their scope."""
+    if not user.is_authenticated or not getattr(user, "is_staff_role", False):
+        raise OutOfScope("داشبورد فقط برای کارگزاران انتخابات است.")
+    unit = Unit.objects.filter(code=code).first() if code else getattr(user, "unit", None)
+    if unit is None and is_national(user):
+        unit = Unit.objects.filter(parent__isnull=True).order_by("code").first()
+    if unit is None:
+        raise OutOfScope("واحدی برای داشبورد پیدا نشد.")
+    ensure_can_read(user, unit)
+    return unit
+
+
+def _under(field: str, path: str) -> Q:
+    return Q(**{field: path}) | Q(**{f"{field}__startswith": path + PATH_SEPARATOR})
+
+
+def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashboard:
+    root = root_unit(user, unit_code)
+    election_round = ElectionRound.objects.order_by("-number").first()
+    stations = list(
+        Station.objects.filter(_under("unit__path", root.path), election_round=election_round)
+        .select_related("unit")
+        .prefetch_related("constituencies")
+    )
+    minutes = StationMinutes.objects.filter(station__in=stations).values_list("document", flat=True)
+    eligible = (
+        RollVoter.objects.filter(_under("residence_unit_path", root.path), election_round=election_round)
+        .exclude(constituency=None)
+        .values_list("residence_unit_path")
+        .annotate(n=Count("id"))
+    )
+    summed = core_aggregate.aggregate(
+        stations=[_core_station(s) for s in stations],
+        minutes=[minutes_from_json(m) for m in minutes],
+        eligible=list(eligible),
+    )
+    live = _live_by_path(stations)
+    children = list(Unit.objects.filter(parent=root).order_by("code"))
+    return Dashboard(
+        election_round,
+        _row(root, summed, live),
+        [_row(u, summed, live) for u in children if u.path in summed.totals],
+        _hours(stations),
+        list(summed.missing_stations),
+        sum(1 for s in stations if s.status == StationStatus.OPEN),
+        summed.anomalies,
+    )
+
+
+def _core_station(s: Station) -> core_aggregate.Station:
+    first = min((c.pk for c in s.constituencies.all()), default=0)
+    return core_aggregate.Station(s.code, s.unit.path, str(first))
+
+
+def _live_by_path(stations: list[Station]) -> dict[str, int]:
+    rows = CheckIn.objects.filter(station__in=stations).values_list("station__unit__path").annotate(n=Count("id"))
+    totals: Counter[str] = Counter()
+    for path, n in rows:
+        for ancestor in core_aggregate.ancestors(path):
+            totals[ancestor] += n
+    return dict(totals)
+
+
+def _row(unit: Unit, summed: core_aggregate.Aggregation, live: dict[str, int]) -> UnitRow:
+    return UnitRow(unit, summed.totals.get(unit.path, core_aggregate.Figures()), live.get(unit.path, 0))
+
+
+def _hours(stations: list[Station]) -> list[tuple[dt.datetime, int, int]]:
+    rows = (
+        CheckIn.objects.filter(station__in=stations)
+        .annotate(hour=TruncHour("checked_in_at", tzinfo=TEHRAN))
+        .values_list("hour")
+        .annotate(n=Count("id"))
+        .order_by("hour")
+    )
+    so_far, out = 0, []
+    for hour, n in rows:
+        so_far += n
+        out.append((hour, n, so_far))
+    return out

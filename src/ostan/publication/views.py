@@ -1,0 +1,95 @@
+"""Public pages of the results and the bulletin board, the downloads ``ostan verify`` reads, and the
+officials' dashboard. Each view is a few lines over the selectors."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from ostan.accounts.scope import OutOfScope
+from ostan.core.errors import NotFound
+from ostan.core.polling.ballots import format_receipt
+from ostan.publication import dashboard as dashboards
+from ostan.publication import export, selectors
+from ostan.publication.presentation import result_rows, station_rows
+
+ENTRIES_PER_PAGE = 50
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    context = {"nav": "results", "results": selectors.published_constituencies(), "head": selectors.board_head()}
+    return render(request, "publication/index.html", context)
+
+
+def constituency(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        found = selectors.constituency_result(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    stations = station_rows(selectors.constituency_stations(found.constituency))
+    context = {"nav": "results", "found": found, "rows": result_rows(found.result), "stations": stations}
+    return render(request, "publication/constituency.html", context)
+
+
+def station(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        page = selectors.station_page(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    return render(request, "publication/station.html", {"nav": "results", "page": page})
+
+
+def bulletin(request: HttpRequest) -> HttpResponse:
+    entries = Paginator(selectors.entries(), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"nav": "results", "entries": entries, "head": selectors.board_head()}
+    return render(request, "publication/bulletin.html", context)
+
+
+def payload(request: HttpRequest, seq: int) -> HttpResponse:
+    try:
+        found = selectors.entry(seq)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    return HttpResponse(found.payload_bytes, content_type="application/json; charset=utf-8")
+
+
+def receipt(request: HttpRequest) -> HttpResponse:
+    typed = request.GET.get("code", "")[:40]
+    context: dict[str, object] = {"nav": "results", "typed": typed}
+    if typed:
+        try:
+            found = selectors.receipt(typed)
+            context |= {"found": found, "formatted": format_receipt(found.receipt_code)}
+        except NotFound as exc:
+            context["error"] = exc.message
+    return render(request, "publication/receipt.html", context)
+
+
+def chain_jsonl(request: HttpRequest) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(export.chain_lines(), content_type="application/x-ndjson; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="chain.jsonl"'
+    return response
+
+
+def keys_json(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(export.keys_document(), json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = 'attachment; filename="keys.json"'
+    return response
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request, "publication/dashboard.html")
+
+
+def dashboard_panel(request: HttpRequest) -> HttpResponse:
+    return _dashboard(request, "publication/_dashboard_panel.html")
+
+
+def _dashboard(request: HttpRequest, template: str) -> HttpResponse:
+    unit_code = request.GET.get("unit") or None
+    try:
+        board = dashboards.build(request.user, unit_code=unit_code)
+    except OutOfScope as exc:
+        return render(request, "publication/refused.html", {"message": exc.message}, status=403)
+    return render(request, template, {"nav": "results", "d": board, "unit_code": unit_code or ""})

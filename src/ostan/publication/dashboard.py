@@ -16,6 +16,7 @@ from django.db.models.functions import TruncHour
 from ostan.accounts.scope import OutOfScope, ensure_can_read, is_national
 from ostan.core.polling import aggregate as core_aggregate
 from ostan.core.polling.publication import minutes_from_json
+from ostan.elections.files import constituency_id
 from ostan.elections.models import ElectionRound
 from ostan.polling.models import CheckIn, RollVoter, Station, StationMinutes, StationStatus
 from ostan.territory.models import PATH_SEPARATOR, Unit
@@ -78,7 +79,7 @@ def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashbo
     stations = list(
         Station.objects.filter(_under("unit__path", root.path), election_round=election_round)
         .select_related("unit")
-        .prefetch_related("constituencies")
+        .prefetch_related("constituencies__election_round")
     )
     minutes = StationMinutes.objects.filter(station__in=stations).values_list("document", flat=True)
     eligible = (
@@ -106,8 +107,9 @@ def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashbo
 
 
 def _core_station(s: Station) -> core_aggregate.Station:
-    first = min((c.pk for c in s.constituencies.all()), default=0)
-    return core_aggregate.Station(s.code, s.unit.path, str(first))
+    """The station under the published id of its (first) constituency, the id its minutes carry."""
+    first = min(s.constituencies.all(), key=lambda c: c.pk, default=None)
+    return core_aggregate.Station(s.code, s.unit.path, constituency_id(first) if first else "")
 
 
 def _live_by_path(stations: list[Station]) -> dict[str, int]:

@@ -1,0 +1,30 @@
+"""``ostan simulate-election`` end to end through the real HTTP API of a live server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ostan.accounts.models import Role
+from ostan.publication.simulation import run_simulation
+from ostan.territory.actions import set_population
+from ostan.verify_cli import run_verify
+from tests.elections.world import make_official, make_world
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_small_province_votes_publishes_and_verifies(
+    live_server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    world = make_world()
+    admin = make_official("admin", Role.SYSTEM_ADMINISTRATOR, world.country)
+    set_population(actor=admin, unit=world.village_a, population=1_200, year=1395, reason="جمعیت آزمایشی")
+    argv = ["--base-url", live_server.url, "--province", "00", "--voters", "300", "--stations", "4",
+            "--constituencies", "2", "--workers", "4", "--export-dir", str(tmp_path)]  # fmt: skip
+    assert run_simulation(argv) == 0
+    out = capsys.readouterr().out
+    assert "وارسی / verify: درست / verified" in out
+    assert "حوزه‌ها / constituencies: ۲ (2)" in out
+    assert "شعبه‌ها / stations: ۴ (4)" in out
+    assert run_verify([str(tmp_path)]) == 0

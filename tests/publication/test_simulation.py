@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 from ostan.accounts.models import Role
 from ostan.publication.simulation import run_simulation
@@ -15,8 +16,8 @@ from tests.elections.world import make_official, make_world
 
 @pytest.mark.django_db(transaction=True)
 def test_a_small_province_votes_publishes_and_verifies(
-    live_server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+    live_server: LiveServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     world = make_world()
     admin = make_official("admin", Role.SYSTEM_ADMINISTRATOR, world.country)
     set_population(actor=admin, unit=world.village_a, population=1_200, year=1395, reason="جمعیت آزمایشی")

@@ -21,14 +21,32 @@ class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return super().get_queryset(request).filter(scope_q(request.user, self.unit_path))
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Shown, never changed here: writes go through the actions and pages, which derive seats, check
+    codes and scope, and record every change in the audit log."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ScopedReadOnlyAdmin(ReadOnlyAdmin, ScopedAdmin):
+    pass
+
+
 @admin.register(ElectionRound)
-class ElectionRoundAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ElectionRoundAdmin(ReadOnlyAdmin):
     list_display = ["number", "name", "election_date", "status"]
     list_filter = ["status"]
 
 
 @admin.register(Constituency)
-class ConstituencyAdmin(ScopedAdmin):
+class ConstituencyAdmin(ScopedReadOnlyAdmin):
     list_display = ["name", "election_round", "kind", "method", "seats", "alternates", "is_voting", "is_published"]
     list_filter = ["election_round", "kind", "method", "is_voting"]
     search_fields = ["name", "unit__search_key"]
@@ -41,7 +59,7 @@ class ConstituencyAdmin(ScopedAdmin):
 
 
 @admin.register(PartyList)
-class PartyListAdmin(ScopedAdmin):
+class PartyListAdmin(ScopedReadOnlyAdmin):
     unit_path = "constituency__unit__path"
     list_display = ["code", "name", "party", "constituency"]
     search_fields = ["code", "name", "party"]
@@ -49,7 +67,7 @@ class PartyListAdmin(ScopedAdmin):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(ScopedAdmin):
+class CandidateAdmin(ScopedReadOnlyAdmin):
     unit_path = "constituency__unit__path"
     list_display = ["code", "first_name", "last_name", "party_list", "education", "is_veteran", "vetting_status"]
     list_filter = ["vetting_status", "is_veteran", "education"]

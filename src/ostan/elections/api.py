@@ -6,11 +6,15 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
+from ostan.core.errors import NotFound
 from ostan.elections import actions, selectors
-from ostan.elections.models import Constituency, ElectionRound
+from ostan.elections.actions.constituencies import OVERRIDE_SEATS_MAX
+from ostan.elections.entries import CandidateEntry, ListEntry
+from ostan.elections.models import Candidate, Constituency, ElectionRound, PartyList
+from ostan.territory.selectors import get_unit
 
 router = Router(tags=["elections"])
 
@@ -52,6 +56,49 @@ class CandidateOut(Schema):
     education: int
     is_veteran: bool
     vetting_status: str
+    photo_url: str | None = None
+
+    @staticmethod
+    def of(c: Candidate) -> CandidateOut:
+        return CandidateOut(
+            code=c.code, first_name=c.first_name, last_name=c.last_name,
+            list_code=c.party_list.code if c.party_list else None, education=c.education,
+            is_veteran=c.is_veteran, vetting_status=c.vetting_status, photo_url=selectors.candidate_photo_url(c),
+        )  # fmt: skip
+
+
+class ConstituencyIn(Schema):
+    round_number: int = Field(ge=1, le=32767)
+    unit_code: str = Field(max_length=32)
+    kind: str = Field(max_length=20)
+    name: str = Field("", max_length=200)
+    seats: int | None = Field(None, ge=0, le=OVERRIDE_SEATS_MAX)
+    alternates: int | None = Field(None, ge=0, le=OVERRIDE_SEATS_MAX)
+    override_reason: str = Field("", max_length=500)
+
+
+class CandidateIn(Schema):
+    code: str = Field(max_length=20)
+    first_name: str = Field(max_length=200)
+    last_name: str = Field(max_length=200)
+    national_code: str = Field("", max_length=20)
+    gender: str = Field("", max_length=10)
+    is_veteran: bool = False
+    education: int = Field(0, ge=0, le=32767)
+    vetting_status: str = Field("approved", max_length=10)
+    list_code: str = Field("", max_length=20)
+
+
+class ListIn(Schema):
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=400)
+    party: str = Field("", max_length=400)
+
+
+class ListOut(Schema):
+    code: str
+    name: str
+    party: str
 
 
 class CountOut(Schema):
@@ -78,14 +125,34 @@ def list_constituencies(request: HttpRequest, round_number: int | None = None) -
 @router.get("/constituencies/{pk}/candidates", response=list[CandidateOut])
 def list_candidates(request: HttpRequest, pk: int) -> list[CandidateOut]:
     constituency = selectors.constituency_for_user(request.user, pk)
-    return [
-        CandidateOut(
-            code=c.code, first_name=c.first_name, last_name=c.last_name,
-            list_code=c.party_list.code if c.party_list else None, education=c.education,
-            is_veteran=c.is_veteran, vetting_status=c.vetting_status,
-        )
-        for c in selectors.candidates(constituency)
-    ]  # fmt: skip
+    return [CandidateOut.of(c) for c in selectors.candidates(constituency)]
+
+
+@router.post("/constituencies", response=ConstituencyOut, auth=django_auth)
+def create_constituency(request: HttpRequest, payload: ConstituencyIn) -> ConstituencyOut:
+    """Seats come from the law's table unless ``seats``, ``alternates`` and ``override_reason`` are all given."""
+    election_round = ElectionRound.objects.filter(number=payload.round_number).first()
+    if election_round is None:
+        raise NotFound("دوره انتخابات پیدا نشد.")
+    created = actions.create_constituency(
+        actor=request.user, election_round=election_round, unit=get_unit(payload.unit_code, user=request.user),  # type: ignore[arg-type]
+        kind=payload.kind, name=payload.name, seats=payload.seats, alternates=payload.alternates,
+        override_reason=payload.override_reason,
+    )  # fmt: skip
+    return ConstituencyOut.of(created)
+
+
+@router.post("/constituencies/{pk}/candidates", response=CandidateOut, auth=django_auth)
+def add_candidate(request: HttpRequest, pk: int, payload: CandidateIn) -> CandidateOut:
+    constituency = selectors.constituency_for_user(request.user, pk)
+    entry = CandidateEntry(**payload.dict())
+    return CandidateOut.of(actions.add_candidate(actor=request.user, constituency=constituency, entry=entry))  # type: ignore[arg-type]
+
+
+@router.post("/constituencies/{pk}/lists", response=ListOut, auth=django_auth)
+def add_list(request: HttpRequest, pk: int, payload: ListIn) -> PartyList:
+    constituency = selectors.constituency_for_user(request.user, pk)
+    return actions.add_party_list(actor=request.user, constituency=constituency, entry=ListEntry(**payload.dict()))  # type: ignore[arg-type]
 
 
 @router.get("/constituencies/{pk}/result", response=dict[str, Any])

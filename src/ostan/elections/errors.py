@@ -47,3 +47,24 @@ class NotCounted(DomainError):
 class NotVoting(DomainError):
     code = "not_voting"
     status = 409
+
+
+class InvalidEntry(DomainError):
+    """A form or API entry was refused; ``field_errors`` maps each bad field to its Persian message."""
+
+    code = "invalid_entry"
+
+    def __init__(self, field_errors: dict[str, str]) -> None:
+        super().__init__("ورودی نامعتبر است؛ خطاهای هر بخش را ببینید.", details=field_errors)
+        self.field_errors = field_errors
+
+
+class PhotoRejected(DomainError):
+    code = "photo_rejected"
+
+
+class RosterFrozen(DomainError):
+    """The round is voting or later: what voters see on the machines no longer changes."""
+
+    code = "roster_frozen"
+    status = 409

@@ -49,3 +49,18 @@ def can_manage(user: User | AnonymousUser, unit: Unit) -> bool:
     except OutOfScope:
         return False
     return True
+
+
+def is_election_official(user: User | AnonymousUser) -> bool:
+    """Whether pages should offer ``user`` the set-up forms at all (each action still checks the unit)."""
+    if is_national(user):
+        return True
+    return bool(user.is_authenticated and getattr(user, "role", "") in ELECTION_ROLES and getattr(user, "unit", None))
+
+
+def can_configure_rounds(user: User | AnonymousUser) -> bool:
+    try:
+        ensure_round_official(user)
+    except OutOfScope:
+        return False
+    return user.is_authenticated

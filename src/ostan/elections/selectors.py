@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from ostan.accounts.scope import can_read, is_national, scope_q
+from ostan.core.counting.errors import PopulationUnknown
+from ostan.core.counting.seats import CouncilSize, council_size
 from ostan.core.errors import NotFound
+from ostan.elections.actions.constituencies import KIND_UNITS, settlement_of
 from ostan.elections.models import (
     Ballot,
     BallotBatch,
@@ -16,7 +21,11 @@ from ostan.elections.models import (
     CountRecord,
     ElectionRound,
     PartyList,
+    RoundStatus,
+    VettingStatus,
 )
+from ostan.territory.models import Unit, UnitKind
+from ostan.territory.selectors import search_units
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -91,3 +100,81 @@ def ballot_count(constituency: Constituency) -> int:
 
 def has_ballots(constituency: Constituency) -> bool:
     return Ballot.objects.filter(batch__constituency=constituency).exists()
+
+
+# Photos become public with the roster the voters see: from voting on (or once results are out).
+PHOTO_PUBLIC_STATUSES = frozenset({RoundStatus.VOTING, RoundStatus.COUNTING, RoundStatus.PUBLISHED})
+SETTLEMENT_KINDS = (UnitKind.CITY, UnitKind.VILLAGE)
+SETTLEMENT_SEARCH_LIMIT = 15
+
+
+def is_photo_public(candidate: Candidate) -> bool:
+    constituency = candidate.constituency
+    is_shown = constituency.election_round.status in PHOTO_PUBLIC_STATUSES or constituency.is_published
+    return candidate.vetting_status == VettingStatus.APPROVED and is_shown
+
+
+def candidate_photo_url(candidate: Candidate) -> str | None:
+    """Where ``candidate``'s photo is served, or None without one. The URL changes with each new photo.
+
+    It answers everyone once the photo is public (see :func:`is_photo_public`), officials in scope always.
+    """
+    if not candidate.photo_path:
+        return None
+    version = hashlib.sha256(candidate.photo_path.encode()).hexdigest()[:12]
+    return f"{reverse('elections:photo', args=[candidate.pk])}?v={version}"
+
+
+def photo_for_user(user: User | AnonymousUser, pk: int) -> Candidate:
+    """A candidate whose photo ``user`` may see; anything else is not found (its existence stays private)."""
+    candidate = (
+        Candidate.objects.select_related("constituency__unit", "constituency__election_round")
+        .exclude(photo_path="")
+        .filter(pk=pk)
+        .first()
+    )
+    if candidate is None or not (is_photo_public(candidate) or can_read(user, candidate.constituency.unit)):
+        raise NotFound("عکسی پیدا نشد.")
+    return candidate
+
+
+def candidate_in(constituency: Constituency, pk: int) -> Candidate:
+    candidate = constituency.candidates.select_related("constituency__unit", "party_list").filter(pk=pk).first()
+    if candidate is None:
+        raise NotFound("نامزد پیدا نشد.")
+    return candidate
+
+
+def council_sizes(unit: Unit) -> list[tuple[str, str, CouncilSize | None]]:
+    """For each kind of council ``unit`` may hold: its value, label and size by law (None: population unknown)."""
+    sizes: list[tuple[str, str, CouncilSize | None]] = []
+    for kind, unit_kinds in KIND_UNITS.items():
+        if unit.kind not in unit_kinds:
+            continue
+        try:
+            size: CouncilSize | None = council_size(settlement_of(unit, kind), unit.population)
+        except PopulationUnknown:
+            size = None
+        sizes.append((kind.value, kind.label, size))
+    return sizes
+
+
+def settlements_to_set_up(user: User | AnonymousUser, query: str) -> list[Unit]:
+    """Cities and villages named like ``query`` inside ``user``'s scope (all of them for national roles)."""
+    within = None if is_national(user) else getattr(user, "unit", None)
+    if within is None and not is_national(user):
+        return []
+    return search_units(query, kinds=SETTLEMENT_KINDS, within=within, limit=SETTLEMENT_SEARCH_LIMIT, user=user)
+
+
+def round_by_pk(pk: int) -> ElectionRound:
+    found = ElectionRound.objects.filter(pk=pk).first()
+    if found is None:
+        raise NotFound("دوره انتخابات پیدا نشد.")
+    return found
+
+
+def photo_urls(constituency: Constituency) -> dict[str, str]:
+    """Candidate code → photo URL, for the candidates of ``constituency`` that have a photo."""
+    with_photo = constituency.candidates.exclude(photo_path="").only("pk", "code", "photo_path")
+    return {c.code: url for c in with_photo if (url := candidate_photo_url(c))}

@@ -10,6 +10,7 @@ from ostan.auditlog.actions import record, snapshot
 from ostan.core.counting.seats import CouncilSize, council_size, override_council_size
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
+from ostan.elections.entries import plain_text
 from ostan.elections.errors import ElectionClosed, PopulationMissing
 from ostan.elections.models import Constituency, ConstituencyKind, CountingMethod, ElectionRound
 from ostan.elections.officials import ensure_election_official
@@ -32,6 +33,8 @@ CONSTITUENCY_FIELDS = (
     "is_voting",
     "not_voting_reason",
 )
+VOTING_FIELDS = ("is_voting", "not_voting_reason")
+NOT_VOTING_REASON_MAX_LENGTH = 500  # Constituency.not_voting_reason
 TEHRAN_KEY = search_key("تهران")
 KIND_UNITS = {
     ConstituencyKind.CITY_COUNCIL: {UnitKind.CITY},
@@ -55,6 +58,8 @@ def _size(
     if seats is not None or alternates is not None:
         if seats is None or alternates is None:
             raise DomainError("برای تعیین دستی، تعداد اعضای اصلی و علی‌البدل هر دو لازم است.", code="invalid_seats")
+        if seats > OVERRIDE_SEATS_MAX or alternates > OVERRIDE_SEATS_MAX:
+            raise DomainError(f"تعداد اعضا یا علی‌البدل‌ها بیش از {OVERRIDE_SEATS_MAX} نیست.", code="invalid_seats")
         return override_council_size(seats, alternates, reason=reason)
     settlement = settlement_of(unit, kind)
     if population is None and settlement != "tehran":
@@ -63,6 +68,19 @@ def _size(
             "از روی آخرین سرشماری در بخش تقسیمات کشوری ثبت کنید، یا تعداد کرسی‌ها را با ذکر دلیل وارد کنید."
         )
     return council_size(settlement, population)
+
+
+# The longest text each field of Constituency stores.
+TEXT_LIMITS = {"name": 200, "population_source": 300, "override_reason": 500}
+TEXT_LABELS = {"name": "نام حوزه", "population_source": "منبع جمعیت", "override_reason": "دلیل تعیین دستی"}
+# No council has more members than Tehran's 21; a larger override is a typing slip.
+OVERRIDE_SEATS_MAX = 21
+
+
+def _check_lengths(**texts: str) -> None:
+    for field, value in texts.items():
+        if len(value) > TEXT_LIMITS[field]:
+            raise DomainError(f"{TEXT_LABELS[field]} حداکثر {TEXT_LIMITS[field]} نویسه است.", code="text_too_long")
 
 
 def create_constituency(
@@ -84,7 +102,9 @@ def create_constituency(
     ensure_election_official(actor, unit)
     if kind not in ConstituencyKind.values or unit.kind not in KIND_UNITS[ConstituencyKind(kind)]:
         raise DomainError("نوع حوزه با نوع واحد تقسیماتی سازگار نیست.", code="invalid_kind")
-    population_source, override_reason = normalize(population_source), normalize(override_reason)
+    population_source, override_reason = plain_text(population_source), plain_text(override_reason)
+    name = plain_text(name)
+    _check_lengths(name=name, population_source=population_source, override_reason=override_reason)
     if population is None:
         population, population_source = unit.population, unit.population_source or "سرشماری"
     elif not population_source:
@@ -100,7 +120,7 @@ def create_constituency(
             election_round=election_round,
             unit=unit,
             kind=kind,
-            name=normalize(name) or unit.name,
+            name=name or unit.name,
             method=method,
             population=population,
             population_source=population_source if population else "",
@@ -143,5 +163,33 @@ def set_lot_seed(*, actor: User | None, constituency: Constituency, seed: str) -
             unit=constituency.unit,
             before=before,
             after=snapshot(constituency, ("lot_seed",)),
+        )
+    return constituency
+
+
+def set_voting(*, actor: User | None, constituency: Constituency, is_voting: bool, reason: str = "") -> Constituency:
+    """Mark whether voting takes place here (it may not, where voting is impossible); "not" needs a reason."""
+    ensure_election_official(actor, constituency.unit)
+    reason = plain_text(reason)
+    if not is_voting and not reason:
+        raise DomainError("دلیل برگزار نشدن رأی‌گیری لازم است.", code="not_voting_reason_required")
+    if len(reason) > NOT_VOTING_REASON_MAX_LENGTH:
+        raise DomainError(f"دلیل حداکثر {NOT_VOTING_REASON_MAX_LENGTH} نویسه است.", code="reason_too_long")
+    with transaction.atomic(durable=True):
+        constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
+        if constituency.is_published:
+            raise ElectionClosed("نتایج این حوزه اعلام شده است.")
+        if not is_voting and constituency.ballot_batches.exists():
+            raise DomainError("برای این حوزه برگه رأی وارد شده است.", code="has_ballots")
+        before = snapshot(constituency, VOTING_FIELDS)
+        constituency.is_voting, constituency.not_voting_reason = is_voting, "" if is_voting else reason
+        constituency.save(update_fields=list(VOTING_FIELDS))
+        record(
+            actor=actor,
+            event="elections.voting_set",
+            obj=constituency,
+            unit=constituency.unit,
+            before=before,
+            after=snapshot(constituency, VOTING_FIELDS),
         )
     return constituency

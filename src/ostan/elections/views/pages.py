@@ -11,12 +11,15 @@ from ostan.core.errors import NotFound
 from ostan.elections import selectors
 from ostan.elections.forms import BallotUploadForm, LotSeedForm, RosterUploadForm
 from ostan.elections.models import Constituency
-from ostan.elections.officials import can_manage
+from ostan.elections.officials import can_configure_rounds, can_manage, is_election_official
 from ostan.elections.result_sheets import sheet
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "elections/home.html", {"nav": "elections", "rounds": selectors.rounds(request.user)})
+    context = {"nav": "elections", "rounds": selectors.rounds(request.user),
+               "can_configure_rounds": can_configure_rounds(request.user),
+               "is_election_official": is_election_official(request.user)}  # fmt: skip
+    return render(request, "elections/home.html", context)
 
 
 def visible_constituency(request: HttpRequest, pk: int) -> Constituency:
@@ -39,6 +42,7 @@ def constituency_context(request: HttpRequest, constituency: Constituency, **ext
         "roster_form": RosterUploadForm(),
         "ballot_form": BallotUploadForm(),
         "seed_form": LotSeedForm(initial={"seed": constituency.lot_seed}),
+        "photos": selectors.photo_urls(constituency),
         **extra,
     }
 
@@ -55,5 +59,6 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         found, record = selectors.count_for_user(request.user, pk)
     except NotFound as exc:
         raise Http404(exc.message) from None
-    context = {"nav": "elections", "constituency": found, "record": record, "sheet": sheet(record.result)}
+    context = {"nav": "elections", "constituency": found, "record": record, "sheet": sheet(record.result),
+               "photos": selectors.photo_urls(found)}  # fmt: skip
     return render(request, "elections/results.html", context)

@@ -135,7 +135,12 @@ def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tu
                              counter_start=int(time.time() * 1000))  # fmt: skip
     signed = []
     for i, code in enumerate(codes):
-        payload = {"request_id": f"{tag}-{i}", "national_code": code, "evidence": code[-4:], "token_hash": new_token()[1]}
+        payload = {
+            "request_id": f"{tag}-{i}",
+            "national_code": code,
+            "evidence": code[-4:],
+            "token_hash": new_token()[1],
+        }
         signed.append(device.signed_json("POST", PATH, payload))
     return signed
 
@@ -152,8 +157,10 @@ def client(requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: An
         response = conn.getresponse()
         data = response.read()
         latencies.append(time.perf_counter() - began)
-        answer = json.loads(data)
-        results.append((response.status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
+        answer = json.loads(data) if data.startswith(b"{") else {"code": "non_json"}
+        results.append(
+            (response.status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False))
+        )
     out.put((latencies, results))
 
 
@@ -205,7 +212,9 @@ def races(world: dict[str, Any]) -> None:
     fresh: dict[str, int] = {}
     for i, (_, results) in enumerate(collected):
         lane = i // 2
-        for code, (status, reason, is_retry) in zip(codes[lane * per_lane : (lane + 1) * per_lane], results, strict=True):
+        for code, (status, reason, is_retry) in zip(
+            codes[lane * per_lane : (lane + 1) * per_lane], results, strict=True
+        ):
             if status == 200 and reason == "accepted" and not is_retry:
                 fresh[code] = fresh.get(code, 0) + 1
     doubles = sum(1 for n in fresh.values() if n > 1)

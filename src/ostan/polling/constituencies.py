@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 from ostan.core import counting
+from ostan.core.counting.ballots import BallotForm
 from ostan.elections.actions.constituencies import settlement_of
 from ostan.elections.files import core_constituency
 from ostan.elections.models import Constituency
@@ -22,6 +23,7 @@ class ConstituencyInfo:
     population: int
     settlement: str  # "village" | "city" | "tehran"
     core: counting.Constituency
+    form: BallotForm  # machine ballots of this constituency, built once
 
 
 _cache: dict[int, tuple[float, ConstituencyInfo]] = {}
@@ -34,7 +36,9 @@ def info(pk: int) -> ConstituencyInfo:
         return hit[1]
     c = Constituency.objects.select_related("unit", "election_round").get(pk=pk)
     population = c.population if c.population is not None else (c.unit.population or 0)
-    found = ConstituencyInfo(c.pk, c.name, c.unit.path, population, settlement_of(c.unit, c.kind), core_constituency(c))
+    core = core_constituency(c)
+    form = BallotForm.for_constituency(core)
+    found = ConstituencyInfo(c.pk, c.name, c.unit.path, population, settlement_of(c.unit, c.kind), core, form)
     _cache[pk] = (now, found)
     return found
 

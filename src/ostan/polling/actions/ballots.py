@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from ostan.auditlog.actions import record
-from ostan.core.counting.ballots import BallotForm
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, make_ballot
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
@@ -79,7 +78,7 @@ def _code_of(station_pk: int) -> str:
 
 def judge(constituency_pk: int, ballot: BallotRecord) -> None:
     """Refuse a machine ballot that is not valid or blank (the kiosk never sends one)."""
-    verdict = BallotForm.for_constituency(constituency_info(constituency_pk).core).judge(ballot.codes)
+    verdict = constituency_info(constituency_pk).form.judge(ballot.codes)
     if verdict.status not in ACCEPTED_STATUSES:
         raise BallotRefused(
             "برگهٔ رأی درست نیست: " + "، ".join(verdict.reasons), details={"reasons": list(verdict.reasons)}

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from ostan.accounts.scope import scope_q
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import BallotRecord, publication_order
 from ostan.core.text import normalize_digits
+from ostan.elections.models import Candidate
 from ostan.polling.constituencies import ConstituencyInfo
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.models import CastBallot, Station, StationMinutes
@@ -74,6 +76,11 @@ def _initials(name: str) -> str:
     return "".join(part[:1] for part in name.split()[:2])
 
 
+def _photo_url(constituency_pk: int, code: str) -> str | None:
+    found = Candidate.objects.filter(constituency_id=constituency_pk, code=code).values_list("pk", "photo_path").first()
+    return reverse("elections:photo", args=[found[0]]) if found and found[1] else None
+
+
 def lookup_code(constituency_pk: int, raw_code: str) -> dict[str, Any]:
     """What the kiosk shows for a typed code: a candidate (with their list) or a list, else NotFound."""
     core = constituency_brief(constituency_pk).core
@@ -87,7 +94,7 @@ def lookup_code(constituency_pk: int, raw_code: str) -> dict[str, Any]:
         if cand.code == code:
             return {"code": code, "name": cand.name, "kind": "candidate", "list_code": cand.list_code,
                     "list_name": lists.get(cand.list_code or ""), "initials": _initials(cand.name),
-                    "photo_url": None}  # fmt: skip
+                    "photo_url": _photo_url(constituency_pk, code)}  # fmt: skip
     raise NotFound(NO_CODE)
 
 

@@ -1,0 +1,46 @@
+"use strict";
+(async function () {
+  const root = document.getElementById("checkin");
+  const { pair, newToken, persianDigits } = window.OstanDevice;
+  const device = await pair("auth", root);
+  const form = root.querySelector("form[data-checkin]");
+  const result = root.querySelector("[data-result]");
+  const LINK_DOWN = "ارتباط با مرکز برقرار نیست؛ برای جلوگیری از رأی تکراری، احراز هویت تا برقراری ارتباط متوقف است. تلاش دوباره به‌طور خودکار انجام می‌شود.";
+  root.dataset.ready = "1";
+
+  function show(cls, html) {
+    result.hidden = false;
+    result.className = "panel " + cls;
+    result.innerHTML = html;
+  }
+  async function attempt(payload, token) {
+    const answer = await device.post(root.dataset.path, payload);
+    if (answer.link_down || answer.status >= 500 || (answer.data && answer.data.reason_code === "link_down")) {
+      show("refused", `<p data-reason="link_down">${LINK_DOWN}</p>`);
+      // The same request id and token: the server answers a retry with the first outcome.
+      setTimeout(() => attempt(payload, token), 5000);
+      return;
+    }
+    const d = answer.data;
+    if (answer.status !== 200) {
+      show("refused", `<p data-reason="${d.code || "error"}">${d.message || "خطا"}</p>`);
+    } else if (d.is_accepted) {
+      show("ok", `<p data-reason="accepted">${d.message}</p><p>رمز رأی برای دستگاه رأی‌گیری:</p>
+        <p class="big" data-token>${token}</p><button type="button" onclick="window.print()">چاپ رمز</button>`);
+    } else {
+      show("refused", `<p data-reason="${d.reason_code}">${d.message}</p>`);
+    }
+  }
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!device.isPaired) { show("refused", "<p>این دستگاه هنوز با شعبه جفت نشده است.</p>"); return; }
+    const { token, hash } = await newToken();
+    const payload = {
+      request_id: crypto.randomUUID(), national_code: form.national_code.value,
+      evidence: form.evidence.value, token_hash: hash, is_link_down: !navigator.onLine,
+    };
+    await attempt(payload, token);
+    form.reset();
+    form.national_code.focus();
+  });
+})();

@@ -57,3 +57,18 @@ def test_roll_voters_get_their_constituency_and_generate_roll_is_seeded(pw: Poll
     assert report.imported == 500
     assert RollVoter.objects.filter(constituency=pw.city).count() >= 20
     assert Entry.objects.filter(event="polling.roll_generated").count() == 1
+
+
+def test_generate_roll_command(pw: PollingWorld) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "generate_roll", "--round", "7", "--unit", pw.world.city_a.code, "--size", "300", "--seed", "9", stdout=out
+    )
+    assert out.getvalue().startswith("300 voters")
+    assert (
+        RollVoter.objects.filter(constituency=pw.city).count() == 300 + 21
+    )  # 20 voters and the one too young live in the city

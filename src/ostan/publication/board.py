@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 
 from django.conf import settings
 from django.utils import timezone
@@ -26,11 +27,14 @@ KEY_SHAPE = "کلید تابلوی اعلانات (OSTAN_BULLETIN_KEY) باید 
 
 class BulletinKeyMissing(DomainError):
     code = "bulletin_key_missing"
-    status = 500
+    status = 503  # the server is not configured to publish; nothing is wrong with the request
 
 
 def private_key() -> bytes:
-    configured = getattr(settings, "OSTAN_BULLETIN_KEY", "") or ""
+    # settings.OSTAN_BULLETIN_KEY reads the environment; until that line is in settings, read it here.
+    configured = getattr(settings, "OSTAN_BULLETIN_KEY", None)
+    if configured is None:
+        configured = os.environ.get("OSTAN_BULLETIN_KEY", "")
     if configured:
         try:
             seed = bytes.fromhex(configured.strip())
@@ -46,6 +50,17 @@ def private_key() -> bytes:
 
 def public_key() -> bytes:
     return device_keys(private_key()).public_key
+
+
+def announced_public_key() -> str:
+    """The key readers check against: the one the board has signed with, else the configured one, else ""."""
+    row = Board.objects.filter(pk=BOARD_PK).values_list("public_key", flat=True).first()
+    if row:
+        return row
+    try:
+        return public_key().hex()
+    except BulletinKeyMissing:
+        return ""
 
 
 def _locked_board() -> Board:

@@ -46,7 +46,7 @@ def keys_document() -> dict[str, object]:
         devices.setdefault(code, []).append({"device_id": device_id, "kind": kind, "public_key": key})
     return {
         "format": KEYS_FORMAT,
-        "board_public_key": board.public_key().hex(),
+        "board_public_key": board.announced_public_key(),
         "chain_head": head.head_hash if head else "0" * 64,
         "chain_length": (head.head_seq + 1) if head else 0,
         "station_keys": dict(sorted(signers)),

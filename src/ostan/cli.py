@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 USAGE = """\
 usage: ostan count CONSTITUENCY.json BALLOTS.jsonl|BALLOTS.csv [--json] [--output FILE] [--source machine|imported]
-       ostan verify PUBLICATION [--json]          recompute every published total, check chain and signatures
-       ostan simulate-election [OPTIONS]          a province-size election through the real HTTP API
+       ostan verify EXPORT_DIR_OR_URL [--keys keys.json] [--head HASH] [--json]
+                                                  recompute every published total, check chain and signatures
+       ostan simulate-election [--base-url URL] [--province CODE] [--voters N] [--stations N]
+                                                  a province-size election through the real HTTP API
        ostan manage COMMAND [ARGS...]             any Django management command (migrate, load_territory, ...)
 """
 

@@ -144,6 +144,10 @@ CACHES = {
 # Text messages (OTP codes, tracking codes) leave through a pluggable backend.
 OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.ConsoleBackend")
 
+# The bulletin board's Ed25519 signing key: a 32-byte seed as 64 hex digits. Without it only a DEBUG
+# server publishes, with a fixed demo key; production must set it.
+OSTAN_BULLETIN_KEY = os.environ.get("OSTAN_BULLETIN_KEY", "")
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 
 from django.conf import settings
 from django.utils import timezone
@@ -31,10 +30,7 @@ class BulletinKeyMissing(DomainError):
 
 
 def private_key() -> bytes:
-    # settings.OSTAN_BULLETIN_KEY reads the environment; until that line is in settings, read it here.
-    configured = getattr(settings, "OSTAN_BULLETIN_KEY", None)
-    if configured is None:
-        configured = os.environ.get("OSTAN_BULLETIN_KEY", "")
+    configured: str = settings.OSTAN_BULLETIN_KEY
     if configured:
         try:
             seed = bytes.fromhex(configured.strip())

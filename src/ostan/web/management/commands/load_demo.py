@@ -1,4 +1,5 @@
-"""Demo data on top of the loaded territory tree: one account per role and small finished elections.
+"""Demo data on top of the loaded territory tree: one account per role, counted council elections, an
+election day ready to try at the check-in and kiosk pages, and a small finished election on the board.
 
 Idempotent: running it again changes nothing and prints the same accounts.
 """
@@ -11,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ostan.accounts.demo import create_demo_accounts
 from ostan.elections.demo import create_demo_elections
+from ostan.polling.demo import create_demo_polling
+from ostan.publication.demo import create_demo_publication
 from ostan.territory.models import Unit
 
 DEMO_PROVINCE = "23"  # استان تهران
@@ -28,6 +31,8 @@ class Command(BaseCommand):
             province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY, other_county_code=OTHER_COUNTY
         )
         elections = create_demo_elections()
+        polling = create_demo_polling()
+        publication = create_demo_publication()
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -36,5 +41,11 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS("\nDemo elections:"))
         for line in elections:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nElection day (check-in and kiosk pages ready to try):"))
+        for line in polling:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nA small finished election on the bulletin board:"))
+        for line in publication:
             self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -18,7 +18,7 @@ import statistics
 import time
 from typing import Any
 
-from bench_checkin import build_world, bench_url, setup_django, start_server
+from bench_checkin import bench_url, build_world, setup_django, start_server
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 SINGLE = int(os.environ.get("BENCH_SINGLE", "8000"))
@@ -42,7 +42,7 @@ def tokens_for(world: dict[str, Any], count: int) -> list[list[tuple[str, str]]]
             "COPY polling_votingtoken (token_hash, station_id, constituency_id, is_redeemed) FROM STDIN"
         ) as copy,
     ):
-        for device_id, station in world["devices"]["voting"][:CLIENTS]:
+        for _device_id, station in world["devices"]["voting"][:CLIENTS]:
             mine = []
             for _ in range(count // CLIENTS):
                 token, hashed = new_token()
@@ -127,24 +127,28 @@ def main() -> None:
     try:
         elapsed, lat, accepted, statuses = run("/api/polling/ballots", singles)
         print(
-            f"single: {accepted:,} ballots accepted in {elapsed:.2f} s from {CLIENTS} devices: {accepted / elapsed:,.0f} ballots/s"
+            f"single: {accepted:,} ballots in {elapsed:.2f} s from {CLIENTS} devices: "
+            f"{accepted / elapsed:,.0f} ballots/s"
         )
         print(
-            f"  latency median {statistics.median(lat) * 1000:.2f} ms, p99 {lat[int(len(lat) * 0.99) - 1] * 1000:.2f} ms; statuses {statuses}"
+            f"  latency median {statistics.median(lat) * 1000:.2f} ms, p99 "
+            f"{lat[int(len(lat) * 0.99) - 1] * 1000:.2f} ms; statuses {statuses}"
         )
         elapsed, lat, accepted, statuses = run("/api/polling/ballots/batch", batches)
         print(
             f"batched ({BATCH}/request): {accepted:,} ballots in {elapsed:.2f} s: {accepted / elapsed:,.0f} ballots/s"
         )
         print(
-            f"  request latency median {statistics.median(lat) * 1000:.1f} ms, p99 {lat[int(len(lat) * 0.99) - 1] * 1000:.1f} ms; statuses {statuses}"
+            f"  request latency median {statistics.median(lat) * 1000:.1f} ms, p99 "
+            f"{lat[int(len(lat) * 0.99) - 1] * 1000:.1f} ms; statuses {statuses}"
         )
     finally:
         server.terminate()
         server.wait()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT (SELECT count(*) FROM polling_castballot), (SELECT count(*) FROM polling_votingtoken WHERE is_redeemed)"
+            "SELECT (SELECT count(*) FROM polling_castballot),"
+            " (SELECT count(*) FROM polling_votingtoken WHERE is_redeemed)"
         )
         print("database: ballots stored {:,}, tokens spent {:,}".format(*cursor.fetchone()))
 

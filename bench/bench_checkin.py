@@ -65,12 +65,12 @@ def build_world(stations: int, devices_per_station: dict[str, int], voters: int)
 
     from django.core.management import call_command
 
+    from ostan.core.polling.devices import device_keys
     from ostan.core.text import search_key
     from ostan.elections import actions as elections
     from ostan.elections.models import ConstituencyKind
     from ostan.polling import actions
     from ostan.polling.models import RollVoter
-    from ostan.core.polling.devices import device_keys
     from ostan.polling.simulator import seed_key
     from ostan.territory.models import Unit, UnitKind
 

@@ -148,6 +148,9 @@ OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.Cons
 # server publishes, with a fixed demo key; production must set it.
 OSTAN_BULLETIN_KEY = os.environ.get("OSTAN_BULLETIN_KEY", "")
 
+# Identity confirmation at the authentication device (fingerprint readers plug in here).
+OSTAN_IDENTITY_VERIFIER = os.environ.get("OSTAN_IDENTITY_VERIFIER", "ostan.polling.identity.DemoVerifier")
+
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 NINJA_PAGINATION_PER_PAGE = 50

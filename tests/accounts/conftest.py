@@ -8,9 +8,10 @@ from django.core.cache import cache
 from pytest_django.fixtures import Settings
 
 from ostan.accounts import lockouts
-from ostan.accounts.models import Role, User
 from ostan.accounts.sms import MemoryBackend
-from tests.accounts.people import Tree, make_admin, make_staff, make_tree
+from tests.accounts.staff_fixtures import admin, county_a_official, county_b_official, tree
+
+__all__ = ["admin", "county_a_official", "county_b_official", "tree"]
 
 
 @pytest.fixture(autouse=True)
@@ -42,23 +43,3 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr(lockouts, "now", fake)
     return fake
-
-
-@pytest.fixture
-def tree(db: None) -> Tree:
-    return make_tree()
-
-
-@pytest.fixture
-def admin(tree: Tree) -> User:
-    return make_admin()
-
-
-@pytest.fixture
-def county_a_official(admin: User, tree: Tree) -> User:
-    return make_staff(admin, "county_a", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a, "زهرا کریمی")
-
-
-@pytest.fixture
-def county_b_official(admin: User, tree: Tree) -> User:
-    return make_staff(admin, "county_b", Role.COUNTY_ELECTION_OFFICIAL, tree.county_b, "علی رضایی")

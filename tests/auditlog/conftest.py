@@ -5,32 +5,15 @@ from pytest_django.fixtures import Settings
 
 from ostan.accounts import logins
 from ostan.accounts.models import Role, User
-from tests.accounts.people import Tree, make_admin, make_staff, make_tree
+from tests.accounts.people import Tree, make_staff
+from tests.accounts.staff_fixtures import admin, county_a_official, county_b_official, tree
+
+__all__ = ["admin", "county_a_official", "county_b_official", "tree"]
 
 
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def tree(db: None) -> Tree:
-    return make_tree()
-
-
-@pytest.fixture
-def admin(tree: Tree) -> User:
-    return make_admin()
-
-
-@pytest.fixture
-def county_a_official(admin: User, tree: Tree) -> User:
-    return make_staff(admin, "county_a", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a, "زهرا کریمی")
-
-
-@pytest.fixture
-def county_b_official(admin: User, tree: Tree) -> User:
-    return make_staff(admin, "county_b", Role.COUNTY_ELECTION_OFFICIAL, tree.county_b, "علی رضایی")
 
 
 @pytest.fixture

@@ -35,9 +35,10 @@ def test_truncate_raises(db: None) -> None:
     # No rows written in this test's transaction: PostgreSQL refuses TRUNCATE with pending FK checks first.
     # The test database allows TRUNCATE for Django's flushes (tests/conftest.py); production has no such
     # setting, which this test restores for its own transaction.
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL ostan.allow_audit_truncate = 'off'")
-        cursor.execute("TRUNCATE auditlog_entry")
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            cursor.execute("TRUNCATE auditlog_entry")
 
 
 def test_orm_delete_raises_too(entry_id: int) -> None:

@@ -10,7 +10,8 @@ ballots on the chain, fix the lot seed, aggregate every constituency (station ta
 aggregation core, checked against a full recount of its ballots), publish every result, export the chain
 and keys, and run ``ostan verify`` over the export (chain, signatures, every recount).
 
-Uses the server of DATABASE_URL with its own database ``ostan_bench_publication`` (recreated each run).
+Uses the server of DATABASE_URL with its own database ``ostan_bench_publication`` (recreated each run;
+``OSTAN_BENCH_DB`` names another). ``--profile FILE`` writes a cProfile of the timed phases (pstats format).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_publication.py [--scale 0.1]
 ``--scale`` shrinks voters, stations and constituencies together; the figure printed is then an
 extrapolation (linear in ballots), and says so.
@@ -20,21 +21,27 @@ from __future__ import annotations
 
 import argparse
 import base64
+import cProfile
 import hashlib
 import os
 import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-BENCH_DB = "ostan_bench_publication"
+# OSTAN_BENCH_DB names another database, so parallel runs on one server do not drop each other's.
+BENCH_DB = os.environ.get("OSTAN_BENCH_DB", "ostan_bench_publication")
 VOTERS = 3_000_000
 STATIONS = 6_000
 CONSTITUENCIES = 1_000
 TURNOUT_CHECKED_IN = 1.02  # check-ins per ballot: a few voters check in and leave without voting
 SEED = 1405
+T = TypeVar("T")
+PUBLISH_BATCH = 100  # stations per publish_stations call: some 50,000 ballots, 5 MB of payloads in memory
 BOARD_KEY = hashlib.sha256(b"ostan-bench-bulletin-key").hexdigest()
 
 
@@ -171,7 +178,10 @@ def _fill_station(rng, s, c, core, codes, n, closed_at) -> int:  # type: ignore[
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
-    scale = parser.parse_args().scale
+    parser.add_argument("--profile", help="write a cProfile of the timed phases to this file")
+    args = parser.parse_args()
+    scale = args.scale
+    profiler = cProfile.Profile() if args.profile else None
     voters, stations, constituencies = int(VOTERS * scale), int(STATIONS * scale), int(CONSTITUENCIES * scale)
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -181,15 +191,16 @@ def main() -> None:
           f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
     phases = []
 
-    def timed(name, fn):  # type: ignore[no-untyped-def]
+    def timed(name: str, fn: Callable[[], T]) -> T:
         t = time.perf_counter()
-        out = fn()
+        out = fn() if profiler is None else profiler.runcall(fn)
         phases.append((name, time.perf_counter() - t))
         return out
 
     def publish() -> None:
-        for s in Station.objects.select_related("unit").order_by("pk"):
-            actions.publish_station(actor=None, station=s)
+        closed = list(Station.objects.select_related("unit").order_by("pk"))
+        for start in range(0, len(closed), PUBLISH_BATCH):
+            actions.publish_stations(actor=None, stations=closed[start : start + PUBLISH_BATCH])
 
     timed("publish minutes and ballots", publish)
 
@@ -205,6 +216,8 @@ def main() -> None:
     entries, _ = timed("export chain and keys", lambda: export_publication(out))
     outcome = timed("ostan verify", lambda: verify_export(load(str(out))))
     total = sum(s for _, s in phases)
+    if profiler is not None:
+        profiler.dump_stats(args.profile)
     size = (out / "chain.jsonl").stat().st_size
     print(f"figure: time from the last station's close to published, verified results ({ballots:,} ballots)")
     for name, seconds in phases:

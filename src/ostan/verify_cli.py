@@ -125,10 +125,10 @@ class Documents:
     ballots: list[StationBallots] = field(default_factory=list)
     results: list[Mapping[str, object]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    rechecks: list[tuple[BulletinEntry, Mapping[str, object]]] = field(default_factory=list)  # seeds and samples
 
 
-def _read_entry(docs: Documents, entry: BulletinEntry) -> None:
-    data = load_json(entry.payload)
+def _read_entry(docs: Documents, entry: BulletinEntry, data: object) -> None:
     if entry.kind == "minutes":
         docs.minutes.append(signed_minutes_from_json(data))
     elif entry.kind == "ballots":
@@ -150,25 +150,38 @@ def _read_entry(docs: Documents, entry: BulletinEntry) -> None:
 def read_documents(chain: Sequence[BulletinEntry]) -> Documents:
     """Every document on the chain, each read on its own: one unreadable payload is a problem, not a stop."""
     docs = Documents()
-    for entry in chain:
+    for entry in chain:  # each payload is parsed once, here: the largest is a station's every ballot
         try:
-            _read_entry(docs, entry)
+            data = load_json(entry.payload)
+            if _is_recheck_entry(entry, data):
+                docs.rechecks.append((entry, data))  # type: ignore[arg-type]
+            _read_entry(docs, entry, data)
         except DomainError as exc:
             docs.problems.append(Problem("unreadable_document", f"chain#{entry.seq}", exc.message))
     return docs
 
 
+def _is_recheck_entry(entry: BulletinEntry, data: object) -> bool:
+    return isinstance(data, Mapping) and (entry.kind == "seed" or data.get("format") == RECHECK_SAMPLE_FORMAT)
+
+
 def recheck_problems(chain: Sequence[BulletinEntry]) -> list[Problem]:
     """Each published re-check sample must follow from its seed, and the seed be the head before it."""
-    problems: list[Problem] = []
-    seeds = {}
+    entries = []
     for entry in chain:
         try:
             data = load_json(entry.payload)
         except DomainError:
             continue
-        if not isinstance(data, Mapping):
-            continue
+        if _is_recheck_entry(entry, data):
+            entries.append((entry, data))
+    return _recheck_problems(entries)  # type: ignore[arg-type]
+
+
+def _recheck_problems(entries: Sequence[tuple[BulletinEntry, Mapping[str, object]]]) -> list[Problem]:
+    problems: list[Problem] = []
+    seeds = {}
+    for entry, data in entries:
         if entry.kind == "seed":
             seeds[str(data.get("seed"))] = entry
             if data.get("purpose") == "recheck" and data.get("seed") != entry.prev_hash:
@@ -210,7 +223,7 @@ def verify_export(loaded: Loaded, *, head: str | None = None) -> Outcome:
         docs.constituencies, loaded.chain, docs.minutes, docs.ballots, docs.results, station_keys, board_key, announced
     )
     report = verify(publication)
-    problems = (*loaded.problems, *docs.problems, *report.problems, *recheck_problems(loaded.chain))
+    problems = (*loaded.problems, *docs.problems, *report.problems, *_recheck_problems(docs.rechecks))
     if board_key is None:
         problems = (*problems, Problem("board_key_missing", "keys", "کلید عمومی تابلو در پروندهٔ کلیدها نیست."))
     figures = {**report.figures, "constituencies": len(docs.constituencies)}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,6 +23,7 @@ from ostan.publication.models import Board, BulletinEntry
 
 DEMO_KEY_TEXT = "ostan-demo-bulletin-key"
 BOARD_PK = 1
+APPEND_BATCH = 200  # entries per INSERT: a station's ballots entry is some 100 KB of text
 KEY_SHAPE = "کلید تابلوی اعلانات (OSTAN_BULLETIN_KEY) باید ۶۴ رقم شانزده‌شانزدهی (۳۲ بایت) باشد."
 
 
@@ -60,7 +63,10 @@ def announced_public_key() -> str:
 
 
 def _locked_board() -> Board:
-    Board.objects.get_or_create(pk=BOARD_PK)
+    locked = Board.objects.select_for_update().filter(pk=BOARD_PK).first()
+    if locked is not None:
+        return locked
+    Board.objects.get_or_create(pk=BOARD_PK)  # the very first append: two racing creators meet here
     return Board.objects.select_for_update().get(pk=BOARD_PK)
 
 
@@ -69,28 +75,47 @@ def core_entry(row: BulletinEntry) -> bulletin.BulletinEntry:
     return bulletin.BulletinEntry(row.seq, row.kind, row.payload_bytes, row.prev_hash, row.entry_hash, signature)
 
 
+@dataclass(frozen=True)
+class Pending:
+    """One entry to append: a document, or its canonical JSON bytes when the caller built them already
+    (:func:`ostan.core.polling.publication.ballots_payload`); bytes are never a document themselves."""
+
+    kind: str
+    document: object
+    subject: str = ""
+
+    def payload(self) -> bytes:
+        return self.document if isinstance(self.document, bytes) else canonical_json(self.document)
+
+
 def append(kind: str, document: object, *, subject: str = "") -> BulletinEntry:
     """Append ``document`` (canonical JSON) as the next entry. Call inside the action's transaction:
     the head row stays locked until it commits, so concurrent appends queue and the chain never forks."""
+    return append_many([Pending(kind, document, subject)])[0]
+
+
+def append_many(pending: Sequence[Pending]) -> list[BulletinEntry]:
+    """Append the documents in order as consecutive entries: one head lock, one INSERT, one head update.
+    The entries are exactly those :func:`append` would make one by one (tested)."""
+    if not pending:
+        return []
     board = _locked_board()
     key = private_key()
-    payload = canonical_json(document)
-    head = None
-    if board.head_seq >= 0:
-        head = bulletin.BulletinEntry(board.head_seq, "", b"", "", board.head_hash)
-    entry = bulletin.append(head, kind, payload, private_key=key)
-    assert entry.signature is not None
-    row = BulletinEntry.objects.create(
-        seq=entry.seq,
-        kind=entry.kind,
-        payload=payload.decode("utf-8"),
-        prev_hash=entry.prev_hash,
-        entry_hash=entry.entry_hash,
-        signature=base64.b64encode(entry.signature).decode("ascii"),
-        subject=subject[:100],
-        published_at=timezone.now(),
-    )
-    board.head_seq, board.head_hash = entry.seq, entry.entry_hash
+    head = None if board.head_seq < 0 else bulletin.BulletinEntry(board.head_seq, "", b"", "", board.head_hash)
+    now = timezone.now()
+    rows = []
+    for item in pending:
+        payload = item.payload()
+        head = bulletin.append(head, item.kind, payload, private_key=key)
+        assert head.signature is not None
+        rows.append(
+            BulletinEntry(seq=head.seq, kind=head.kind, payload=payload.decode("utf-8"), prev_hash=head.prev_hash,
+                          entry_hash=head.entry_hash, signature=base64.b64encode(head.signature).decode("ascii"),
+                          subject=item.subject[:100], published_at=now)
+        )  # fmt: skip
+    BulletinEntry.objects.bulk_create(rows, batch_size=APPEND_BATCH)
+    assert head is not None
+    board.head_seq, board.head_hash = head.seq, head.entry_hash
     board.public_key = device_keys(key).public_key.hex()
     board.save(update_fields=["head_seq", "head_hash", "public_key"])
-    return row
+    return rows

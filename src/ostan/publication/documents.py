@@ -8,15 +8,16 @@ fixed after the count) supersedes an earlier one.
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 
 from ostan.core.counting import Constituency
 from ostan.core.counting.files import constituency_to_json
 from ostan.core.polling.ballots import BallotRecord
-from ostan.core.polling.publication import ballots_document, minutes_document, minutes_from_json
+from ostan.core.polling.publication import ballots_payload, minutes_document, minutes_from_json
 from ostan.elections.files import core_constituency as elections_core
 from ostan.elections.models import Constituency as ConstituencyRow
-from ostan.polling.models import CastBallot, Station, StationMinutes
+from ostan.polling.models import CastBallot, StationMinutes
 
 CONSTITUENCY_FORMAT = "ostan.constituency/1"
 RECHECK_SAMPLE_FORMAT = "ostan.recheck-sample/1"
@@ -37,14 +38,19 @@ def signed_minutes_document(minutes: StationMinutes) -> dict[str, object]:
     return minutes_document(minutes_from_json(minutes.document), base64.b64decode(minutes.signature))
 
 
-def station_ballots(station: Station, constituency_pk: int, core_id: str) -> Iterator[BallotRecord]:
-    """The station's ballots as anonymous records labelled with the constituency's published id."""
-    rows = CastBallot.objects.filter(station=station, constituency_id=constituency_pk).values_list(
-        "ballot_id", "codes", "receipt_code"
+def station_ballot_rows(station_pks: Iterable[int]) -> dict[tuple[int, int], list[tuple[str, str, str]]]:
+    """(ballot id, codes, receipt) of every ballot of these stations, by (station, constituency): one query."""
+    rows = CastBallot.objects.filter(station_id__in=list(station_pks)).values_list(
+        "station_id", "constituency_id", "ballot_id", "codes", "receipt_code"
     )
-    for ballot_id, codes, receipt in rows.iterator(chunk_size=BALLOT_CHUNK):
-        yield BallotRecord(ballot_id, station.code, core_id, tuple(codes.split()), receipt)
+    grouped: dict[tuple[int, int], list[tuple[str, str, str]]] = defaultdict(list)
+    for station_pk, constituency_pk, ballot_id, codes, receipt in rows.iterator(chunk_size=BALLOT_CHUNK):
+        grouped[(station_pk, constituency_pk)].append((ballot_id, codes, receipt))
+    return grouped
 
 
-def station_ballots_document(station: Station, constituency_pk: int, core_id: str) -> dict[str, object]:
-    return ballots_document(station.code, core_id, station_ballots(station, constituency_pk, core_id))
+def station_ballots_payload(station_code: str, core_id: str, rows: Iterable[tuple[str, str, str]]) -> bytes:
+    """The canonical bytes of the station's ``ostan.ballots/1`` document, ballots labelled with the
+    constituency's published id."""
+    records = (BallotRecord(ballot_id, station_code, core_id, tuple(codes.split()), r) for ballot_id, codes, r in rows)
+    return ballots_payload(station_code, core_id, records)

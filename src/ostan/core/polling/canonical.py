@@ -31,9 +31,31 @@ def _check(value: object, where: str) -> None:
     raise InvalidDocument(f"مقدار {where} در JSON متعارف پذیرفته نیست (عدد اعشاری یا نوع ناشناخته).")
 
 
+def _is_plain(value: object) -> bool:
+    """True when ``value`` holds only exact dicts with text keys, lists, tuples, texts, ints, booleans and
+    None: the shape of every document we publish, accepted without building a path per value. Anything
+    else (a float, a subclass, another mapping) is left to :func:`_check`, which names the culprit."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        kind = type(current)
+        if kind is dict:
+            for key, item in current.items():  # type: ignore[attr-defined]
+                if type(key) is not str:
+                    return False
+                if type(item) is not str and type(item) is not int:
+                    stack.append(item)
+        elif kind is list or kind is tuple:
+            stack.extend(item for item in current if type(item) is not str and type(item) is not int)  # type: ignore[attr-defined]
+        elif not (kind is str or kind is int or kind is bool or current is None):
+            return False
+    return True
+
+
 def canonical_json(value: object) -> bytes:
     """The canonical bytes of ``value`` (see the module docstring); floats and other types are refused."""
-    _check(value, "$")
+    if not _is_plain(value):
+        _check(value, "$")
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 

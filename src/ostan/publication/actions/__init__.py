@@ -2,6 +2,13 @@
 
 from ostan.publication.actions.rechecks import draw_recheck, record_recheck
 from ostan.publication.actions.results import aggregate_constituency, publish_result
-from ostan.publication.actions.stations import publish_station
+from ostan.publication.actions.stations import publish_station, publish_stations
 
-__all__ = ["aggregate_constituency", "draw_recheck", "publish_result", "publish_station", "record_recheck"]
+__all__ = [
+    "aggregate_constituency",
+    "draw_recheck",
+    "publish_result",
+    "publish_station",
+    "publish_stations",
+    "record_recheck",
+]

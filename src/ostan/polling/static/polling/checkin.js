@@ -1,7 +1,7 @@
 "use strict";
 (async function () {
   const root = document.getElementById("checkin");
-  const { pair, newToken, persianDigits } = window.OstanDevice;
+  const { pair, newToken, persianDigits, escapeHtml: esc } = window.OstanDevice;
   const device = await pair("auth", root);
   const form = root.querySelector("form[data-checkin]");
   const result = root.querySelector("[data-result]");
@@ -23,12 +23,12 @@
     }
     const d = answer.data;
     if (answer.status !== 200) {
-      show("refused", `<p data-reason="${d.code || "error"}">${d.message || "خطا"}</p>`);
+      show("refused", `<p data-reason="${esc(d.code || "error")}">${esc(d.message || "خطا")}</p>`);
     } else if (d.is_accepted) {
-      show("ok", `<p data-reason="accepted">${d.message}</p><p>رمز رأی برای دستگاه رأی‌گیری:</p>
-        <p class="big" data-token>${token}</p><button type="button" onclick="window.print()">چاپ رمز</button>`);
+      show("ok", `<p data-reason="accepted">${esc(d.message)}</p><p>رمز رأی برای دستگاه رأی‌گیری:</p>
+        <p class="big" data-token>${esc(token)}</p><button type="button" onclick="window.print()">چاپ رمز</button>`);
     } else {
-      show("refused", `<p data-reason="${d.reason_code}">${d.message}</p>`);
+      show("refused", `<p data-reason="${esc(d.reason_code)}">${esc(d.message)}</p>`);
     }
   }
   form.addEventListener("submit", async (event) => {

@@ -118,5 +118,10 @@
     return device;
   }
 
-  window.OstanDevice = { Device, newToken, newId, pair, persianDigits, asciiDigits, b64 };
+  // Text from the server (names, messages) goes into markup only through this.
+  function escapeHtml(value) {
+    return String(value ?? "").replace(/[&<>"']/g, (ch) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]);
+  }
+  window.OstanDevice = { Device, newToken, newId, pair, persianDigits, asciiDigits, b64, escapeHtml };
 })();

@@ -1,7 +1,7 @@
 "use strict";
 (async function () {
   const root = document.getElementById("kiosk");
-  const { pair, newId, persianDigits, asciiDigits } = window.OstanDevice;
+  const { pair, newId, persianDigits, asciiDigits, escapeHtml: esc } = window.OstanDevice;
   const device = await pair("voting", root);
   const $ = (sel) => root.querySelector(sel);
   const state = { token: "", constituency: null, choices: [], confirmations: 0 };
@@ -13,16 +13,16 @@
   }
   function error(text) { const e = $("[data-error]"); e.textContent = text; e.hidden = false; }
   function avatar(item) {
-    return item.photo_url ? `<span class="avatar"><img src="${item.photo_url}" alt=""></span>`
-                          : `<span class="avatar" aria-hidden="true">${item.initials}</span>`;
+    return item.photo_url ? `<span class="avatar"><img src="${esc(item.photo_url)}" alt=""></span>`
+                          : `<span class="avatar" aria-hidden="true">${esc(item.initials)}</span>`;
   }
   function line(item) {
-    const list = item.list_name ? ` — ${item.list_name}` : (item.kind === "list" ? " (فهرست)" : "");
-    return `${avatar(item)}<span>کد ${persianDigits(item.code)}: <strong>${item.name}</strong>${list}</span>`;
+    const list = item.list_name ? ` — ${esc(item.list_name)}` : (item.kind === "list" ? " (فهرست)" : "");
+    return `${avatar(item)}<span>کد ${esc(persianDigits(item.code))}: <strong>${esc(item.name)}</strong>${list}</span>`;
   }
   function render() {
     $("[data-choices]").innerHTML = state.choices.map((item, i) =>
-      `<li>${line(item)} <button type="button" data-remove="${i}" aria-label="حذف ${item.name}">حذف</button></li>`).join("");
+      `<li>${line(item)} <button type="button" data-remove="${i}" aria-label="حذف ${esc(item.name)}">حذف</button></li>`).join("");
   }
   $("form[data-step=token]").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -39,21 +39,31 @@
     step("ballot");
     $("form[data-add]").code.focus();
   });
-  $("form[data-add]").addEventListener("submit", async (event) => {
+  // Codes are looked up one after another, in the order typed: a voter who types the next code while
+  // the last one is still being looked up loses nothing, and the box is cleared as soon as a code is taken.
+  let lookups = Promise.resolve();
+  $("form[data-add]").addEventListener("submit", (event) => {
     event.preventDefault();
-    const code = asciiDigits(event.target.code.value.trim());
+    const box = event.target.code;
+    const code = asciiDigits(box.value.trim());
     if (!code) return;
-    if (state.choices.some((c) => c.code === code)) { $("[data-lookup]").textContent = "این کد را پیش‌تر افزوده‌اید."; return; }
-    if (state.choices.length >= state.constituency.seats) { $("[data-lookup]").textContent = "بیش از این نمی‌توان کد افزود."; return; }
+    box.value = "";
+    lookups = lookups.then(() => addCode(code)).catch(() => {
+      $("[data-lookup]").textContent = "ارتباط با مرکز برقرار نیست؛ کد را دوباره وارد کنید.";
+    });
+  });
+  async function addCode(code) {
+    const say = (text) => { $("[data-lookup]").textContent = text; };
+    if (state.choices.some((c) => c.code === code)) return say(`کد ${persianDigits(code)} را پیش‌تر افزوده‌اید.`);
+    if (state.choices.length >= state.constituency.seats) return say("بیش از این نمی‌توان کد افزود.");
     const response = await fetch(`/api/polling/constituencies/${state.constituency.constituency_id}/candidates/${encodeURIComponent(code)}`);
     const data = await response.json();
-    if (response.status !== 200) { $("[data-lookup]").textContent = data.message || "کد ناشناخته است."; return; }
-    if (data.kind === "list" && state.choices.length) { $("[data-lookup]").textContent = "کد فهرست باید تنها کد برگه باشد."; return; }
+    if (response.status !== 200) return say(data.message || `کد ${persianDigits(code)} ناشناخته است.`);
+    if (data.kind === "list" && state.choices.length) return say("کد فهرست باید تنها کد برگه باشد.");
     state.choices.push(data);
-    $("[data-lookup]").textContent = `${data.name} افزوده شد.`;
-    event.target.reset();
+    say(`${data.name} افزوده شد.`);
     render();
-  });
+  }
   $("[data-choices]").addEventListener("click", (event) => {
     const i = event.target.dataset.remove;
     if (i !== undefined) { state.choices.splice(Number(i), 1); render(); }

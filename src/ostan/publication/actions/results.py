@@ -17,7 +17,7 @@ from ostan.elections.models import Constituency
 from ostan.elections.officials import ensure_election_official
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import board, documents
-from ostan.publication.actions.stations import publish_constituency
+from ostan.publication.actions.stations import constituency_pending
 from ostan.publication.errors import AlreadyPublished, NotReady, RecountMismatch
 from ostan.publication.models import BulletinEntry, ConstituencyResult, StationPublication
 
@@ -84,9 +84,11 @@ def publish_result(*, actor: User | None, constituency: Constituency) -> Constit
         core = documents.core_constituency(constituency.pk)
         if core.lot_seed != stored.result.get("lot_seed", core.lot_seed):
             raise NotReady("بذر قرعه پس از تجمیع تغییر کرده است؛ دوباره تجمیع کنید.", code="stale_result")
-        publish_constituency(constituency.pk)
-        stored.constituency_entry = BulletinEntry.objects.filter(kind="constituency", subject=core.id).latest("seq")
-        stored.result_entry = board.append("result", stored.result, subject=core.id)
+        pending = constituency_pending(core)  # the file the result was counted with, unless already the latest
+        rows = board.append_many([*pending, board.Pending("result", stored.result, core.id)])
+        latest = BulletinEntry.objects.filter(kind="constituency", subject=core.id)
+        stored.constituency_entry = rows[0] if pending else latest.latest("seq")
+        stored.result_entry = rows[-1]
         stored.save(update_fields=["constituency_entry", "result_entry"])
         record(
             actor=actor, event="publication.result_published", obj=stored, unit=constituency.unit,

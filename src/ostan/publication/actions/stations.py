@@ -34,11 +34,14 @@ def _constituency_on_chain(core_id: str, document: dict[str, object]) -> bool:
 
 def publish_constituency(constituency_pk: int) -> BulletinEntry | None:
     """Append the constituency file unless the chain's latest one for it is the same (inside a transaction)."""
-    core = documents.core_constituency(constituency_pk)
+    pending = constituency_pending(documents.core_constituency(constituency_pk))
+    return board.append_many(pending)[0] if pending else None
+
+
+def constituency_pending(core: Constituency) -> list[board.Pending]:
+    """The constituency file as an entry to append, or nothing when the chain's latest one is the same."""
     document = documents.constituency_document(core)
-    if _constituency_on_chain(core.id, document):
-        return None
-    return board.append("constituency", document, subject=core.id)
+    return [] if _constituency_on_chain(core.id, document) else [board.Pending("constituency", document, core.id)]
 
 
 def publish_station(*, actor: User | None, station: Station) -> list[StationPublication]:

@@ -12,10 +12,14 @@ from django.db import models
 class VotingToken(models.Model):
     # SHA-256 of the token the authentication device made (the token itself never reaches the server).
     token_hash = models.CharField("چکیده رمز", max_length=64, primary_key=True)
-    station = models.ForeignKey("polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+")
+    # Tokens are only ever found by their hash; an index per foreign key would be written at every
+    # check-in and read by nothing (only deleting a station or constituency scans, and that is refused).
+    station = models.ForeignKey(
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     # The voter's constituency decides which ballot the token opens; it names no one at a station.
     constituency = models.ForeignKey(
-        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+", db_index=False
     )
     is_redeemed = models.BooleanField("مصرف‌شده", default=False)
 
@@ -29,8 +33,9 @@ class VotingToken(models.Model):
 
 class CastBallot(models.Model):
     ballot_id = models.CharField("شناسه برگه", max_length=32, primary_key=True)
+    # Indexed by polling_ballot_station (station, constituency), whose prefix serves station lookups.
     station = models.ForeignKey(
-        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="ballots"
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="ballots", db_index=False
     )
     constituency = models.ForeignKey(
         "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"

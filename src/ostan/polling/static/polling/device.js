@@ -102,17 +102,42 @@
   const persianDigits = (text) => String(text).replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]);
   const asciiDigits = (text) => String(text).replace(/[۰-۹]/g, (d) => "۰۱۲۳۴۵۶۷۸۹".indexOf(d)).replace(/[٠-٩]/g, (d) => "٠١٢٣٤٥٦٧٨٩".indexOf(d));
 
-  // The pairing panel every device page shows: the public key to register, then the id and station.
+  // The pairing panel every device page shows: the public key to register (in blocks of four, read
+  // aloud; the element's text stays the 64 digits), its fingerprint, then the id and station.
+  function showKey(element, keyHex) {
+    element.replaceChildren(...keyHex.match(/.{1,4}/g).map((block) => {
+      const span = document.createElement("span");
+      span.textContent = block;
+      return span;
+    }));
+  }
+  function showState(root, cfg) {
+    const state = root.querySelector("[data-pairing-state]");
+    if (!state) return;
+    state.textContent = cfg.device_id && cfg.station_code
+      ? `این دستگاه با شناسهٔ «${cfg.device_id}» برای شعبهٔ «${cfg.station_code}» تنظیم شده است.`
+      : "این دستگاه هنوز با شعبه‌ای جفت نشده است.";
+  }
   async function pair(role, root) {
     const device = await Device.open(role);
-    root.querySelector("[data-public-key]").textContent = await device.publicKeyHex();
+    const keyHex = await device.publicKeyHex();
+    showKey(root.querySelector("[data-public-key]"), keyHex);
+    const fingerprint = root.querySelector("[data-key-fingerprint]");
+    if (fingerprint) {
+      const raw = Uint8Array.from(keyHex.match(/../g), (h) => parseInt(h, 16));
+      fingerprint.textContent = (await sha256hex(raw)).slice(0, 16);
+    }
     const form = root.querySelector("form[data-pairing]");
     const cfg = device.config;
     form.device_id.value = cfg.device_id || "";
     form.station_code.value = cfg.station_code || "";
+    showState(root, cfg);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      device.config = { device_id: form.device_id.value.trim(), station_code: form.station_code.value.trim() };
+      // Officials may type Persian digits; the signed message needs the ASCII id and code.
+      const clean = (value) => asciiDigits(value).replace(/\s+/g, "");
+      device.config = { device_id: clean(form.device_id.value), station_code: clean(form.station_code.value) };
+      showState(root, device.config);
       root.dispatchEvent(new CustomEvent("paired"));
     });
     return device;

@@ -1,0 +1,48 @@
+"""Closing a station, its officials' confirmations and the printable minutes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ostan.core.errors import DomainError, PermissionRefused
+from ostan.polling import actions, selectors
+from ostan.polling.views.pages import found, nav
+from ostan.polling.views.stations import station_page
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    s = found(selectors.station_for_user, request.user, pk)
+    try:
+        actions.close_station(actor=request.user, station=s)  # type: ignore[arg-type]
+    except PermissionRefused as exc:
+        raise PermissionDenied(exc.message) from None
+    except DomainError as exc:
+        return station_page(request, s, status=409, error=exc)
+    return redirect("polling:station", pk=pk)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    m = found(selectors.minutes_for_user, request.user, pk)
+    try:
+        actions.confirm_minutes(actor=request.user, minutes=m)  # type: ignore[arg-type]
+    except PermissionRefused as exc:
+        raise PermissionDenied(exc.message) from None
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("polling:station", pk=m.station_id)
+
+
+@login_required
+def minutes_print(request: HttpRequest, pk: int) -> HttpResponse:
+    m = found(selectors.minutes_for_user, request.user, pk)
+    context = nav(request, "stations") | {"m": m, "doc": m.document, "confirmations": m.confirmations.all()}
+    return render(request, "polling/minutes.html", context)

@@ -15,6 +15,8 @@ import binascii
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from ostan.core.counting.results import CountResult
 from ostan.core.polling.ballots import BallotRecord, ballot_from_json, ballot_to_json, publication_order
@@ -61,14 +63,14 @@ def ballots_document(station_code: str, constituency_id: str, ballots: Iterable[
     }
 
 
-def _is_plain_ballot(b: BallotRecord) -> bool:
+def _are_plain(ballots: Sequence[BallotRecord]) -> bool:
+    """Every field an exact text and every codes a tuple of exact texts (type sets built in C loops)."""
+    texts = {str}
+    fields = ("ballot_id", "station_code", "constituency_id", "receipt_code")
     return (
-        type(b.ballot_id) is str
-        and type(b.station_code) is str
-        and type(b.constituency_id) is str
-        and type(b.receipt_code) is str
-        and type(b.codes) is tuple
-        and all(type(code) is str for code in b.codes)
+        all(set(map(type, map(attrgetter(name), ballots))) <= texts for name in fields)
+        and set(map(type, map(attrgetter("codes"), ballots))) <= {tuple}
+        and set(map(type, chain.from_iterable(map(attrgetter("codes"), ballots)))) <= texts
     )
 
 
@@ -77,7 +79,7 @@ def ballots_payload(station_code: str, constituency_id: str, ballots: Iterable[B
     in sorted order and holds only texts, so the C encoder needs neither sorting nor a type walk (tested
     byte for byte against the general path, which anything unusual still takes)."""
     ordered = publication_order(ballots)
-    if type(station_code) is not str or type(constituency_id) is not str or not all(map(_is_plain_ballot, ordered)):
+    if type(station_code) is not str or type(constituency_id) is not str or not _are_plain(ordered):
         return canonical_json(ballots_document(station_code, constituency_id, ordered))
     document = {
         "ballots": [

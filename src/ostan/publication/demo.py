@@ -52,7 +52,8 @@ def _city(election_round: ElectionRound, province: str) -> Unit | None:
     mine = Constituency.objects.filter(election_round=election_round, name__startswith="الکترونیکی ").first()
     if mine is not None:
         return mine.unit
-    return local.exclude(pk__in=taken).order_by("code").first()
+    # The demo province's census-counted cities may all be taken by the elections demo: then any province.
+    return local.exclude(pk__in=taken).order_by("code").first() or cities.exclude(pk__in=taken).order_by("code").first()
 
 
 def _candidates(rng: random.Random) -> bytes:
@@ -143,7 +144,7 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
     election_round = _round()
     unit = _city(election_round, province)
     if unit is None:
-        return ["انتشار نمایشی: شهری کوچک در استان نمایشی پیدا نشد (ابتدا load_territory)."]
+        return ["انتشار نمایشی: شهری کوچک با جمعیت معلوم پیدا نشد (ابتدا load_territory)."]
     c = _set_up(election_round, unit)
     stations = list(Station.objects.filter(election_round=election_round, constituencies=c).order_by("code"))
     rng = random.Random(1405)

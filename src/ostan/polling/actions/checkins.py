@@ -33,7 +33,7 @@ from ostan.core.polling.checkin import (
 )
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.roll import Eligibility, Gender, Voter, eligibility
-from ostan.polling import link
+from ostan.polling import link, statements
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DeviceContext, advance_counter
 from ostan.polling.errors import StationClosed, WrongDeviceKind
@@ -54,6 +54,7 @@ LEFT JOIN polling_station s2 ON s2.id = c.station_id
 WHERE st.id = %s
 """
 
+# Both statements run prepared (ostan.polling.statements): planning them cost more than running them.
 STORE_SQL = """
 WITH dev AS (
   UPDATE polling_device SET last_counter = %(counter)s
@@ -100,9 +101,8 @@ def _date(value: Any) -> dt.date | None:
 
 def _lookup(station: StationInfo, code: str) -> tuple[str, Voter | None, int | None, CheckInRecord | None]:
     link.ensure_reachable()
-    with connection.cursor() as cursor:
-        cursor.execute(LOOKUP_SQL, [code, code, station.pk])
-        row = cursor.fetchone()
+    row = statements.fetch_one(LOOKUP_SQL, [code, code, station.pk])
+    assert row is not None  # the station's own row: every device request names an existing station
     status, birth, path, since, constituency_pk, first, last, gender, request_id, at, where = row
     voter = None
     if birth is not None:
@@ -145,9 +145,7 @@ def _store(device: DeviceContext, station: StationInfo, decision: CheckInDecisio
     }  # fmt: skip
     if connection.vendor == "postgresql":
         try:
-            with connection.cursor() as cursor:
-                cursor.execute(STORE_SQL, params)
-                advanced, is_open, checkin_id, _, _ = cursor.fetchone()
+            advanced, is_open, checkin_id, _, _ = statements.fetch_one(STORE_SQL, params)  # type: ignore[misc]
         except IntegrityError as exc:  # the token hash is already registered: nothing was written
             raise TokenReused("این رمز رأی پیش‌تر ثبت شده است؛ دستگاه باید رمز تازه بسازد.") from exc
         _refuse_unless(advanced, is_open)

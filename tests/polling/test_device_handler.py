@@ -64,6 +64,7 @@ def test_unsigned_and_forged_device_requests_are_still_refused(pw: PollingWorld)
     assert status == 200
     assert json.loads(content)["is_accepted"] is True
     assert "Set-Cookie" not in response_headers  # no session, no CSRF cookie
+    assert response_headers["Content-Length"] == str(len(content))
     assert response_headers["X-Content-Type-Options"] == "nosniff"  # SecurityMiddleware still runs
 
 

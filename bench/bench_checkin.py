@@ -3,13 +3,15 @@ then 10,000 double-check-in races counting double votes.
 
 Every request is a real signed device request (Ed25519) to /api/polling/check-ins. Clients are
 separate processes, each one authentication device with one keep-alive connection; requests are
-signed before the timed phase (signing is the device's work, not the centre's). A race sends the
-same voter to two stations at the same instant (a barrier per pair of processes).
+signed and laid out as bytes before the timed phase (signing is the device's work, not the centre's;
+see device_load.py). A race sends the same voter to two stations at the same instant (a barrier per
+pair of processes). After each phase the benchmark says where the machine's CPU went: gunicorn,
+PostgreSQL, the clients, and other work sharing the cores.
 
 Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
 Options by environment: BENCH_CLIENTS (8), BENCH_CHECKINS (40000), BENCH_RACES (10000),
-BENCH_WORKERS (2), BENCH_THREADS (4).
+BENCH_WORKERS (2), BENCH_THREADS (4), BENCH_WORKER_CLASS (gthread).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from device_load import CpuAccount, KeepAlive, request_bytes
+
 BENCH_DB = "ostan_bench_polling"
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
@@ -35,7 +39,9 @@ RACES = int(os.environ.get("BENCH_RACES", "10000"))
 RACE_LANES = 4
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "4")
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 PATH = "/api/polling/check-ins"
+GOAL = 2_000  # check-ins per second, with the exactly-once guarantee
 
 
 def bench_url() -> str:
@@ -112,7 +118,7 @@ def build_world(stations: int, devices_per_station: dict[str, int], voters: int)
 def start_server(url: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url, "OSTAN_DB_CONN_MAX_AGE": "600", "OSTAN_LOG_LEVEL": "ERROR"}
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", "gthread", "--threads", THREADS,
+        [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", WORKER_CLASS, "--threads", THREADS,
          "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"],
         env=env, cwd=ROOT,
     )  # fmt: skip
@@ -146,45 +152,50 @@ def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tu
 
 
 def client(requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: Any, out: Any) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-    latencies, results = [], []
+    raw = [request_bytes("POST", PATH, body, headers, PORT) for body, headers in requests]
+    conn = KeepAlive(PORT)
+    latencies, answers = [], []
     start.wait()
-    for body, headers in requests:
+    cpu = time.process_time()
+    for request in raw:
         if barrier is not None:
             barrier.wait()
         began = time.perf_counter()
-        conn.request("POST", PATH, body=body, headers=headers)
-        response = conn.getresponse()
-        data = response.read()
+        answers.append(conn.send(request))
         latencies.append(time.perf_counter() - began)
+    cpu = time.process_time() - cpu
+    results = []
+    for status, data in answers:  # parsed after the timed phase
         answer = json.loads(data) if data.startswith(b"{") else {"code": "non_json"}
-        results.append(
-            (response.status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False))
-        )
-    out.put((latencies, results))
+        results.append((status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
+    out.put((latencies, results, cpu))
 
 
-def run_clients(batches: list[list[tuple[bytes, dict[str, str]]]], barriers: list[Any]) -> tuple[float, list[Any]]:
+def run_clients(
+    batches: list[list[tuple[bytes, dict[str, str]]]], barriers: list[Any], account: CpuAccount
+) -> tuple[float, list[Any], float]:
     start, out = mp.Event(), mp.Queue()
     procs = [mp.Process(target=client, args=(b, start, barriers[i], out)) for i, b in enumerate(batches)]
     for p in procs:
         p.start()
-    time.sleep(0.5)
+    time.sleep(1.0)
+    account.begin()
     began = time.perf_counter()
     start.set()
-    collected = [out.get() for _ in procs]
+    collected = [out.get(timeout=900) for _ in procs]
     elapsed = time.perf_counter() - began
     for p in procs:
         p.join()
-    return elapsed, collected
+    return elapsed, [(lat, res) for lat, res, _ in collected], sum(cpu for _, _, cpu in collected)
 
 
-def throughput(world: dict[str, Any]) -> None:
+def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
     per_client = CHECKINS // CLIENTS
     codes = world["codes"]
     devices = world["devices"]["auth"]
     batches = [presign(*devices[i], codes[i * per_client : (i + 1) * per_client], f"t{i}") for i in range(CLIENTS)]
-    elapsed, collected = run_clients(batches, [None] * CLIENTS)
+    account = CpuAccount(server.pid, BENCH_DB)
+    elapsed, collected, client_cpu = run_clients(batches, [None] * CLIENTS, account)
     latencies = sorted(x for lat, _ in collected for x in lat)
     outcomes: dict[str, int] = {}
     for _, results in collected:
@@ -194,9 +205,13 @@ def throughput(world: dict[str, Any]) -> None:
     print(f"  throughput {len(latencies) / elapsed:,.0f} check-ins/s; outcomes {outcomes}")
     p99 = latencies[int(len(latencies) * 0.99) - 1]
     print(f"  latency median {statistics.median(latencies) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
+    print(account.report(client_cpu, len(latencies), len(latencies)))
+    rate = len(latencies) / elapsed
+    met = "yes" if rate >= GOAL else "no"
+    print(f"figure: check-ins/s (exactly once); goal >= {GOAL:,}; result {rate:,.0f}; met: {met}")
 
 
-def races(world: dict[str, Any]) -> None:
+def races(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
     per_lane = RACES // RACE_LANES
     codes = world["codes"][CHECKINS : CHECKINS + RACES]
     devices = world["devices"]["auth"]
@@ -208,7 +223,7 @@ def races(world: dict[str, Any]) -> None:
             device = devices[CLIENTS + lane * 2 + side]
             batches.append(presign(*device, lane_codes, f"race{lane}-{side}"))
             barriers.append(barrier)
-    elapsed, collected = run_clients(batches, barriers)
+    elapsed, collected, _ = run_clients(batches, barriers, CpuAccount(server.pid, BENCH_DB))
     fresh: dict[str, int] = {}
     for i, (_, results) in enumerate(collected):
         lane = i // 2
@@ -242,8 +257,8 @@ def main() -> None:
     connection.close()
     server = start_server(url)
     try:
-        throughput(world)
-        races(world)
+        throughput(world, server)
+        races(world, server)
     finally:
         server.terminate()
         server.wait()

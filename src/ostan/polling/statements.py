@@ -23,22 +23,28 @@ from django.db import connection
 Params = Sequence[Any] | Mapping[str, Any]
 
 
-def _run(sql: str, params: Params, fetch_all: bool) -> Any:
+def _run(sql: str, params: Params, fetch: str) -> Any:
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall() if fetch_all else cursor.fetchone()
+            return cursor.fetchall() if fetch == "all" else cursor.fetchone() if fetch == "one" else cursor.rowcount
     connection.ensure_connection()
     with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(sql, params, prepare=True)
-        return cursor.fetchall() if fetch_all else cursor.fetchone()
+        return cursor.fetchall() if fetch == "all" else cursor.fetchone() if fetch == "one" else cursor.rowcount
 
 
 def fetch_one(sql: str, params: Params) -> tuple[Any, ...] | None:
-    row: tuple[Any, ...] | None = _run(sql, params, fetch_all=False)
+    row: tuple[Any, ...] | None = _run(sql, params, "one")
     return row
 
 
 def fetch_all(sql: str, params: Params) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = _run(sql, params, fetch_all=True)
+    rows: list[tuple[Any, ...]] = _run(sql, params, "all")
     return rows
+
+
+def execute(sql: str, params: Params) -> int:
+    """Run a statement that returns no rows; the number of rows it changed."""
+    count: int = _run(sql, params, "rowcount")
+    return count

@@ -10,13 +10,15 @@ from django.db import models
 
 
 class CheckIn(models.Model):
+    # Both keys below are the first column of an index of their own (polling_checkin_once,
+    # polling_checkin_station), so a single-column index would only be one more write per check-in.
     election_round = models.ForeignKey(
-        "elections.ElectionRound", verbose_name="دوره", on_delete=models.PROTECT, related_name="+"
+        "elections.ElectionRound", verbose_name="دوره", on_delete=models.PROTECT, related_name="+", db_index=False
     )
     # Plain, not hashed: the roll holds the code anyway, and a refused voter is told where and when.
     national_code = models.CharField("کد ملی", max_length=10)
     station = models.ForeignKey(
-        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="check_ins"
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="check_ins", db_index=False
     )
     constituency = models.ForeignKey(
         "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"

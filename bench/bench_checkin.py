@@ -151,7 +151,7 @@ def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tu
     return signed
 
 
-def client(requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: Any, out: Any) -> None:
+def client(index: int, requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: Any, out: Any) -> None:
     raw = [request_bytes("POST", PATH, body, headers, PORT) for body, headers in requests]
     conn = KeepAlive(PORT)
     latencies, answers = [], []
@@ -168,25 +168,25 @@ def client(requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: An
     for status, data in answers:  # parsed after the timed phase
         answer = json.loads(data) if data.startswith(b"{") else {"code": "non_json"}
         results.append((status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
-    out.put((latencies, results, cpu))
+    out.put((index, latencies, results, cpu))
 
 
 def run_clients(
     batches: list[list[tuple[bytes, dict[str, str]]]], barriers: list[Any], account: CpuAccount
 ) -> tuple[float, list[Any], float]:
     start, out = mp.Event(), mp.Queue()
-    procs = [mp.Process(target=client, args=(b, start, barriers[i], out)) for i, b in enumerate(batches)]
+    procs = [mp.Process(target=client, args=(i, b, start, barriers[i], out)) for i, b in enumerate(batches)]
     for p in procs:
         p.start()
     time.sleep(1.0)
     account.begin()
     began = time.perf_counter()
     start.set()
-    collected = [out.get(timeout=900) for _ in procs]
+    collected = sorted(out.get(timeout=900) for _ in procs)  # by client: answers arrive in any order
     elapsed = time.perf_counter() - began
     for p in procs:
         p.join()
-    return elapsed, [(lat, res) for lat, res, _ in collected], sum(cpu for _, _, cpu in collected)
+    return elapsed, [(lat, res) for _, lat, res, _ in collected], sum(cpu for _, _, _, cpu in collected)
 
 
 def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:

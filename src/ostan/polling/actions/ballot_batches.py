@@ -332,9 +332,10 @@ def _cast_portable(device: DeviceContext, items: Sequence[BallotItem]) -> BatchO
         spent = _spend_portable(device, [hashed for _, hashed, _, _ in ready])
         rows, accepted = [], []
         for item, hashed, ballot, constituency in ready:
-            if hashed not in spent:
+            if hashed not in spent:  # spent by another request, or by an earlier item of this one
                 refused.append(ItemRefusal(item.ballot_id, "token_already_used", "با این رمز پیش‌تر رأی داده شده است."))
                 continue
+            spent.discard(hashed)
             rows.append(CastBallot(
                 ballot_id=ballot.ballot_id, station_id=device.station_id, constituency_id=constituency,
                 codes=" ".join(ballot.codes), receipt_code=ballot.receipt_code,

@@ -7,6 +7,7 @@ import pytest
 from ostan.accounts.models import Role
 from ostan.accounts.scope import OutOfScope
 from ostan.auditlog.models import Entry
+from ostan.core.errors import DomainError
 from ostan.polling import actions
 from ostan.polling.errors import RollImportRefused
 from ostan.polling.models import RollVoter
@@ -57,6 +58,16 @@ def test_roll_voters_get_their_constituency_and_generate_roll_is_seeded(pw: Poll
     assert report.imported == 500
     assert RollVoter.objects.filter(constituency=pw.city).count() >= 20
     assert Entry.objects.filter(event="polling.roll_generated").count() == 1
+
+
+def test_generate_roll_with_a_used_seed_is_refused_in_persian_and_adds_nothing(pw: PollingWorld) -> None:
+    actions.generate_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5)
+    voters, entries = RollVoter.objects.count(), Entry.objects.count()
+    with pytest.raises(DomainError) as refused:
+        actions.generate_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5)
+    assert refused.value.code == "seed_used"
+    assert "بذر" in refused.value.message
+    assert (RollVoter.objects.count(), Entry.objects.count()) == (voters, entries)
 
 
 def test_generate_roll_command(pw: PollingWorld) -> None:

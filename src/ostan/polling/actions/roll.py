@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import connection, transaction
+import psycopg
+from django.db import IntegrityError, connection, transaction
 
 from ostan.auditlog.actions import record
 from ostan.core.errors import DomainError
@@ -131,6 +132,9 @@ def import_roll(
     return RollReport(len(voters), count, missing)
 
 
+SEED_USED = "کدهای ملی این فهرست ساختگی پیش‌تر در فهرست این دوره هستند (همین بذر)؛ بذر دیگری برگزینید."
+
+
 def generate_roll(*, actor: User | None, election_round: ElectionRound, unit: Unit, size: int, seed: int) -> RollReport:
     """A synthetic roll of ``size`` voters over the settlements under ``unit`` (by population), seeded."""
     ensure_election_official(actor, unit)
@@ -142,10 +146,14 @@ def generate_roll(*, actor: User | None, election_round: ElectionRound, unit: Un
     if not units:
         units = [(unit.path, 1)]
     voters = synthetic_roll(units=units, rnd=random.Random(seed), election_date=election_round.election_date, size=size)
-    with transaction.atomic(durable=True):
-        count, missing = _insert(_tuples(election_round.pk, voters, _round_constituencies(election_round)))
-        record(
-            actor=actor, event="polling.roll_generated", obj=election_round, unit=unit,
-            after={"size": count, "seed": seed, "without_constituency": missing},
-        )  # fmt: skip
+    try:
+        with transaction.atomic(durable=True):
+            count, missing = _insert(_tuples(election_round.pk, voters, _round_constituencies(election_round)))
+            record(
+                actor=actor, event="polling.roll_generated", obj=election_round, unit=unit,
+                after={"size": count, "seed": seed, "without_constituency": missing},
+            )  # fmt: skip
+    # The same seed again gives the same national codes; COPY raises psycopg's own error, the ORM Django's.
+    except (IntegrityError, psycopg.IntegrityError):
+        raise DomainError(SEED_USED, code="seed_used") from None
     return RollReport(count, count, missing)

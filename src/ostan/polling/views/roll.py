@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import psycopg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ostan.accounts.models import User
-from ostan.core.errors import DomainError, NotFound
+from ostan.core.errors import NotFound
 from ostan.core.text import format_number
 from ostan.elections.models import ElectionRound
 from ostan.elections.officials import is_election_official
@@ -27,8 +25,6 @@ from ostan.polling.errors import RollImportRefused
 from ostan.polling.forms import RollUploadForm, SyntheticRollForm
 from ostan.polling.views.pages import nav, status_of, submitted
 from ostan.territory.models import Unit
-
-SEED_USED = "کدهای ملی این فهرست ساختگی پیش‌تر در فهرست این دوره هستند (همین بذر)؛ بذر دیگری برگزینید."
 
 
 def _official(request: HttpRequest) -> tuple[User, ElectionRound]:
@@ -107,12 +103,8 @@ def roll_synthetic(request: HttpRequest) -> HttpResponse:
 
     def call() -> RollReport:
         data = form.cleaned_data
-        try:
-            return actions.generate_roll(actor=user, election_round=election_round, unit=_unit(data["unit"]),
-                                         size=data["size"], seed=data["seed"])  # fmt: skip
-        # The same seed again gives the same national codes (COPY raises psycopg's own error).
-        except (IntegrityError, psycopg.IntegrityError):
-            raise DomainError(SEED_USED, code="seed_used") from None
+        return actions.generate_roll(actor=user, election_round=election_round, unit=_unit(data["unit"]),
+                                     size=data["size"], seed=data["seed"])  # fmt: skip
 
     if report := submitted(form, call):
         messages.success(request, _said(report, "ساختگی به فهرست افزوده شدند"))

@@ -26,6 +26,13 @@ class StationClosed(DomainError):
     status = 409
 
 
+class TokenReused(DomainError):
+    """The authentication device sent a token hash that is already registered: it must make a new one."""
+
+    code = "token_reused"
+    status = 409
+
+
 class RollImportRefused(DomainError):
     code = "roll_import_refused"
 

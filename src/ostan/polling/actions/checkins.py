@@ -36,7 +36,7 @@ from ostan.core.polling.roll import Eligibility, Gender, Voter, eligibility
 from ostan.polling import link, statements
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DeviceContext, advance_counter
-from ostan.polling.errors import StationClosed, WrongDeviceKind
+from ostan.polling.errors import StationClosed, TokenReused, WrongDeviceKind
 from ostan.polling.identity import verifier
 from ostan.polling.models import CheckIn, DeviceKind, Station, StationStatus, VotingToken
 from ostan.polling.stations_cache import StationInfo, station_info
@@ -81,11 +81,6 @@ WITH dev AS (
 SELECT (SELECT count(*) FROM dev), (SELECT count(*) FROM st), (SELECT id FROM ins), (SELECT count(*) FROM tok),
        (SELECT count(*) FROM aud)
 """
-
-
-class TokenReused(DomainError):
-    code = "token_reused"
-    status = 409
 
 
 def _aware(value: Any) -> dt.datetime:

@@ -46,11 +46,20 @@ class DeviceContext:
 _cache: dict[str, tuple[float, Device]] = {}
 
 
-def _registration(device_id: str) -> Device:
+def cached_registration(device_id: str) -> Device | None:
+    """The registration if this process holds a fresh copy (no database access: safe on an event loop)."""
     hit = _cache.get(device_id)
-    now = time.monotonic()
-    if hit is not None and now - hit[0] < CACHE_SECONDS:
+    if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
         return hit[1]
+    return None
+
+
+def registration(device_id: str) -> Device:
+    """The device's registration, from this process's cache or the database; unknown → UnknownDevice."""
+    hit = cached_registration(device_id)
+    if hit is not None:
+        return hit
+    now = time.monotonic()
     device = Device.objects.select_related("station").filter(device_id=device_id).first()
     if device is None:
         raise UnknownDevice("این دستگاه در سامانه ثبت نشده است.")
@@ -74,17 +83,28 @@ SIGNED_HEADERS = tuple(
 def authenticate(request: HttpRequest, *, kind: str | None = None) -> DeviceContext:
     """The verified device behind ``request``, or the typed refusal (401/403/409)."""
     meta = request.META
-    headers = {name: meta[key] for name, key in SIGNED_HEADERS if key in meta}
-    if core_devices.HEADER_SIGNATURE not in headers:
-        raise UnsignedRequest("درخواست دستگاه امضا ندارد.")
-    signed, signature = core_devices.request_from_headers(
+    signed, signature = signed_request(
         method=request.method or "GET",
         path=request.get_full_path(),
-        headers=headers,
+        headers={name: meta[key] for name, key in SIGNED_HEADERS if key in meta},
         body=request.body,
     )
-    device = _registration(signed.device_id)
-    now = timezone.now()
+    return verify(signed, signature, registration(signed.device_id), kind=kind, now=timezone.now())
+
+
+def signed_request(
+    *, method: str, path: str, headers: dict[str, str], body: bytes
+) -> tuple[core_devices.DeviceRequest, bytes]:
+    """The signed request and its signature as received (``headers``: the X-Ostan-* ones), or a refusal."""
+    if core_devices.HEADER_SIGNATURE not in headers:
+        raise UnsignedRequest("درخواست دستگاه امضا ندارد.")
+    return core_devices.request_from_headers(method=method, path=path, headers=headers, body=body)
+
+
+def verify(
+    signed: core_devices.DeviceRequest, signature: bytes, device: Device, *, kind: str | None, now: dt.datetime
+) -> DeviceContext:
+    """Check ``signed`` against ``device``'s registration (the counter is the action's: see the docstring)."""
     core_devices.verify_request(
         device.public_key_bytes,
         signed,

@@ -50,6 +50,7 @@ HEADER_TIMESTAMP = "X-Ostan-Timestamp"
 HEADER_SIGNATURE = "X-Ostan-Signature"
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _IDENTIFIER = re.compile(r"[A-Za-z0-9._-]{1,64}")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 _METHOD = re.compile(r"[A-Z]{1,10}")
 _PATH = re.compile(r"/[\x21-\x7e]*")
 
@@ -95,8 +96,11 @@ def format_timestamp(moment: dt.datetime) -> str:
 
 
 def parse_timestamp(text: str) -> dt.datetime:
+    # The exact shape first, then the C parser: strptime cost a tenth of a check-in's signature check.
+    if not _TIMESTAMP.fullmatch(text):
+        raise MalformedRequest("زمان درخواست دستگاه خوانا نیست.")
     try:
-        return dt.datetime.strptime(text, TIMESTAMP_FORMAT).replace(tzinfo=dt.UTC)
+        return dt.datetime.fromisoformat(text)
     except ValueError as exc:
         raise MalformedRequest("زمان درخواست دستگاه خوانا نیست.") from exc
 

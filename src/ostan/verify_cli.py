@@ -211,17 +211,32 @@ class Outcome:
     chain_head: str
 
 
+def _station_keys(keys: Mapping[str, object]) -> dict[str, bytes]:
+    raw = keys.get("station_keys")
+    if not isinstance(raw, Mapping):
+        return {}
+    return {str(code): key for code, value in raw.items() if (key := _hex_key(value)) is not None}
+
+
+def _minutes_keys(keys: Mapping[str, object]) -> dict[tuple[str, str], bytes]:
+    """``minutes_keys`` (station → constituency id → key), absent from exports made before it existed."""
+    raw = keys.get("minutes_keys")
+    found: dict[tuple[str, str], bytes] = {}
+    for code, per_constituency in raw.items() if isinstance(raw, Mapping) else ():
+        for cid, value in per_constituency.items() if isinstance(per_constituency, Mapping) else ():
+            if (key := _hex_key(value)) is not None:
+                found[(str(code), str(cid))] = key
+    return found
+
+
 def verify_export(loaded: Loaded, *, head: str | None = None) -> Outcome:
     docs = read_documents(loaded.chain)
-    raw_keys = loaded.keys.get("station_keys")
-    station_keys = {}
-    if isinstance(raw_keys, Mapping):
-        station_keys = {str(code): key for code, value in raw_keys.items() if (key := _hex_key(value)) is not None}
     board_key = _hex_key(loaded.keys.get("board_public_key"))
     announced = head or str(loaded.keys.get("chain_head") or "") or None
     publication = Publication(
-        docs.constituencies, loaded.chain, docs.minutes, docs.ballots, docs.results, station_keys, board_key, announced
-    )
+        docs.constituencies, loaded.chain, docs.minutes, docs.ballots, docs.results, _station_keys(loaded.keys),
+        board_key, announced, _minutes_keys(loaded.keys),
+    )  # fmt: skip
     report = verify(publication)
     problems = (*loaded.problems, *docs.problems, *report.problems, *_recheck_problems(docs.rechecks))
     if board_key is None:

@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 
 from ostan.accounts.models import Role
+from ostan.publication import dashboard as dashboards
 from tests.elections.world import PASSWORD, make_official
 from tests.polling.world import make_polling_world
-from tests.publication.world import close_and_sign, publish_all, run_election_day, vote
+from tests.publication.world import close_and_sign, publish_all, run_election_day, run_shared_station_day, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,12 @@ def test_dashboard_shows_missing_stations_and_hourly_check_ins() -> None:
     assert '<span class="badge">A۰۰۲</span>' in page  # still open: not reported
     assert '<span class="badge">A۰۰۱</span>' not in page
     assert "۶" in page
+
+
+def test_dashboard_counts_a_station_serving_two_constituencies_once_with_both_minutes() -> None:
+    shared = run_shared_station_day(city_voters=4, village_voters=3)
+    board = dashboards.build(shared.pw.official)
+    assert (board.root.figures.stations, board.root.figures.stations_reported) == (1, 1)
+    assert (board.root.figures.checked_in, board.root.figures.ballots_cast) == (7, 7)
+    assert board.missing == []
+    assert [a.code for a in board.anomalies] == []

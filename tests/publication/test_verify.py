@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ostan.core.polling.bulletin import append as chain_append
 from ostan.core.polling.bulletin import entry_from_json, entry_to_json
 from ostan.core.polling.canonical import canonical_json
+from ostan.polling.models import DeviceKind
 from ostan.publication.export import CHAIN_FILE, export_publication
 from ostan.verify_cli import load, run_verify, verify_export
-from tests.publication.world import publish_all, run_election_day
+from tests.publication.world import publish_all, publish_shared, run_election_day, run_shared_station_day
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,70 @@ def test_a_missing_export_exits_with_two(tmp_path: Path) -> None:
 def test_entries_read_back_exactly(export: Path) -> None:
     for e in lines(export):
         assert entry_to_json(entry_from_json(e)) == e
+
+
+@pytest.fixture
+def shared_export(tmp_path: Path) -> Path:
+    publish_shared(run_shared_station_day())
+    export_publication(tmp_path)
+    return tmp_path
+
+
+def ballots_entries(entries: list[dict[str, object]]) -> list[tuple[dict[str, object], dict[str, Any]]]:
+    return [(e, json.loads(str(e["payload"]))) for e in entries if e["kind"] == "ballots"]
+
+
+def test_a_station_serving_two_constituencies_publishes_and_verifies(shared_export: Path) -> None:
+    entries = lines(shared_export)
+    docs = [doc for _, doc in ballots_entries(entries)]
+    assert {d["station_code"] for d in docs} == {"D001"}
+    assert len({d["constituency_id"] for d in docs}) == 2
+    assert all(b["constituency_id"] == d["constituency_id"] for d in docs for b in d["ballots"])
+    minutes = [json.loads(str(e["payload"]))["minutes"] for e in entries if e["kind"] == "minutes"]
+    assert {m["constituency_id"] for m in minutes} == {d["constituency_id"] for d in docs}
+    report = verify_export(load(str(shared_export)))
+    assert report.problems == ()
+    assert (report.figures["minutes"], report.figures["results"], report.figures["ballots"]) == (2, 2, 13)
+
+
+def test_a_ballot_moved_between_a_stations_two_constituencies_is_reported(
+    shared_export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = lines(shared_export)
+    (source_entry, source), (target_entry, target) = ballots_entries(entries)
+    moved = source["ballots"].pop(0)
+    moved["constituency_id"] = target["constituency_id"]
+    target["ballots"] = sorted([*target["ballots"], moved], key=lambda b: b["ballot_id"])
+    source_entry["payload"] = canonical_json(source).decode()
+    target_entry["payload"] = canonical_json(target).decode()
+    write(shared_export, entries)
+    assert run_verify([str(shared_export)]) == 1
+    out = capsys.readouterr().out
+    for cid in (source["constituency_id"], target["constituency_id"]):
+        assert f"[minutes_mismatch] D001: شعبهٔ D001، حوزهٔ {cid}:" in out
+        assert f"[result_mismatch] {cid}:" in out
+
+
+def test_one_constituencys_altered_minutes_at_a_shared_station_are_named(shared_export: Path) -> None:
+    entries = lines(shared_export)
+    target = next(e for e in entries if e["kind"] == "minutes")
+    doc = json.loads(str(target["payload"]))
+    doc["minutes"]["blank"] += 1
+    doc["minutes"]["valid"] -= 1
+    target["payload"] = canonical_json(doc).decode()
+    write(shared_export, entries)
+    report = verify_export(load(str(shared_export)))
+    station_problems = [p for p in report.problems if p.code in {"minutes_signature_invalid", "minutes_mismatch"}]
+    assert {p.code for p in station_problems} == {"minutes_signature_invalid", "minutes_mismatch"}
+    named = f"شعبهٔ D001، حوزهٔ {doc['minutes']['constituency_id']}"
+    assert all(named in p.message for p in station_problems)
+
+
+def test_minutes_signed_by_two_devices_of_one_station_verify_with_each_key(tmp_path: Path) -> None:
+    shared = run_shared_station_day(village_signer=DeviceKind.AUTHENTICATION)
+    publish_shared(shared)
+    export_publication(tmp_path)
+    keys = json.loads((tmp_path / "keys.json").read_text(encoding="utf-8"))
+    signers = keys["minutes_keys"]["D001"]
+    assert sorted(signers.values()) == sorted([shared.auth.public_key_hex, shared.voting.public_key_hex])
+    assert verify_export(load(str(tmp_path))).problems == ()

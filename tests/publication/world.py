@@ -9,17 +9,29 @@ from dataclasses import dataclass
 
 from django.test import Client
 
+from ostan.accounts.models import Role
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.elections import actions as elections
+from ostan.elections.models import Constituency, ConstituencyKind
 from ostan.polling import actions as polling
-from ostan.polling.models import Station, StationMinutes
-from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token
+from ostan.polling.models import DeviceKind, Station, StationMinutes
+from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token, seed_key
 from ostan.publication import actions as publication
 from ostan.publication import selectors
 from ostan.publication.models import ConstituencyResult
-from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, make_polling_world, post
+from tests.elections.world import candidates_csv, make_official
+from tests.polling.world import (
+    BALLOT_PATH,
+    CHECK_IN_PATH,
+    PollingWorld,
+    check_in_payload,
+    make_polling_world,
+    national_code,
+    post,
+    roll_csv,
+)
 
 CODES = [str(c) for c in range(101, 111)]
 
@@ -84,3 +96,79 @@ def publish_all(pw: PollingWorld) -> tuple[ConstituencyResult, ConstituencyResul
     elections.set_lot_seed(actor=pw.official, constituency=pw.city, seed=selectors.board_head().head_hash)
     stored = publication.aggregate_constituency(actor=pw.official, constituency=pw.city)
     return stored, publication.publish_result(actor=pw.official, constituency=pw.city)
+
+
+VILLAGE_CODES = [str(c) for c in range(301, 306)]
+
+
+@dataclass
+class SharedStation:
+    """One station at the district's school serving two constituencies: Arak's city council and the
+    village council of Karahrud, each with its own voters, minutes and ballots."""
+
+    pw: PollingWorld
+    village: Constituency
+    station: Station
+    auth: SimulatedDevice
+    voting: SimulatedDevice
+    casts: list[Cast]
+
+
+def _device(station: Station, kind: str) -> SimulatedDevice:
+    device_id = f"{station.code}-{kind}"
+    return SimulatedDevice(device_id=device_id, station_code=station.code, private_key=seed_key(device_id))
+
+
+def run_shared_station_day(
+    *, city_voters: int = 8, village_voters: int = 5, village_signer: str = DeviceKind.VOTING
+) -> SharedStation:
+    """Every voter votes at the one shared station; it closes and its two minutes are signed, the
+    village's by the ``village_signer`` device (the voting device signs the city's)."""
+    pw = make_polling_world(stations=0, voters=city_voters)
+    village = elections.create_constituency(
+        actor=pw.official, election_round=pw.election_round, unit=pw.world.village_a,
+        kind=ConstituencyKind.VILLAGE_COUNCIL, population=900, population_source="سرشماری آزمایشی",
+    )  # fmt: skip
+    candidates = [[code, "", f"نامزد{i}", "کرهرودی", "خیر", "دیپلم"] for i, code in enumerate(VILLAGE_CODES)]
+    elections.import_candidates(
+        actor=pw.official, constituency=village, file_name="v.csv", data=candidates_csv(candidates)
+    )
+    villagers = [national_code(5000 + i) for i in range(village_voters)]
+    roll = roll_csv([[code, "مریم", "کرهرودی", "1365/02/02", "زن", pw.world.village_a.path] for code in villagers])
+    polling.import_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.country, file_name="v.csv",
+                        data=roll)  # fmt: skip
+    district = pw.world.city_a.parent
+    assert district is not None
+    member = make_official("member_shared", Role.STATION_OFFICIAL, district)
+    station = polling.create_station(
+        actor=pw.official, election_round=pw.election_round, code="D001", address="مدرسهٔ بخش",
+        unit=district, constituencies=[pw.city, village], officials=[member],
+    )  # fmt: skip
+    auth, voting = _device(station, DeviceKind.AUTHENTICATION), _device(station, DeviceKind.VOTING)
+    for device, kind in ((auth, DeviceKind.AUTHENTICATION), (voting, DeviceKind.VOTING)):
+        polling.register_device(actor=member, station=station, device_id=device.device_id, kind=kind,
+                                public_key=device.public_key_hex)  # fmt: skip
+    client, rng = Client(), random.Random(11)
+    casts = [vote(client, auth, voting, n, random_ballot(rng)) for n in pw.voters]
+    casts += [vote(client, auth, voting, n, rng.sample(VILLAGE_CODES, rng.randint(0, 3))) for n in villagers]
+    shared = SharedStation(pw, village, station, auth, voting, casts)
+    for minutes in polling.close_station(actor=pw.official, station=Station.objects.get(pk=station.pk)):
+        device = (
+            auth if minutes.constituency_id == village.pk and village_signer == DeviceKind.AUTHENTICATION else voting
+        )
+        signature = sign_document(device.keys.private_key, MINUTES_CONTEXT, canonical_json(minutes.document))
+        path = f"/api/polling/minutes/{minutes.pk}/signature"
+        status, body = post(client, device, path, {"signature": base64.b64encode(signature).decode()})
+        assert status == 200, body
+    return shared
+
+
+def publish_shared(shared: SharedStation) -> None:
+    """Publish the shared station, fix both lot seeds to the head, aggregate and publish both results."""
+    official = shared.pw.official
+    publication.publish_station(actor=official, station=Station.objects.get(pk=shared.station.pk))
+    head = selectors.board_head().head_hash
+    for constituency in (shared.pw.city, shared.village):
+        elections.set_lot_seed(actor=official, constituency=constituency, seed=head)
+        publication.aggregate_constituency(actor=official, constituency=constituency)
+        publication.publish_result(actor=official, constituency=constituency)

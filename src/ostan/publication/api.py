@@ -40,6 +40,7 @@ class KeysOut(Schema):
     chain_head: str
     chain_length: int
     station_keys: dict[str, str]
+    minutes_keys: dict[str, dict[str, str]]  # station code → constituency id → key that signed those minutes
     devices: dict[str, list[dict[str, str]]]
 
 

@@ -89,7 +89,7 @@ def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashbo
         .annotate(n=Count("id"))
     )
     summed = core_aggregate.aggregate(
-        stations=[_core_station(s) for s in stations],
+        stations=[served for s in stations for served in _core_stations(s)],
         minutes=[minutes_from_json(m) for m in minutes],
         eligible=list(eligible),
     )
@@ -106,10 +106,10 @@ def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashbo
     )
 
 
-def _core_station(s: Station) -> core_aggregate.Station:
-    """The station under the published id of its (first) constituency, the id its minutes carry."""
-    first = min(s.constituencies.all(), key=lambda c: c.pk, default=None)
-    return core_aggregate.Station(s.code, s.unit.path, constituency_id(first) if first else "")
+def _core_stations(s: Station) -> list[core_aggregate.Station]:
+    """The station once per constituency it serves, under the published id its minutes carry."""
+    served = sorted(s.constituencies.all(), key=lambda c: c.pk)
+    return [core_aggregate.Station(s.code, s.unit.path, constituency_id(c)) for c in served]
 
 
 def _live_by_path(stations: list[Station]) -> dict[str, int]:

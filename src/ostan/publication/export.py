@@ -3,7 +3,9 @@
 ``chain.jsonl``: one ``entry_to_json`` object per line, in sequence order. ``keys.json``
 (``ostan.keys/1``): the board's public key, the head hash at the moment of export (the figure read out
 at announcement) and, per station, the public key of the device that signed its minutes, with every
-device the station registered.
+device the station registered. ``minutes_keys`` gives the signing key per station *and* constituency
+(the constituency's published id, as in the minutes): a station serving two constituencies signs two
+minutes, possibly with two devices.
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ def chain_lines(up_to: int | None = None) -> Iterator[str]:
 def keys_document() -> dict[str, object]:
     head = Board.objects.filter(pk=board.BOARD_PK).first()
     published = StationPublication.objects.values_list("station_id", flat=True)
-    signers = StationMinutes.objects.filter(station_id__in=published, signed_by__isnull=False).values_list(
-        "station__code", "signed_by__public_key"
-    )
+    signed = StationMinutes.objects.filter(station_id__in=published, signed_by__isnull=False)
+    signers = signed.values_list("station__code", "signed_by__public_key")
+    minutes_keys: dict[str, dict[str, str]] = {}
+    for code, cid, key in signed.order_by("station__code").values_list(
+        "station__code", "document__constituency_id", "signed_by__public_key"
+    ):
+        minutes_keys.setdefault(code, {})[cid] = key
     devices: dict[str, list[dict[str, str]]] = {}
     for code, device_id, kind, key in (
         Device.objects.filter(station_id__in=published)
@@ -50,6 +56,7 @@ def keys_document() -> dict[str, object]:
         "chain_head": head.head_hash if head else "0" * 64,
         "chain_length": (head.head_seq + 1) if head else 0,
         "station_keys": dict(sorted(signers)),
+        "minutes_keys": {code: dict(sorted(keys.items())) for code, keys in minutes_keys.items()},
         "devices": devices,
     }
 

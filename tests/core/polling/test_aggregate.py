@@ -7,8 +7,9 @@ from fractions import Fraction
 
 from ostan.core.counting import count, count_tally
 from ostan.core.polling.aggregate import Aggregation, Figures, Station, aggregate, ancestors, roll_up
+from ostan.core.polling.minutes import Minutes, build_minutes, form_for
 
-from .conftest import STATION_BALLOTS, TOWN, station_minutes
+from .conftest import CLOSED, OPENED, STATION_BALLOTS, TOWN, station_minutes
 
 STATIONS = [
     Station("S-1", "00/0001/000102/0001021101", "C-1"),
@@ -103,3 +104,36 @@ def test_office_totals_that_differ_from_their_stations_are_flagged() -> None:
     inflated = dataclasses.replace(honest, ballots_cast=honest.ballots_cast + 10)
     found = {(a.code, a.subject) for a in run(reported={"00/0001": inflated, "00": run().totals["00"]}).anomalies}
     assert found == {("sums_disagree", "00/0001")}
+
+
+def shared_minutes(constituency_id: str) -> Minutes:
+    """S-1's minutes for C-9 too: the station serves a second constituency beside the town's council."""
+    ballots = [["101"], []] if constituency_id == "C-9" else STATION_BALLOTS["S-1"]
+    constituency = dataclasses.replace(TOWN, id=constituency_id)
+    return build_minutes(constituency=constituency, station_code="S-1", form=form_for("city"),
+                         checked_in=2 if constituency_id == "C-9" else 6, ballots=ballots, opened_at=OPENED,
+                         closed_at=CLOSED)  # fmt: skip
+
+
+def test_a_station_serving_two_constituencies_counts_each_minutes_once_and_itself_once() -> None:
+    stations = [*STATIONS[:3], Station("S-1", STATIONS[0].unit_path, "C-9")]
+    minutes = [shared_minutes("C-1"), shared_minutes("C-9"), station_minutes("S-2"), station_minutes("S-3")]
+    result = aggregate(stations=stations, minutes=minutes)
+    assert result.anomalies == ()
+    assert result.missing_stations == ()
+    town = result.totals["00/0001/000102/0001021101"]
+    assert (town.stations, town.stations_reported, town.ballots_cast) == (2, 2, 5 + 2 + 4)
+    assert (result.constituencies["C-1"].ballots_cast, result.constituencies["C-9"].ballots_cast) == (12, 2)
+    assert result.constituencies["C-9"].stations_reported == 1
+
+
+def test_a_shared_station_is_missing_until_both_its_minutes_are_in() -> None:
+    stations = [*STATIONS[:3], Station("S-1", STATIONS[0].unit_path, "C-9")]
+    result = aggregate(
+        stations=stations, minutes=[shared_minutes("C-1"), station_minutes("S-2"), station_minutes("S-3")]
+    )
+    assert result.missing_stations == ("S-1",)
+    assert result.totals[""].stations_reported == 2
+    again = [shared_minutes("C-9"), shared_minutes("C-9")]
+    found = {(a.code, a.subject) for a in aggregate(stations=stations, minutes=again).anomalies}
+    assert found == {("duplicate_minutes", "S-1")}

@@ -6,6 +6,11 @@ and ``""``, the country). The roll's eligible voters are added the same way, so 
 is ballots ÷ eligible of the same subtree. Constituency tallies are the merged station tallies, which
 the counting core turns into a result (``ostan.core.counting.count_tally``).
 
+A station serving two constituencies (a city council and a village council at one school) appears in
+``stations`` once per constituency and sends one minutes document for each: minutes are matched by
+(station, constituency). Its voters vote in one constituency each, so its figures add up; it counts once
+among a unit's stations, and as reported once every one of its minutes is in.
+
 Anomalies are flagged, never corrected: a station or constituency with more ballots than check-ins, a
 unit whose check-ins or ballots exceed its eligible voters (only where the roll gives a number), a
 station that reported zero ballots, minutes whose statuses do not add up, minutes for unknown stations
@@ -14,6 +19,7 @@ or sent twice, and totals reported by an office that differ from the sum of thei
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from fractions import Fraction
@@ -49,9 +55,14 @@ class Figures:
 
 @dataclass(frozen=True)
 class Station:
+    """One constituency a station serves: a station serving two is given twice, with the same code and unit."""
+
     station_code: str
     unit_path: str  # the unit the station serves (a city, village or neighbourhood)
     constituency_id: str
+
+
+Key = tuple[str, str]  # (station code, constituency id)
 
 
 @dataclass(frozen=True)
@@ -108,53 +119,66 @@ def aggregate(
 
     ``reported`` holds totals an office sent up for a unit path, to compare with the sum of its stations.
     """
-    by_code = {s.station_code: s for s in stations}
-    kept, anomalies = _accept(by_code, minutes)
-    items = [(s.unit_path, Figures(stations=1)) for s in stations]
+    expected = {(s.station_code, s.constituency_id): s for s in stations}
+    by_code: dict[str, Station] = {}
+    for s in stations:
+        by_code.setdefault(s.station_code, s)
+    kept, anomalies = _accept(expected, by_code, minutes)
+    missing = {code for code, cid in expected if (code, cid) not in kept}
+    items = [(s.unit_path, Figures(stations=1, stations_reported=int(c not in missing))) for c, s in by_code.items()]
     items += [(path, Figures(eligible=count)) for path, count in eligible]
-    items += [(by_code[m.station_code].unit_path, figures_from_minutes(m)) for m in kept.values()]
+    items += [(by_code[code].unit_path, _counted(m)) for (code, _), m in kept.items()]
     totals = roll_up(items)
     constituencies: dict[str, Figures] = {}
-    for m in kept.values():
-        cid = by_code[m.station_code].constituency_id
+    for (_, cid), m in kept.items():
         constituencies[cid] = constituencies.get(cid, Figures()) + figures_from_minutes(m)
     tallies = {
-        cid: merge_tallies(minutes_tally(m) for m in kept.values() if by_code[m.station_code].constituency_id == cid)
+        cid: merge_tallies(minutes_tally(m) for (_, of), m in kept.items() if of == cid)
         for cid in sorted(constituencies)
     }
     anomalies += _level_anomalies(totals, constituencies, reported or {})
-    missing = tuple(sorted(code for code in by_code if code not in kept))
-    return Aggregation(totals, dict(sorted(constituencies.items())), tallies, missing, tuple(anomalies))
+    return Aggregation(totals, dict(sorted(constituencies.items())), tallies, tuple(sorted(missing)), tuple(anomalies))
 
 
-def _accept(by_code: Mapping[str, Station], minutes: Iterable[Minutes]) -> tuple[dict[str, Minutes], list[Anomaly]]:
-    kept: dict[str, Minutes] = {}
+def _counted(m: Minutes) -> Figures:
+    """A minutes document's figures for the unit totals, where the station counts as reported on its own."""
+    return dataclasses.replace(figures_from_minutes(m), stations_reported=0)
+
+
+def _accept(
+    expected: Mapping[Key, Station], by_code: Mapping[str, Station], minutes: Iterable[Minutes]
+) -> tuple[dict[Key, Minutes], list[Anomaly]]:
+    kept: dict[Key, Minutes] = {}
     anomalies: list[Anomaly] = []
     for m in minutes:
-        code = m.station_code
-        station = by_code.get(code)
-        if station is None:
+        code, key = m.station_code, (m.station_code, m.constituency_id)
+        if code not in by_code:
             anomalies.append(Anomaly("unknown_station", code, "صورتجلسه از شعبه‌ای رسیده که در فهرست شعبه‌ها نیست."))
-        elif code in kept:
-            anomalies.append(Anomaly("duplicate_minutes", code, "از این شعبه بیش از یک صورتجلسه رسیده است."))
-        elif m.constituency_id != station.constituency_id:
-            anomalies.append(Anomaly("wrong_constituency", code, "صورتجلسهٔ این شعبه به نام حوزهٔ دیگری است."))
+        elif key in kept:
+            text = f"از این شعبه برای حوزهٔ {m.constituency_id} بیش از یک صورتجلسه رسیده است."
+            anomalies.append(Anomaly("duplicate_minutes", code, text))
+        elif key not in expected:
+            text = f"صورتجلسهٔ این شعبه به نام حوزهٔ {m.constituency_id} است که شعبه آن را پوشش نمی‌دهد."
+            anomalies.append(Anomaly("wrong_constituency", code, text))
         else:
-            kept[code] = m
+            kept[key] = m
             anomalies += _station_anomalies(m)
     return kept, anomalies
 
 
 def _station_anomalies(m: Minutes) -> list[Anomaly]:
+    """A station's own anomalies; the message names the constituency, since a station may serve two."""
     found = []
+    of = f"حوزهٔ {m.constituency_id}: "
     if m.ballots_cast > m.checked_in:
         cast, checked_in = to_persian_digits(m.ballots_cast), to_persian_digits(m.checked_in)
-        text = f"تعداد آرا ({cast}) از احراز هویت‌ها ({checked_in}) بیشتر است."
+        text = f"{of}تعداد آرا ({cast}) از احراز هویت‌ها ({checked_in}) بیشتر است."
         found.append(Anomaly("more_ballots_than_check_ins", m.station_code, text))
     if m.ballots_cast == 0:
-        found.append(Anomaly("zero_ballots", m.station_code, "این شعبه هیچ رأیی گزارش نکرده است."))
+        found.append(Anomaly("zero_ballots", m.station_code, f"{of}این شعبه هیچ رأیی گزارش نکرده است."))
     if m.valid + m.partly_valid + m.invalid + m.blank != m.ballots_cast:
-        found.append(Anomaly("sums_disagree", m.station_code, "جمع آرای صحیح، باطل و سفید با کل آرا برابر نیست."))
+        text = f"{of}جمع آرای صحیح، باطل و سفید با کل آرا برابر نیست."
+        found.append(Anomaly("sums_disagree", m.station_code, text))
     return found
 
 

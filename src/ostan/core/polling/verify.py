@@ -10,6 +10,11 @@ results) and the public keys of the stations, :func:`verify` checks that
    not outnumber its check-ins; each ballot's receipt code derives from its id, ids are unique;
 5. every constituency's published result equals a count of all its stations' ballots.
 
+A station may serve more than one constituency (a city council and a village council at one school),
+with one minutes document and one ballots document per constituency. Everything is therefore keyed by
+(station, constituency): a minutes document is recounted from the ballots published for the same
+station *and* constituency, and a problem about one of them names both.
+
 Each mismatch is a typed :class:`Problem`; the report is ``ok`` only when there is none. The
 ``ostan verify`` command reads the published files into a :class:`Publication` and prints the report.
 """
@@ -61,6 +66,9 @@ class Publication:
     station_keys: Mapping[str, bytes]  # station code → public key that signs its minutes
     chain_key: bytes | None = None  # the headquarters' key that signs chain entries
     chain_head: str | None = None  # the announced latest entry hash
+    # (station code, constituency id) → the key that signed that minutes document, when the station's
+    # minutes were signed by more than one device; otherwise ``station_keys`` answers.
+    minutes_keys: Mapping[tuple[str, str], bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,12 +85,22 @@ def publication_from_chain(
     station_keys: Mapping[str, bytes],
     chain_key: bytes | None = None,
     chain_head: str | None = None,
+    minutes_keys: Mapping[tuple[str, str], bytes] | None = None,
 ) -> Publication:
     """A publication whose documents are read from the chain itself (the usual case)."""
     docs = documents_from_chain(chain)
     return Publication(
-        constituencies, chain, docs.minutes, docs.ballots, docs.results, station_keys, chain_key, chain_head
-    )
+        constituencies, chain, docs.minutes, docs.ballots, docs.results, station_keys, chain_key, chain_head,
+        minutes_keys or {},
+    )  # fmt: skip
+
+
+Key = tuple[str, str]  # (station code, constituency id): one minutes and one ballots document each
+
+
+def _named(station_code: str, constituency_id: str) -> str:
+    """«شعبهٔ S-1، حوزهٔ C-2»: how every station-level problem names what it is about."""
+    return f"شعبهٔ {station_code}، حوزهٔ {constituency_id}"
 
 
 def verify(publication: Publication) -> VerificationReport:
@@ -92,14 +110,26 @@ def verify(publication: Publication) -> VerificationReport:
         for p in verify_chain(pub.chain, public_key=pub.chain_key, expected_head=pub.chain_head)
     ]
     problems += _chain_membership(pub)
-    ballots_by_station = {sb.station_code: (i, sb) for i, sb in enumerate(pub.ballots)}
+    ballots_by_key: dict[Key, tuple[int, StationBallots]] = {}
+    for i, sb in enumerate(pub.ballots):
+        key = (sb.station_code, sb.constituency_id)
+        if key in ballots_by_key:
+            text = f"{_named(*key)}: برگه‌های رأی این شعبه و حوزه بیش از یک بار منتشر شده است."
+            problems.append(Problem("duplicate_ballots", sb.station_code, text))
+        ballots_by_key.setdefault(key, (i, sb))
     tallies: dict[tuple[int, str], BallotTally] = {}  # a station's recount, reused by its constituency's
+    with_minutes: set[Key] = set()
     for signed in pub.minutes:
-        found = ballots_by_station.get(signed.minutes.station_code)
-        problems += _station_problems(pub, signed, found, tallies)
-    with_minutes = {s.minutes.station_code for s in pub.minutes}
-    for code in sorted(set(ballots_by_station) - with_minutes):
-        problems.append(Problem("minutes_missing", code, "برگه‌های رأی این شعبه منتشر شده ولی صورتجلسه‌اش نه."))
+        key = (signed.minutes.station_code, signed.minutes.constituency_id)
+        if key in with_minutes:
+            text = f"{_named(*key)}: صورتجلسهٔ این شعبه و حوزه بیش از یک بار منتشر شده است."
+            problems.append(Problem("duplicate_minutes", key[0], text))
+            continue
+        with_minutes.add(key)
+        problems += _station_problems(pub, signed, ballots_by_key.get(key), tallies)
+    for key in sorted(set(ballots_by_key) - with_minutes):
+        text = f"{_named(*key)}: برگه‌های رأی این شعبه و حوزه منتشر شده ولی صورتجلسه‌اش نه."
+        problems.append(Problem("minutes_missing", key[0], text))
     problems += _ballot_problems(pub.ballots)
     problems += _result_problems(pub, tallies)
     figures = {
@@ -114,22 +144,27 @@ def verify(publication: Publication) -> VerificationReport:
 
 def _chain_membership(pub: Publication) -> list[Problem]:
     payloads = {(e.kind, e.payload) for e in pub.chain}
+    published: list[tuple[str, str, str, object]] = []  # kind, subject, how the message names it, document
+    for s in pub.minutes:
+        m = s.minutes
+        published.append(("minutes", m.station_code, _named(m.station_code, m.constituency_id) + ": ", s))
+    published += [("ballots", b.station_code, _named(b.station_code, b.constituency_id) + ": ", b) for b in pub.ballots]
+    published += [("result", str(r.get("constituency_id")), "", r) for r in pub.results]
     problems = []
-    for kind, subject, document in (
-        *(("minutes", s.minutes.station_code, minutes_document(s.minutes, s.signature)) for s in pub.minutes),
-        *(("ballots", b.station_code, b) for b in pub.ballots),
-        *(("result", str(r.get("constituency_id")), r) for r in pub.results),
-    ):
+    for kind, subject, named, document in published:
         try:
             is_on_chain = (kind, _payload(document)) in payloads
         except DomainError:
             is_on_chain = False
         if not is_on_chain:
-            problems.append(Problem("not_on_chain", subject, f"سند «{kind}» منتشرشده در زنجیرهٔ اعلانات نیست."))
+            text = f"{named}سند «{kind}» منتشرشده در زنجیرهٔ اعلانات نیست."
+            problems.append(Problem("not_on_chain", subject, text))
     return problems
 
 
 def _payload(document: object) -> bytes:
+    if isinstance(document, SignedMinutes):
+        return canonical_json(minutes_document(document.minutes, document.signature))
     if isinstance(document, StationBallots):
         return ballots_payload(document.station_code, document.constituency_id, document.ballots)
     return canonical_json(document)
@@ -141,21 +176,25 @@ def _station_problems(
     found: tuple[int, StationBallots] | None,
     tallies: dict[tuple[int, str], BallotTally],
 ) -> list[Problem]:
+    """One minutes document against the ballots published for the same station and constituency."""
     m = signed.minutes
-    code = m.station_code
+    code, cid = m.station_code, m.constituency_id
+    named = _named(code, cid)
     problems = []
-    key = pub.station_keys.get(code)
+    key = pub.minutes_keys.get((code, cid)) or pub.station_keys.get(code)
     if key is None or not is_minutes_signature_valid(key, m, signed.signature):
-        problems.append(Problem("minutes_signature_invalid", code, "امضای صورتجلسهٔ این شعبه معتبر نیست."))
-    constituency = pub.constituencies.get(m.constituency_id)
+        problems.append(Problem("minutes_signature_invalid", code, f"{named}: امضای صورتجلسه معتبر نیست."))
+    constituency = pub.constituencies.get(cid)
     if constituency is None:
-        return [*problems, Problem("unknown_constituency", code, "حوزهٔ این صورتجلسه منتشر نشده است.")]
-    problems += [Problem("minutes_inconsistent", code, p.message) for p in check_minutes(m, constituency)]
+        return [*problems, Problem("unknown_constituency", code, f"{named}: حوزهٔ این صورتجلسه منتشر نشده است.")]
+    problems += [Problem("minutes_inconsistent", code, f"{named}: {p.message}") for p in check_minutes(m, constituency)]
     if found is None:
-        return [*problems, Problem("ballots_missing", code, "صورتجلسهٔ این شعبه منتشر شده ولی برگه‌های رأی آن نه.")]
+        text = f"{named}: صورتجلسه منتشر شده ولی برگه‌های رأی این شعبه برای این حوزه نه."
+        return [*problems, Problem("ballots_missing", code, text)]
     index, ballots = found
     if len(ballots.ballots) > m.checked_in:
-        problems.append(Problem("ballots_exceed_check_ins", code, "برگه‌های رأی این شعبه از احراز هویت‌ها بیشترند."))
+        text = f"{named}: برگه‌های رأی از احراز هویت‌های صورتجلسه بیشترند."
+        problems.append(Problem("ballots_exceed_check_ins", code, text))
     recount = build_minutes(
         constituency=constituency,
         station_code=code,
@@ -165,9 +204,10 @@ def _station_problems(
         opened_at=m.opened_at,
         closed_at=m.closed_at,
     )
-    tallies[(index, m.constituency_id)] = minutes_tally(recount)
+    tallies[(index, cid)] = minutes_tally(recount)
     if minutes_to_json(recount) != minutes_to_json(m):
-        problems.append(Problem("minutes_mismatch", code, "ارقام صورتجلسه با بازشماری برگه‌های رأی شعبه نمی‌خواند."))
+        text = f"{named}: ارقام صورتجلسه با بازشماری برگه‌های رأی همین شعبه و حوزه نمی‌خواند."
+        problems.append(Problem("minutes_mismatch", code, text))
     return problems
 
 
@@ -180,7 +220,9 @@ def _ballot_problems(groups: Sequence[StationBallots]) -> list[Problem]:
     for sb in groups:
         for b in sb.ballots:
             if b.station_code != sb.station_code or b.constituency_id != sb.constituency_id:
-                problems.append(Problem("ballot_misplaced", b.ballot_id, "برگهٔ رأی در فهرست شعبهٔ دیگری آمده است."))
+                text = (f"برگهٔ رأی {_named(b.station_code, b.constituency_id)} در فهرست "
+                        f"{_named(sb.station_code, sb.constituency_id)} آمده است.")  # fmt: skip
+                problems.append(Problem("ballot_misplaced", b.ballot_id, text))
             if _receipt_code(b.ballot_id) != b.receipt_code:
                 problems.append(Problem("receipt_mismatch", b.ballot_id, "کد رسید برگهٔ رأی از شناسهٔ آن به دست نمی‌آید."))
     return problems

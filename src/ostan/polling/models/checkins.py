@@ -31,7 +31,9 @@ class CheckIn(models.Model):
         verbose_name = "پذیرش رأی‌دهنده"
         verbose_name_plural = "پذیرش رأی‌دهندگان"
         constraints = [
-            models.UniqueConstraint(fields=["election_round", "national_code"], name="polling_checkin_once"),
+            # The code first: a lookup by code can only use it by the code, whatever the planner believes
+            # about rounds (a prepared plan made on a young table once scanned the whole round per voter).
+            models.UniqueConstraint(fields=["national_code", "election_round"], name="polling_checkin_once"),
         ]
         indexes = [models.Index(fields=["station", "constituency"], name="polling_checkin_station")]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('elections', '0002_count_origin'),
+        ('elections', '0001_initial'),
         ('polling', '0003_lean_checkin_indexes'),
     ]
 

@@ -1,7 +1,8 @@
-"""Election-day pages: the device pages, the paper record, stations and their set-up, the roll, minutes."""
+"""Election-day pages: the device pages, the paper record, stations and their set-up, the roll, minutes.
+The paper record and the minutes are also served as PDF."""
 
-from ostan.polling.views.devices import checkin, kiosk, paper
-from ostan.polling.views.minutes import close, confirm, minutes_print
+from ostan.polling.views.devices import checkin, kiosk, paper, paper_pdf
+from ostan.polling.views.minutes import close, confirm, minutes_pdf, minutes_print
 from ostan.polling.views.roll import roll, roll_synthetic
 from ostan.polling.views.stations import device_deactivate, device_new, official_add, station, stations
 
@@ -12,9 +13,11 @@ __all__ = [
     "device_deactivate",
     "device_new",
     "kiosk",
+    "minutes_pdf",
     "minutes_print",
     "official_add",
     "paper",
+    "paper_pdf",
     "roll",
     "roll_synthetic",
     "station",

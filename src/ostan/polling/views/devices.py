@@ -1,4 +1,4 @@
-"""The device pages (check-in and kiosk, which sign with their own keys) and the paper record."""
+"""The device pages (check-in and kiosk, which sign with their own keys) and the paper record (HTML and PDF)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import segno
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ostan.core.polling.ballots import format_receipt, paper_record_text
-from ostan.polling import selectors
-from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.views.pages import found, nav
+from ostan.polling import documents, selectors
+from ostan.polling.views.pages import found, nav, pdf_response
 
 
 def checkin(request: HttpRequest) -> HttpResponse:
@@ -21,10 +19,12 @@ def kiosk(request: HttpRequest) -> HttpResponse:
 
 
 def paper(request: HttpRequest, ballot_id: str) -> HttpResponse:
-    ballot = found(selectors.ballot_by_id, ballot_id)
-    names = {c.code: c.name for c in constituency_info(ballot.constituency_id).core.candidates}
-    names |= {pl.code: pl.name for pl in constituency_info(ballot.constituency_id).core.lists}
-    record = paper_record_text(selectors.ballot_record(ballot), names)
-    qr = segno.make(record.qr_payload, error="m").svg_inline(scale=4)
-    context = {"lines": record.lines, "qr": qr, "receipt": format_receipt(ballot.receipt_code), "ballot": ballot}
+    sheet = documents.paper_sheet(found(selectors.ballot_by_id, ballot_id))
+    qr = segno.make(sheet.qr_payload, error="m").svg_inline(scale=4)
+    context = {"lines": sheet.lines, "qr": qr, "receipt": sheet.receipt, "ballot_id": ballot_id}
     return render(request, "polling/paper.html", context)
+
+
+def paper_pdf(request: HttpRequest, ballot_id: str) -> HttpResponse:
+    sheet = documents.paper_sheet(found(selectors.ballot_by_id, ballot_id))
+    return pdf_response(documents.paper_pdf(sheet), documents.paper_filename(sheet))

@@ -1,4 +1,4 @@
-"""Closing a station, its officials' confirmations and the printable minutes."""
+"""Closing a station, its officials' confirmations and the printable minutes (HTML and PDF)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ostan.core.errors import DomainError, PermissionRefused
-from ostan.polling import actions, selectors
-from ostan.polling.views.pages import found, nav
+from ostan.polling import actions, documents, selectors
+from ostan.polling.views.pages import found, nav, pdf_response
 from ostan.polling.views.stations import station_page
 
 
@@ -46,3 +46,9 @@ def minutes_print(request: HttpRequest, pk: int) -> HttpResponse:
     m = found(selectors.minutes_for_user, request.user, pk)
     context = nav(request, "stations") | {"m": m, "doc": m.document, "confirmations": m.confirmations.all()}
     return render(request, "polling/minutes.html", context)
+
+
+@login_required
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    sheet = documents.minutes_sheet(found(selectors.minutes_for_user, request.user, pk))
+    return pdf_response(documents.minutes_pdf(sheet), documents.minutes_filename(sheet))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from ostan.accounts.scope import OutOfScope
 from ostan.core.errors import DomainError, NotFound, PermissionRefused
@@ -43,3 +43,12 @@ def submitted[T](form: forms.Form, call: Callable[[], T]) -> T | None:
 def status_of(*shown: forms.Form) -> int:
     """400 when a submitted form was refused, so tools and tests see the refusal."""
     return 400 if any(f.is_bound and f.errors for f in shown) else 200
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    """A printed document as PDF: shown in the browser, saved under ``filename``, kept by no cache
+    (minutes change as they are signed and confirmed; a ballot's record is nobody else's business)."""
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -26,16 +26,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from psycopg import errors as pg_errors
 
 from ostan.auditlog.actions import record
-from ostan.core.counting.ballots import normalize_code
+from ostan.core.counting.ballots import BallotForm, normalize_code
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, make_ballot
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
+from ostan.polling import statements
 from ostan.polling.actions.ballots import (
     MAX_BATCH,
     BallotItem,
@@ -80,8 +81,12 @@ INSERT INTO polling_castballot (ballot_id, station_id, constituency_id, codes, r
 SELECT u.b, %s, u.c::bigint, substr(u.k, 2), u.r
 FROM unnest(string_to_array(%s, ','), string_to_array(%s, ','), string_to_array(%s, ','), string_to_array(%s, ','))
      AS u(b, c, k, r)
-ON CONFLICT DO NOTHING RETURNING ballot_id
 """
+# A ballot id is almost never stored already when its token was still unspent (a conflicting id, or a
+# retry racing its original), and the speculative insertion ON CONFLICT needs costs a quarter of storing
+# a ballot. So the plain insert runs first; when it meets a stored id the transaction is run again
+# with this one, which skips such rows and says which it stored.
+INSERT_SKIPPING_SQL = INSERT_SQL + "ON CONFLICT DO NOTHING RETURNING ballot_id"
 KNOWN_SQL = "SELECT ballot_id, station_id, codes, receipt_code FROM polling_castballot WHERE ballot_id = ANY(%s)"
 TOKENS_SQL = "SELECT token_hash, station_id, is_redeemed FROM polling_votingtoken WHERE token_hash = ANY(%s)"
 
@@ -93,10 +98,15 @@ def cast_batch(*, device: DeviceContext, items: Sequence[BallotItem]) -> BatchOu
         raise DomainError(f"یک دسته باید ۱ تا {MAX_BATCH} برگه با شناسه‌های یکتا داشته باشد.", code="invalid_batch")
     if connection.vendor != "postgresql":
         return _cast_portable(device, items)
+    is_skipping = False
     for attempt in range(RETRIES):
         try:
             with transaction.atomic(durable=True):
-                return _cast_set(device, items)
+                return _cast_set(device, items, is_skipping=is_skipping)
+        except IntegrityError as exc:  # a ballot id stored meanwhile: run again, skipping it
+            if is_skipping or not isinstance(exc.__cause__, pg_errors.UniqueViolation):
+                raise
+            is_skipping = True
         except OperationalError as exc:
             retryable = isinstance(exc.__cause__, pg_errors.DeadlockDetected | pg_errors.SerializationFailure)
             if not retryable or attempt == RETRIES - 1:
@@ -125,78 +135,88 @@ class _Batch:
         self.refused[i] = ItemRefusal(self.items[i].ballot_id, exc.code, exc.message)
 
 
-def _cast_set(device: DeviceContext, items: Sequence[BallotItem]) -> BatchOutcome:
-    batch = _Batch(device, items)
-    with connection.cursor() as cursor:
-        cursor.execute(OPEN_SQL, [device.counter, device.pk, device.counter, device.station_id])
-        advanced, status = cursor.fetchone()
-        if not advanced:
-            raise ReplayedRequest("این درخواست پیش‌تر رسیده است (شمارنده تکراری است).")
-        if status != StationStatus.OPEN:
-            raise StationClosed("این شعبه بسته شده است.")
-        cursor.execute(SPEND_SQL, [",".join(sorted(batch.owner)), device.station_id])
-        spent = dict(cursor.fetchall())
-        ready, give_back = _checked(batch, spent)
-        if ready:
-            ready.sort(key=lambda entry: entry[1].ballot_id)
-            columns = zip(
-                *((b.ballot_id, str(c), "." + " ".join(b.codes), b.receipt_code) for _, b, c in ready), strict=True
-            )
-            cursor.execute(INSERT_SQL, [device.station_id, *map(",".join, columns)])
-            stored = {row[0] for row in cursor.fetchall()}
-            for i, ballot, _ in ready:
-                if ballot.ballot_id in stored:
-                    batch.accepted[i] = CastOutcome(ballot.ballot_id, ballot.receipt_code, is_duplicate=False)
-                else:  # stored meanwhile under this id: its token goes back, the reason is found below
-                    give_back.append(batch.hashes[i])
-                    batch.unexplained.append(i)
-        if give_back:
-            cursor.execute(GIVE_BACK_SQL, [",".join(sorted(give_back)), device.station_id])
-        if batch.unexplained:
+# A ballot ready to store: (ballot id, item index, constituency, "." + codes, receipt code).
+_Ready = tuple[str, int, int, str, str]
+
+
+def _cast_set(device: DeviceContext, items: Sequence[BallotItem], *, is_skipping: bool) -> BatchOutcome:
+    batch, station = _Batch(device, items), device.station_id
+    row = statements.fetch_one(OPEN_SQL, [device.counter, device.pk, device.counter, station])
+    assert row is not None
+    advanced, status = row
+    if not advanced:
+        raise ReplayedRequest("این درخواست پیش‌تر رسیده است (شمارنده تکراری است).")
+    if status != StationStatus.OPEN:
+        raise StationClosed("این شعبه بسته شده است.")
+    spent = dict(statements.fetch_all(SPEND_SQL, [",".join(sorted(batch.owner)), station]))
+    ready, give_back = _checked(batch, spent)
+    if ready:
+        ready.sort()  # by ballot id: two uploads insert in one order
+        ids, _, constituencies, codes, receipts = zip(*ready, strict=True)
+        params = [station, ",".join(ids), ",".join(map(str, constituencies)), ",".join(codes), ",".join(receipts)]
+        stored: set[str] = set()
+        if is_skipping:
+            stored = {b for (b,) in statements.fetch_all(INSERT_SKIPPING_SQL, params)}
+        else:
+            statements.execute(INSERT_SQL, params)  # stores every row, or raises IntegrityError
+        accepted = batch.accepted
+        for ballot_id, i, _, _, receipt in ready:
+            if not is_skipping or ballot_id in stored:
+                accepted[i] = CastOutcome(ballot_id, receipt, False)
+            else:  # stored meanwhile under this id: its token goes back, the reason is found below
+                give_back.append(batch.hashes[i])
+                batch.unexplained.append(i)
+    if give_back:
+        statements.execute(GIVE_BACK_SQL, [",".join(sorted(give_back)), station])
+    if batch.unexplained:
+        with connection.cursor() as cursor:
             _explain(batch, cursor)
     return _finish(batch)
 
 
-def _checked(batch: _Batch, spent: dict[str, int]) -> tuple[list[tuple[int, BallotRecord, int]], list[str]]:
-    """Items whose token was spent, checked: (index, ballot, constituency) ready to insert; hashes to give back."""
-    ready: list[tuple[int, BallotRecord, int]] = []
+def _checked(batch: _Batch, spent: dict[str, int]) -> tuple[list[_Ready], list[str]]:
+    """Items whose token was spent, checked: ballots ready to insert; token hashes to give back."""
+    ready: list[_Ready] = []
     give_back: list[str] = []
-    verdicts: dict[tuple[int, tuple[str, ...]], DomainError | None] = {}
-    station_code = batch.device.station_code
+    forms: dict[int, BallotForm] = {}
+    refusals: dict[tuple[int, tuple[str, ...]], DomainError | None] = {}
+    station_code, items, unexplained = batch.device.station_code, batch.items, batch.unexplained
     for hashed, i in batch.owner.items():
         constituency = spent.get(hashed)
         if constituency is None:
-            batch.unexplained.append(i)
+            unexplained.append(i)
             continue
-        item = batch.items[i]
+        item = items[i]
         try:
             ballot = make_ballot(ballot_id=item.ballot_id, station_code=station_code,
                                  constituency_id=str(constituency), codes=item.codes)  # fmt: skip
         except DomainError as exc:
             batch.refuse(i, exc)
         else:
-            key = (constituency, ballot.codes)
-            if key not in verdicts:
-                verdicts[key] = _verdict(constituency, ballot)
-            refusal = verdicts[key]
+            codes = ballot.codes
+            form = forms.get(constituency) or forms.setdefault(constituency, constituency_info(constituency).form)
+            # The counting core's own fast-path test (tally_ballots): no codes is a blank ballot, and
+            # distinct known candidate codes within the seats a valid one; anything else is judged in full.
+            if not codes or (
+                len(codes) <= form.seats and form.candidate_codes.issuperset(codes) and len(set(codes)) == len(codes)
+            ):
+                ready.append((ballot.ballot_id, i, constituency, "." + " ".join(codes), ballot.receipt_code))
+                continue
+            key = (constituency, codes)
+            if key not in refusals:  # each distinct ballot judged once
+                refusals[key] = _refusal(constituency, ballot)
+            refusal = refusals[key]
             if refusal is None:
-                ready.append((i, ballot, constituency))
+                ready.append((ballot.ballot_id, i, constituency, "." + " ".join(codes), ballot.receipt_code))
                 continue
             batch.refuse(i, refusal)
         give_back.append(hashed)
-        batch.unexplained.append(i)  # a known ballot id still takes precedence over the refusal
+        unexplained.append(i)  # a known ballot id still takes precedence over the refusal
     return ready, give_back
 
 
-def _verdict(constituency: int, ballot: BallotRecord) -> DomainError | None:
-    """None for a ballot the kiosk could have sent, else the refusal; most ballots skip the full judge."""
-    form, codes = constituency_info(constituency).form, ballot.codes
-    # The counting core's own fast-path test (tally_ballots): distinct known candidate codes within the
-    # seats are a valid ballot, and no codes a blank one.
-    if not codes or (
-        len(codes) <= form.seats and form.candidate_codes.issuperset(codes) and len(set(codes)) == len(codes)
-    ):
-        return None
+def _refusal(constituency: int, ballot: BallotRecord) -> DomainError | None:
+    """None for a ballot the kiosk could have sent, else the refusal."""
     try:
         judge(constituency, ballot)
     except DomainError as exc:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection, transaction
 
@@ -70,22 +71,21 @@ SELECT %(at)s, NULL, 'system', 'system', NULL, 'polling.ballot_cast', 'polling.s
 """
 
 
-@dataclass(frozen=True)
-class CastOutcome:
+# A journal of 1,000 ballots makes 2,000 of these: named tuples, immutable like frozen dataclasses, are
+# made in a third of the time.
+class CastOutcome(NamedTuple):
     ballot_id: str
     receipt_code: str
     is_duplicate: bool  # stored earlier (a retry or a journal upload): nothing new was written
 
 
-@dataclass(frozen=True)
-class BallotItem:
+class BallotItem(NamedTuple):
     ballot_id: str
     token: str
     codes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ItemRefusal:
+class ItemRefusal(NamedTuple):
     ballot_id: str
     code: str
     message: str

@@ -1,7 +1,9 @@
 """What a check-in decision reads: the station's state, the voter's roll entry and any earlier check-in.
 
 One row per voter, from one statement: :data:`LOOKUP_SQL` for a single check-in (any database) and
-:data:`LOOKUP_MANY_SQL` for a batch on PostgreSQL (one row per item, numbered as the items were). The
+:data:`LOOKUP_MANY_SQL` for a batch on PostgreSQL (one row per item, numbered as the items were; the
+items travel as one JSON parameter, which psycopg passes as it is where it would adapt an array
+element by element). The
 decision itself is the core's (:func:`ostan.core.polling.checkin.decide_check_in`); this module turns
 rows into the core's values and runs the residence rule against the station's constituencies.
 """
@@ -40,7 +42,7 @@ WHERE st.id = %s
 LOOKUP_MANY_SQL = """
 SELECT q.i, st.status, r.birth_date, r.residence_unit_path, r.residence_since, r.constituency_id,
        r.first_name, r.last_name, r.gender, c.request_id, c.checked_in_at, s2.code
-FROM unnest(%s::bigint[], %s::text[]) WITH ORDINALITY AS q(station, code, i)
+FROM json_to_recordset(%s::json) AS q(i int, station bigint, code text)
 JOIN polling_station st ON st.id = q.station
 LEFT JOIN polling_rollvoter r ON r.election_round_id = st.election_round_id AND r.national_code = q.code
 LEFT JOIN polling_checkin c ON c.election_round_id = st.election_round_id AND c.national_code = q.code

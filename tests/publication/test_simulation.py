@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from pytest_django.live_server_helper import LiveServer
 
 from ostan.accounts.models import Role
+from ostan.publication.models import ConstituencyResult
 from ostan.publication.simulation import run_simulation
 from ostan.territory.actions import set_population
 from ostan.verify_cli import run_verify
@@ -29,3 +31,9 @@ def test_a_small_province_votes_publishes_and_verifies(
     assert "حوزه‌ها / constituencies: ۲ (2)" in out
     assert "شعبه‌ها / stations: ۴ (4)" in out
     assert run_verify([str(tmp_path)]) == 0
+    published = list(ConstituencyResult.objects.filter(result_entry__isnull=False).select_related("constituency"))
+    assert len(published) == 2
+    client = Client()
+    for stored in published:  # the elections app shows each electronic result as published, as on the board
+        assert stored.constituency.is_published
+        assert client.get(f"/api/elections/constituencies/{stored.constituency_id}/result").json() == stored.result

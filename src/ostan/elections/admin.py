@@ -91,7 +91,7 @@ class CountRecordAdmin(ScopedAdmin):
     list_display = ["constituency", "counted_at", "ballot_count", "inputs_sha256"]
     exclude = ["result", "constituency_file"]
     readonly_fields = ["constituency", "counted_at", "counted_by", "source", "ballot_count", "constituency_sha256",
-                       "ballots_sha256", "inputs_sha256"]  # fmt: skip
+                       "ballots_sha256", "inputs_sha256", "origin", "ballots_url", "bulletin_entry_hash"]  # fmt: skip
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -49,6 +49,13 @@ class NotVoting(DomainError):
     status = 409
 
 
+class CountRefused(DomainError):
+    """A count made outside this app does not fit the constituency as it stands (see the code)."""
+
+    code = "count_refused"
+    status = 409
+
+
 class InvalidEntry(DomainError):
     """A form or API entry was refused; ``field_errors`` maps each bad field to its Persian message."""
 

@@ -3,6 +3,7 @@ the officials' dashboard is scoped (ostan.publication.dashboard)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -15,6 +16,7 @@ from ostan.core.text import normalize_digits
 from ostan.elections.models import Constituency
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import board
+from ostan.publication.documents import BALLOT_CHUNK
 from ostan.publication.models import Board, BulletinEntry, ConstituencyResult, StationPublication
 
 RECEIPT_LENGTH = 12
@@ -53,6 +55,14 @@ def constituency_result(pk: int) -> ConstituencyResult:
     if found is None:
         raise NotFound("نتیجهٔ این حوزه هنوز منتشر نشده است.")
     return found
+
+
+def published_ballot_codes(pk: int) -> Iterator[str]:
+    """Every ballot of a published constituency, as its codes text, in ballot-id order: the ballots file
+    its result was counted from (the elections results page shows its SHA-256). NotFound until published."""
+    found = constituency_result(pk)
+    codes = CastBallot.objects.filter(constituency_id=found.constituency_id).order_by("ballot_id")
+    return codes.values_list("codes", flat=True).iterator(chunk_size=BALLOT_CHUNK)
 
 
 def constituency_stations(constituency: Constituency) -> QuerySet[StationPublication]:

@@ -3,6 +3,8 @@ officials' dashboard. Each view is a few lines over the selectors."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -10,6 +12,7 @@ from django.shortcuts import render
 from ostan.accounts.scope import OutOfScope
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
+from ostan.elections.ballot_files import jsonl_lines
 from ostan.publication import dashboard as dashboards
 from ostan.publication import export, selectors
 from ostan.publication.presentation import result_rows, station_rows
@@ -30,6 +33,28 @@ def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     stations = station_rows(selectors.constituency_stations(found.constituency))
     context = {"nav": "results", "found": found, "rows": result_rows(found.result), "stations": stations}
     return render(request, "publication/constituency.html", context)
+
+
+def ballots_jsonl(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """A published constituency's ballots, one JSON array of codes per line in ballot-id order: with the
+    constituency file, ``ostan count`` gives the published result again."""
+    try:
+        codes = selectors.published_ballot_codes(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    response = StreamingHttpResponse(_in_chunks(jsonl_lines(codes)), content_type="application/jsonl; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ballots-{pk}.jsonl"'
+    return response
+
+
+def _in_chunks(lines: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
+    pending: list[str] = []
+    for line in lines:
+        pending.append(line)
+        if len(pending) >= size:
+            yield "".join(pending).encode()
+            pending = []
+    yield "".join(pending).encode()
 
 
 def station(request: HttpRequest, pk: int) -> HttpResponse:

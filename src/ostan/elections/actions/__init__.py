@@ -3,7 +3,7 @@
 from ostan.elections.actions.ballots import import_ballots
 from ostan.elections.actions.candidates import add_candidate, add_party_list, edit_candidate, set_candidate_photo
 from ostan.elections.actions.constituencies import create_constituency, set_lot_seed, set_voting
-from ostan.elections.actions.results import count_constituency, publish_results
+from ostan.elections.actions.results import count_constituency, publish_results, record_external_count
 from ostan.elections.actions.rosters import import_candidates, import_lists
 from ostan.elections.actions.rounds import create_round, set_round_status
 
@@ -18,6 +18,7 @@ __all__ = [
     "import_candidates",
     "import_lists",
     "publish_results",
+    "record_external_count",
     "set_candidate_photo",
     "set_lot_seed",
     "set_round_status",

@@ -2,7 +2,7 @@
 
 from ostan.elections.models.ballots import Ballot, BallotBatch, BallotSource
 from ostan.elections.models.candidates import Candidate, EducationLevel, Gender, PartyList, VettingStatus
-from ostan.elections.models.results import CountRecord
+from ostan.elections.models.results import CountOrigin, CountRecord
 from ostan.elections.models.rounds import (
     Constituency,
     ConstituencyKind,
@@ -18,6 +18,7 @@ __all__ = [
     "Candidate",
     "Constituency",
     "ConstituencyKind",
+    "CountOrigin",
     "CountRecord",
     "CountingMethod",
     "EducationLevel",

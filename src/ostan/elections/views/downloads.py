@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 
 from ostan.core.errors import NotFound
 from ostan.elections import files, selectors
@@ -68,7 +69,11 @@ def _chunks(codes: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
 
 
 def ballots_jsonl(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    """The ballots counted: imported here, or, for the electronic count, served where it was published."""
     constituency = _exportable(request, pk)
+    record = selectors.latest_count(constituency)
+    if record is not None and record.ballots_url:
+        return redirect(record.ballots_url)
     response = StreamingHttpResponse(
         _chunks(files.stored_codes(constituency)), content_type="application/jsonl; charset=utf-8"
     )

@@ -38,6 +38,9 @@ class ConstituencyResult(models.Model):
     result = models.JSONField("نتیجه (ostan.count/1)")
     stations = models.PositiveIntegerField("شعبه‌های شمرده‌شده")
     ballots = models.PositiveIntegerField("برگه‌ها")
+    # SHA-256 of the counted ballots as the elections app's JSON Lines file, in ballot-id order (the
+    # publication order): the input hash the elections results page shows beside this result.
+    ballots_sha256 = models.CharField("چکیده پرونده برگه‌ها", max_length=64, blank=True)
     aggregated_at = models.DateTimeField("زمان تجمیع")
     aggregated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="تجمیع‌کننده", null=True, blank=True, on_delete=models.PROTECT

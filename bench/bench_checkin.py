@@ -1,17 +1,21 @@
-"""Check-ins per second with the exactly-once guarantee, over real HTTP (gunicorn) and PostgreSQL,
-then 10,000 double-check-in races counting double votes.
+"""Check-ins per second with the exactly-once guarantee, over real HTTP and PostgreSQL, then 10,000
+double-check-in races counting double votes.
 
-Every request is a real signed device request (Ed25519) to /api/polling/check-ins. Clients are
-separate processes, each one authentication device with one keep-alive connection; requests are
-signed and laid out as bytes before the timed phase (signing is the device's work, not the centre's;
-see device_load.py). A race sends the same voter to two stations at the same instant (a barrier per
-pair of processes). After each phase the benchmark says where the machine's CPU went: gunicorn,
-PostgreSQL, the clients, and other work sharing the cores.
+Every request is a real signed device request (Ed25519) to /api/polling/check-ins. The server is
+uvicorn serving ostan.asgi (the device gateway: group commit, ostan.polling.gateway), or with
+BENCH_SERVER=gunicorn the Django API endpoint through ostan.wsgi (the path the gateway replaced,
+for comparison). Each authentication device is one keep-alive connection sending its check-ins one
+after another; BENCH_DEVICES of them at once, spread over BENCH_CLIENTS client processes (epoll,
+see device_lanes.py). Requests are signed and laid out as bytes before the timed phase (signing is
+the device's work, not the centre's; see device_load.py). A race sends the same voter to two
+stations at the same instant. After each phase the benchmark says where the machine's CPU went:
+the server, PostgreSQL, the clients, and other work sharing the cores.
 
 Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
-Options by environment: BENCH_CLIENTS (8), BENCH_CHECKINS (40000), BENCH_RACES (10000),
-BENCH_WORKERS (2), BENCH_THREADS (4), BENCH_WORKER_CLASS (gthread).
+Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_CLIENTS (2),
+BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
+BENCH_THREADS (4, gunicorn only).
 """
 
 from __future__ import annotations
@@ -28,18 +32,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from device_load import CpuAccount, KeepAlive, request_bytes
+from device_lanes import Lane, run_lanes
+from device_load import CpuAccount, request_bytes
 
 BENCH_DB = "ostan_bench_polling"
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+SERVER = os.environ.get("BENCH_SERVER", "uvicorn")
+DEVICES = int(os.environ.get("BENCH_DEVICES", "64"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "2"))
 CHECKINS = int(os.environ.get("BENCH_CHECKINS", "40000"))
 RACES = int(os.environ.get("BENCH_RACES", "10000"))
-RACE_LANES = 4
+RACE_PAIRS = int(os.environ.get("BENCH_RACE_PAIRS", "16"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "4")
-WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 PATH = "/api/polling/check-ins"
 GOAL = 2_000  # check-ins per second, with the exactly-once guarantee
 
@@ -117,11 +123,14 @@ def build_world(stations: int, devices_per_station: dict[str, int], voters: int)
 
 def start_server(url: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url, "OSTAN_DB_CONN_MAX_AGE": "600", "OSTAN_LOG_LEVEL": "ERROR"}
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", WORKER_CLASS, "--threads", THREADS,
-         "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"],
-        env=env, cwd=ROOT,
-    )  # fmt: skip
+    if SERVER == "gunicorn":
+        command = [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", "gthread", "--threads", THREADS,
+                   "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"]  # fmt: skip
+    else:
+        command = [str(ROOT / ".venv/bin/uvicorn"), "ostan.asgi:application", "--workers", WORKERS, "--loop", "uvloop",
+                   "--http", "httptools", "--no-access-log", "--log-level", "warning", "--timeout-keep-alive", "60",
+                   "--port", str(PORT), "--host", "127.0.0.1"]  # fmt: skip
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
@@ -131,7 +140,7 @@ def start_server(url: str) -> subprocess.Popen[bytes]:
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"{SERVER} did not start")
 
 
 def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tuple[bytes, dict[str, str]]]:
@@ -151,31 +160,29 @@ def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tu
     return signed
 
 
-def client(index: int, requests: list[tuple[bytes, dict[str, str]]], start: Any, barrier: Any, out: Any) -> None:
-    raw = [request_bytes("POST", PATH, body, headers, PORT) for body, headers in requests]
-    conn = KeepAlive(PORT)
-    latencies, answers = [], []
+def client(index: int, groups: list[list[list[tuple[bytes, dict[str, str]]]]], start: Any, out: Any) -> None:
+    """One client process: its groups of lanes (see device_lanes.py), answers parsed after the clock."""
+    lanes = [[Lane([request_bytes("POST", PATH, body, headers, PORT) for body, headers in requests])
+              for requests in group] for group in groups]  # fmt: skip
     start.wait()
     cpu = time.process_time()
-    for request in raw:
-        if barrier is not None:
-            barrier.wait()
-        began = time.perf_counter()
-        answers.append(conn.send(request))
-        latencies.append(time.perf_counter() - began)
+    run_lanes(PORT, lanes)
     cpu = time.process_time() - cpu
-    results = []
-    for status, data in answers:  # parsed after the timed phase
-        answer = json.loads(data) if data.startswith(b"{") else {"code": "non_json"}
-        results.append((status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
-    out.put((index, latencies, results, cpu))
+    collected = []
+    for group in lanes:
+        for lane in group:
+            results = []
+            for status, data in lane.answers:
+                answer = json.loads(data) if data.startswith(b"{") else {"code": "non_json"}
+                results.append((status, answer.get("reason_code") or answer.get("code"), answer.get("is_retry", False)))
+            collected.append((lane.latencies, results))
+    out.put((index, collected, cpu))
 
 
-def run_clients(
-    batches: list[list[tuple[bytes, dict[str, str]]]], barriers: list[Any], account: CpuAccount
-) -> tuple[float, list[Any], float]:
+def run_clients(per_client: list[Any], account: CpuAccount) -> tuple[float, list[Any], float]:
+    """Run the client processes at once; (seconds, [(latencies, results)] lane by lane in order, client CPU)."""
     start, out = mp.Event(), mp.Queue()
-    procs = [mp.Process(target=client, args=(i, b, start, barriers[i], out)) for i, b in enumerate(batches)]
+    procs = [mp.Process(target=client, args=(i, groups, start, out)) for i, groups in enumerate(per_client)]
     for p in procs:
         p.start()
     time.sleep(1.0)
@@ -186,50 +193,47 @@ def run_clients(
     elapsed = time.perf_counter() - began
     for p in procs:
         p.join()
-    return elapsed, [(lat, res) for _, lat, res, _ in collected], sum(cpu for _, _, _, cpu in collected)
+    return elapsed, [lane for _, lanes, _ in collected for lane in lanes], sum(cpu for _, _, cpu in collected)
 
 
 def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
-    per_client = CHECKINS // CLIENTS
+    per_device = CHECKINS // DEVICES
     codes = world["codes"]
     devices = world["devices"]["auth"]
-    batches = [presign(*devices[i], codes[i * per_client : (i + 1) * per_client], f"t{i}") for i in range(CLIENTS)]
+    lanes = [[presign(*devices[i], codes[i * per_device : (i + 1) * per_device], f"t{i}")] for i in range(DEVICES)]
     account = CpuAccount(server.pid, BENCH_DB)
-    elapsed, collected, client_cpu = run_clients(batches, [None] * CLIENTS, account)
+    elapsed, collected, client_cpu = run_clients([lanes[c::CLIENTS] for c in range(CLIENTS)], account)
     latencies = sorted(x for lat, _ in collected for x in lat)
     outcomes: dict[str, int] = {}
     for _, results in collected:
         for status, reason, _ in results:
             outcomes[f"{status} {reason}"] = outcomes.get(f"{status} {reason}", 0) + 1
-    print(f"check-ins: {len(latencies):,} signed requests from {CLIENTS} client processes in {elapsed:.2f} s")
+    print(f"check-ins ({SERVER}): {len(latencies):,} signed requests from {DEVICES} devices "
+          f"({CLIENTS} client processes) in {elapsed:.2f} s")  # fmt: skip
     print(f"  throughput {len(latencies) / elapsed:,.0f} check-ins/s; outcomes {outcomes}")
     p99 = latencies[int(len(latencies) * 0.99) - 1]
     print(f"  latency median {statistics.median(latencies) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
     print(account.report(client_cpu, len(latencies), len(latencies)))
     rate = len(latencies) / elapsed
     met = "yes" if rate >= GOAL else "no"
-    print(f"figure: check-ins/s (exactly once); goal >= {GOAL:,}; result {rate:,.0f}; met: {met}")
+    print(f"figure: check-ins/s (exactly once, {SERVER}); goal >= {GOAL:,}; result {rate:,.0f}; met: {met}")
 
 
 def races(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
-    per_lane = RACES // RACE_LANES
+    per_pair = RACES // RACE_PAIRS
     codes = world["codes"][CHECKINS : CHECKINS + RACES]
-    devices = world["devices"]["auth"]
-    batches, barriers = [], []
-    for lane in range(RACE_LANES):
-        lane_codes = codes[lane * per_lane : (lane + 1) * per_lane]
-        barrier = mp.Barrier(2)
-        for side in range(2):
-            device = devices[CLIENTS + lane * 2 + side]
-            batches.append(presign(*device, lane_codes, f"race{lane}-{side}"))
-            barriers.append(barrier)
-    elapsed, collected, _ = run_clients(batches, barriers, CpuAccount(server.pid, BENCH_DB))
+    devices = world["devices"]["auth"][DEVICES:]
+    pairs = []
+    for pair in range(RACE_PAIRS):
+        pair_codes = codes[pair * per_pair : (pair + 1) * per_pair]
+        pairs.append([presign(*devices[pair * 2 + side], pair_codes, f"race{pair}-{side}") for side in range(2)])
+    elapsed, collected, _ = run_clients([pairs[c::CLIENTS] for c in range(CLIENTS)], CpuAccount(server.pid, BENCH_DB))
+    pair_order = [pair for c in range(CLIENTS) for pair in range(RACE_PAIRS)[c::CLIENTS]]  # as collected
     fresh: dict[str, int] = {}
-    for i, (_, results) in enumerate(collected):
-        lane = i // 2
-        for code, (status, reason, is_retry) in zip(
-            codes[lane * per_lane : (lane + 1) * per_lane], results, strict=True
-        ):
+    for lane_index, (_, results) in enumerate(collected):
+        pair = pair_order[lane_index // 2]
+        pair_codes = codes[pair * per_pair : (pair + 1) * per_pair]
+        for code, (status, reason, is_retry) in zip(pair_codes, results, strict=True):
             if status == 200 and reason == "accepted" and not is_retry:
                 fresh[code] = fresh.get(code, 0) + 1
     doubles = sum(1 for n in fresh.values() if n > 1)
@@ -240,15 +244,18 @@ def races(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
         stored = cursor.fetchone()[0]
         cursor.execute("SELECT (SELECT count(*) FROM polling_checkin), (SELECT count(*) FROM polling_votingtoken)")
         checkins, tokens = cursor.fetchone()
-    print(f"races: {per_lane * RACE_LANES:,} races (one voter, two stations, same instant) in {elapsed:.2f} s")
+    print(f"races: {per_pair * RACE_PAIRS:,} races (one voter, two stations, same instant; {RACE_PAIRS} pairs "
+          f"of devices at once) in {elapsed:.2f} s")  # fmt: skip
     print(f"  voters accepted {len(fresh):,}; double votes (accepted at both stations): {doubles}")
     print(f"  database: {stored:,} check-ins for the raced voters; all check-ins {checkins:,} = tokens {tokens:,}")
+    print(f"figure: double votes in {per_pair * RACE_PAIRS:,} races ({SERVER}); goal 0; result {doubles}; "
+          f"met: {'yes' if doubles == 0 else 'no'}")  # fmt: skip
 
 
 def main() -> None:
     url = bench_url()
     setup_django(url)
-    devices = CLIENTS + 2 * RACE_LANES
+    devices = DEVICES + 2 * RACE_PAIRS
     t0 = time.perf_counter()
     world = build_world(stations=devices, devices_per_station={"auth": 1}, voters=CHECKINS + RACES + 1000)
     print(f"setup: {len(world['codes']):,} roll voters, {devices} stations in {time.perf_counter() - t0:.1f} s")

@@ -24,6 +24,7 @@ from ninja.responses import NinjaJSONEncoder
 from ninja.security import django_auth
 from pydantic import BaseModel
 
+from ostan.core.polling.checkin import CheckInDecision
 from ostan.polling import actions, selectors
 from ostan.polling.device_requests import authenticate
 from ostan.polling.models import DeviceKind
@@ -129,12 +130,16 @@ def _json(data: dict[str, Any]) -> HttpResponse:
 @router.post("/check-ins", response=CheckInOut, summary="Check a voter in (authentication device)", description=SIGNED)
 def check_in(request: HttpRequest, payload: CheckInIn) -> HttpResponse:
     device = authenticate(request, kind=DeviceKind.AUTHENTICATION)
-    d = actions.check_in(device=device, **payload.model_dump())
+    return _json(check_in_answer(actions.check_in(device=device, **payload.model_dump())))
+
+
+def check_in_answer(d: CheckInDecision) -> dict[str, Any]:
+    """The CheckInOut body for a decision (the device gateway answers with the same)."""
     rec = d.record
-    return _json({
+    return {
         "is_accepted": d.is_accepted, "reason_code": d.reason_code, "message": d.message, "is_retry": d.is_retry,
         "station_code": rec.station_code if rec else None, "checked_in_at": rec.checked_in_at if rec else None,
-    })  # fmt: skip
+    }  # fmt: skip
 
 
 @router.post("/ballots/open", response=BallotOpenOut, summary="Open the ballot a token allows", description=SIGNED)

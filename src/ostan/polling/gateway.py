@@ -38,8 +38,8 @@ from pydantic import ValidationError
 
 from ostan.core.errors import DomainError
 from ostan.core.polling import devices as core_devices
-from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn, settle
-from ostan.polling.actions.checkins import prepare_check_in
+from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn
+from ostan.polling.actions.checkins import prepare_check_in, settle_check_ins
 from ostan.polling.api import CheckInIn, check_in_answer
 from ostan.polling.device_requests import cached_registration, registration, signed_request, verify
 from ostan.polling.models import Device, DeviceKind
@@ -119,7 +119,7 @@ class CheckInCommitter:
     def _settle(self, pending: list[PendingCheckIn]) -> list[Outcome | BaseException]:
         try:
             connection.close_if_unusable_or_obsolete()
-            return list(settle(pending))
+            return list(settle_check_ins(pending))
         except Exception as exc:  # answered 500 below, and logged: never a silent loss
             log.exception("check-in batch of %d failed", len(pending))
             return [exc] * len(pending)

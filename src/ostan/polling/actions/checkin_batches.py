@@ -162,7 +162,7 @@ def _lookup(pending: Sequence[PendingCheckIn], indexes: list[int]) -> dict[int, 
         for n, i in enumerate(indexes)
     ]
     rows = statements.fetch_all(LOOKUP_MANY_SQL, [json.dumps(items)])
-    return {indexes[row[0]]: facts_from_row(items[row[0]]["code"], row[1:]) for row in rows}  
+    return {indexes[row[0]]: facts_from_row(items[row[0]]["code"], row[1:]) for row in rows}
 
 
 def _lookup_and_store(pending: Sequence[PendingCheckIn], indexes: list[int], results: list[Outcome | None]) -> None:

@@ -25,7 +25,7 @@ from ostan.core.national_code import parse as parse_national_code
 from ostan.core.polling.checkin import CheckInDecision, CheckInRequest, IdentityOutcome, LinkStatus, decide_check_in
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link
-from ostan.polling.actions.checkin_batches import PendingCheckIn, settle
+from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn, settle
 from ostan.polling.actions.checkin_lookup import LOOKUP_SQL, VoterFacts, decide, facts_from_row
 from ostan.polling.device_requests import DeviceContext, advance_counter
 from ostan.polling.errors import StationClosed, TokenReused, WrongDeviceKind
@@ -123,16 +123,31 @@ def check_in(
         device=device, request_id=request_id, national_code=national_code, evidence=evidence,
         token_hash=token_hash, is_link_down=is_link_down, now=now,
     )  # fmt: skip
+    outcome = settle_check_ins([pending])[0]
+    if isinstance(outcome, DomainError):
+        raise outcome
+    return outcome
+
+
+def settle_check_ins(pending: list[PendingCheckIn]) -> list[Outcome]:
+    """Settle prepared check-ins: in batches on PostgreSQL, one by one through the ORM elsewhere."""
     if connection.vendor == "postgresql":
-        outcome = settle([pending])[0]
-        if isinstance(outcome, DomainError):
-            raise outcome
-        return outcome
+        return settle(pending)
+    outcomes: list[Outcome] = []
+    for p in pending:
+        try:
+            outcomes.append(_settle_portable(p))
+        except DomainError as exc:
+            outcomes.append(exc)
+    return outcomes
+
+
+def _settle_portable(pending: PendingCheckIn) -> CheckInDecision:
     if pending.decided is not None:
-        _spend_counter(device)
+        _spend_counter(pending.device)
         return pending.decided
     try:
-        return _decide_and_store_portable(pending, station_info(device.station_id))
+        return _decide_and_store_portable(pending, station_info(pending.device.station_id))
     except OperationalError:
         return decide_check_in(
             pending.request, eligibility=None, existing=None, link=LinkStatus.OFFLINE,

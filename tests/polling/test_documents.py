@@ -112,6 +112,9 @@ def test_minutes_page_links_its_pdf(pw: PollingWorld) -> None:
     page = _client(pw.members[0]).get(f"/polling/minutes/{minutes.pk}/").content.decode()
     assert f'href="/polling/minutes/{minutes.pk}/pdf/"' in page
     assert "دریافت PDF" in page
+    assert "علی محمدی" in page  # the page names the candidates as the PDF does
+    assert "<td>۱۰۱</td><td>علی محمدی</td><td>۲</td>" in page
+    assert "رضا احمدی" not in page
     station = _client(pw.members[0]).get(f"/polling/stations/{pw.stations[0].pk}/").content.decode()
     assert f'href="/polling/minutes/{minutes.pk}/pdf/"' in station
 

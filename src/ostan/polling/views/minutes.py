@@ -44,7 +44,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def minutes_print(request: HttpRequest, pk: int) -> HttpResponse:
     m = found(selectors.minutes_for_user, request.user, pk)
-    context = nav(request, "stations") | {"m": m, "doc": m.document, "confirmations": m.confirmations.all()}
+    sheet = documents.minutes_sheet(m)  # the figures and names the PDF prints
+    context = nav(request, "stations") | {"m": m, "doc": m.document, "sheet": sheet}
     return render(request, "polling/minutes.html", context)
 
 

@@ -5,15 +5,18 @@ Every request is a real signed device request (Ed25519) to /api/polling/check-in
 uvicorn serving ostan.asgi (the device gateway: group commit, ostan.polling.gateway), or with
 BENCH_SERVER=gunicorn the Django API endpoint through ostan.wsgi (the path the gateway replaced,
 for comparison). Each authentication device is one keep-alive connection sending its check-ins one
-after another; BENCH_DEVICES of them at once, spread over BENCH_CLIENTS client processes (epoll,
-see device_lanes.py). Requests are signed and laid out as bytes before the timed phase (signing is
+after another; BENCH_DEVICES connections at once, spread over BENCH_CLIENTS client processes (epoll,
+see device_lanes.py), each carrying the requests of BENCH_STATIONS / BENCH_DEVICES stations' devices
+in turn (a device's counter row is then updated about as often as on election day, not hundreds of
+times a second). Requests are signed and laid out as bytes before the timed phase (signing is
 the device's work, not the centre's; see device_load.py). A race sends the same voter to two
 stations at the same instant. After each phase the benchmark says where the machine's CPU went:
 the server, PostgreSQL, the clients, and other work sharing the cores.
 
 Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
-Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_CLIENTS (2),
+Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
+BENCH_CLIENTS (2),
 BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
 BENCH_THREADS (4, gunicorn only).
 """
@@ -39,7 +42,8 @@ BENCH_DB = "ostan_bench_polling"
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
 SERVER = os.environ.get("BENCH_SERVER", "uvicorn")
-DEVICES = int(os.environ.get("BENCH_DEVICES", "64"))
+DEVICES = int(os.environ.get("BENCH_DEVICES", "64"))  # requests in flight at once: one connection each
+STATIONS = int(os.environ.get("BENCH_STATIONS", "640"))  # each with its authentication device
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "2"))
 CHECKINS = int(os.environ.get("BENCH_CHECKINS", "40000"))
 RACES = int(os.environ.get("BENCH_RACES", "10000"))
@@ -143,13 +147,16 @@ def start_server(url: str) -> subprocess.Popen[bytes]:
     raise SystemExit(f"{SERVER} did not start")
 
 
-def presign(device_id: str, station: str, codes: list[str], tag: str) -> list[tuple[bytes, dict[str, str]]]:
+def presign(devices: list[tuple[str, str]], codes: list[str], tag: str) -> list[tuple[bytes, dict[str, str]]]:
+    """One lane's requests: the i-th voter checked in by the i-th of ``devices`` in turn."""
     from ostan.polling.simulator import SimulatedDevice, new_token, seed_key
 
-    device = SimulatedDevice(device_id=device_id, station_code=station, private_key=seed_key(device_id),
-                             counter_start=int(time.time() * 1000))  # fmt: skip
+    start = int(time.time() * 1000)
+    simulated = [SimulatedDevice(device_id=d, station_code=s, private_key=seed_key(d), counter_start=start)
+                 for d, s in devices]  # fmt: skip
     signed = []
     for i, code in enumerate(codes):
+        device = simulated[i % len(simulated)]
         payload = {
             "request_id": f"{tag}-{i}",
             "national_code": code,
@@ -200,7 +207,8 @@ def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
     per_device = CHECKINS // DEVICES
     codes = world["codes"]
     devices = world["devices"]["auth"]
-    lanes = [[presign(*devices[i], codes[i * per_device : (i + 1) * per_device], f"t{i}")] for i in range(DEVICES)]
+    lanes = [[presign(devices[i:STATIONS:DEVICES], codes[i * per_device : (i + 1) * per_device], f"t{i}")]
+             for i in range(DEVICES)]  # fmt: skip
     account = CpuAccount(server.pid, BENCH_DB)
     elapsed, collected, client_cpu = run_clients([lanes[c::CLIENTS] for c in range(CLIENTS)], account)
     latencies = sorted(x for lat, _ in collected for x in lat)
@@ -208,8 +216,8 @@ def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
     for _, results in collected:
         for status, reason, _ in results:
             outcomes[f"{status} {reason}"] = outcomes.get(f"{status} {reason}", 0) + 1
-    print(f"check-ins ({SERVER}): {len(latencies):,} signed requests from {DEVICES} devices "
-          f"({CLIENTS} client processes) in {elapsed:.2f} s")  # fmt: skip
+    print(f"check-ins ({SERVER}): {len(latencies):,} signed requests from {STATIONS} stations' devices over "
+          f"{DEVICES} connections ({CLIENTS} client processes) in {elapsed:.2f} s")  # fmt: skip
     print(f"  throughput {len(latencies) / elapsed:,.0f} check-ins/s; outcomes {outcomes}")
     p99 = latencies[int(len(latencies) * 0.99) - 1]
     print(f"  latency median {statistics.median(latencies) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms")
@@ -222,11 +230,11 @@ def throughput(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
 def races(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
     per_pair = RACES // RACE_PAIRS
     codes = world["codes"][CHECKINS : CHECKINS + RACES]
-    devices = world["devices"]["auth"][DEVICES:]
+    devices = world["devices"]["auth"][STATIONS:]
     pairs = []
     for pair in range(RACE_PAIRS):
         pair_codes = codes[pair * per_pair : (pair + 1) * per_pair]
-        pairs.append([presign(*devices[pair * 2 + side], pair_codes, f"race{pair}-{side}") for side in range(2)])
+        pairs.append([presign([devices[pair * 2 + side]], pair_codes, f"race{pair}-{side}") for side in range(2)])
     elapsed, collected, _ = run_clients([pairs[c::CLIENTS] for c in range(CLIENTS)], CpuAccount(server.pid, BENCH_DB))
     pair_order = [pair for c in range(CLIENTS) for pair in range(RACE_PAIRS)[c::CLIENTS]]  # as collected
     fresh: dict[str, int] = {}
@@ -255,7 +263,7 @@ def races(world: dict[str, Any], server: subprocess.Popen[bytes]) -> None:
 def main() -> None:
     url = bench_url()
     setup_django(url)
-    devices = DEVICES + 2 * RACE_PAIRS
+    devices = STATIONS + 2 * RACE_PAIRS
     t0 = time.perf_counter()
     world = build_world(stations=devices, devices_per_station={"auth": 1}, voters=CHECKINS + RACES + 1000)
     print(f"setup: {len(world['codes']):,} roll voters, {devices} stations in {time.perf_counter() - t0:.1f} s")

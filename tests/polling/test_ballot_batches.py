@@ -12,6 +12,7 @@ from django.test import Client
 
 from ostan.auditlog.models import Entry
 from ostan.core.polling.ballots import receipt_code
+from ostan.core.polling.tokens import token_hash
 from ostan.polling import actions
 from ostan.polling.models import CastBallot, DeviceKind, VotingToken
 from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token, seed_key
@@ -87,6 +88,34 @@ def test_a_stored_ballot_sent_again_with_a_fresh_token_is_a_duplicate_and_spends
         {"accepted": 0, "duplicates": 0, "refused": 1},
     ]
     assert all(item["ballot_id"] not in f"{e.after} {e.object_id} {e.object_label}" for e in uploads)
+
+
+def test_a_batch_meeting_a_stored_ballot_id_stores_the_others_once(pw: PollingWorld) -> None:
+    # The plain insert fails on the stored id; the upload runs again, skipping it, and nothing is doubled.
+    first = _item(_token(pw, 0), ["101"])
+    assert post(Client(), pw.voting[0], BATCH_PATH, {"ballots": [first]})[0] == 200
+    fresh = [_token(pw, i) for i in range(1, 4)]
+    items = [_item(fresh[0], ["102"]), {**first, "token": fresh[1], "codes": ["103"]}, _item(fresh[2], [])]
+    status, body = post(Client(), pw.voting[0], BATCH_PATH, {"ballots": items})
+    assert status == 200
+    assert body["accepted"] == [
+        {"ballot_id": i["ballot_id"], "receipt_code": receipt_code(i["ballot_id"]), "is_duplicate": False}
+        for i in (items[0], items[2])
+    ]
+    assert [(r["ballot_id"], r["code"]) for r in body["refused"]] == [(first["ballot_id"], "ballot_id_conflict")]
+    assert dict(CastBallot.objects.values_list("ballot_id", "codes")) == {
+        first["ballot_id"]: "101",
+        items[0]["ballot_id"]: "102",
+        items[2]["ballot_id"]: "",
+    }
+    assert list(VotingToken.objects.filter(is_redeemed=False).values_list("token_hash", flat=True)) == [
+        token_hash(fresh[1])
+    ]
+    uploads = Entry.objects.filter(event="polling.ballots_uploaded").order_by("pk")
+    assert [e.after for e in uploads] == [
+        {"accepted": 1, "duplicates": 0, "refused": 0},
+        {"accepted": 2, "duplicates": 0, "refused": 1},
+    ]
 
 
 def test_refusals_name_the_token_problem(pw: PollingWorld) -> None:

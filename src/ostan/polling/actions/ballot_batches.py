@@ -3,15 +3,16 @@ a journal after a lost connection, and for throughput. Tokens are still online a
 
 Each item is decided on its own (accepted, duplicate, or refused with a code), all in one
 transaction with one audit row giving counts only. On PostgreSQL the work is set-based, so a batch
-costs a handful of statements whatever its size (:func:`_cast_set`):
+costs a handful of prepared statements whatever its size (:func:`_cast_set`):
 
 1. one statement advances the device's counter and reads the station's status;
 2. one ``UPDATE ... WHERE token_hash = ANY(...) AND NOT is_redeemed RETURNING`` spends every token
    of the batch at once: a token raced by another request is returned to exactly one of them, and
    each token is claimed by the first item of the batch that presents it;
 3. the items whose token was spent are checked (ballot id, codes, the counting core's verdict, each
-   distinct ballot judged once) and inserted with one ``INSERT ... SELECT FROM unnest(...) ON
-   CONFLICT DO NOTHING RETURNING``;
+   distinct ballot judged once) and inserted with one ``INSERT ... SELECT FROM unnest(...)``; if one
+   of their ids is stored already (a conflict, or a retry racing its original) that insert fails and
+   the transaction runs again with ``ON CONFLICT DO NOTHING RETURNING``, which skips such rows;
 4. the tokens of items that were refused after all (an invalid ballot, a ballot id already stored)
    are given back with one update, so a refused item never uses up its token;
 5. only when something was not accepted, two reads say why, in the order the single-ballot path
@@ -31,9 +32,9 @@ from django.db.backends.utils import CursorWrapper
 from psycopg import errors as pg_errors
 
 from ostan.auditlog.actions import record
-from ostan.core.counting.ballots import BallotForm, normalize_code
+from ostan.core.counting.ballots import normalize_code
 from ostan.core.errors import DomainError
-from ostan.core.polling.ballots import BallotRecord, make_ballot
+from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.polling import statements
@@ -176,25 +177,25 @@ def _cast_set(device: DeviceContext, items: Sequence[BallotItem], *, is_skipping
 
 def _checked(batch: _Batch, spent: dict[str, int]) -> tuple[list[_Ready], list[str]]:
     """Items whose token was spent, checked: ballots ready to insert; token hashes to give back."""
-    ready: list[_Ready] = []
-    give_back: list[str] = []
-    forms: dict[int, BallotForm] = {}
-    refusals: dict[tuple[int, tuple[str, ...]], DomainError | None] = {}
-    station_code, items, unexplained = batch.device.station_code, batch.items, batch.unexplained
+    taken: list[tuple[str, int, int]] = []  # (token hash, item index, constituency) of each spent token
     for hashed, i in batch.owner.items():
         constituency = spent.get(hashed)
         if constituency is None:
-            unexplained.append(i)
-            continue
-        item = items[i]
-        try:
-            ballot = make_ballot(ballot_id=item.ballot_id, station_code=station_code,
-                                 constituency_id=str(constituency), codes=item.codes)  # fmt: skip
-        except DomainError as exc:
-            batch.refuse(i, exc)
+            batch.unexplained.append(i)
         else:
-            codes = ballot.codes
-            form = forms.get(constituency) or forms.setdefault(constituency, constituency_info(constituency).form)
+            taken.append((hashed, i, constituency))
+    items, names = batch.items, {c: str(c) for c in set(spent.values())}
+    ballots = make_ballots(station_code=batch.device.station_code,
+                           ballots=[(items[i].ballot_id, names[c], items[i].codes) for _, i, c in taken])  # fmt: skip
+    ready: list[_Ready] = []
+    give_back: list[str] = []
+    forms = {c: constituency_info(c).form for c in names}
+    refusals: dict[tuple[int, tuple[str, ...]], DomainError | None] = {}
+    for (hashed, i, constituency), ballot in zip(taken, ballots, strict=True):
+        if isinstance(ballot, DomainError):
+            batch.refuse(i, ballot)
+        else:
+            codes, form = ballot.codes, forms[constituency]
             # The counting core's own fast-path test (tally_ballots): no codes is a blank ballot, and
             # distinct known candidate codes within the seats a valid one; anything else is judged in full.
             if not codes or (
@@ -211,7 +212,7 @@ def _checked(batch: _Batch, spent: dict[str, int]) -> tuple[list[_Ready], list[s
                 continue
             batch.refuse(i, refusal)
         give_back.append(hashed)
-        unexplained.append(i)  # a known ballot id still takes precedence over the refusal
+        batch.unexplained.append(i)  # a known ballot id still takes precedence over the refusal
     return ready, give_back
 
 

@@ -1,33 +1,62 @@
 """Ballots accepted per second from voting devices over real HTTP (gunicorn) and PostgreSQL: one
 ballot per request, then the devices' journals uploaded in batches.
 
+Uses the server of DATABASE_URL with its own database ``ostan_bench_ballots`` (recreated each run).
 Setup writes the voting tokens check-ins would have left (hash, station, constituency) with COPY:
 this benchmark times casting, not check-in (bench_checkin.py does that). Every request is signed, ahead
 of the timed phase, and sent over one keep-alive connection per device (see device_load.py); after
 each phase the benchmark says where the machine's CPU went.
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_ballots.py
-Options by environment: BENCH_CLIENTS (8), BENCH_SINGLE (8000), BENCH_BATCHED (200000), BENCH_BATCH (500).
+Options by environment: BENCH_CLIENTS (8), BENCH_SINGLE (8000), BENCH_BATCHED (200000), BENCH_BATCH (500),
+BENCH_WORKERS (2), BENCH_THREADS (4): gunicorn's worker processes and threads per worker.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import multiprocessing as mp
 import os
 import random
 import statistics
+import subprocess
 import time
 from typing import Any
 
-from bench_checkin import BENCH_DB, bench_url, build_world, setup_django, start_server
+import bench_checkin
+from bench_checkin import ROOT, bench_url, build_world, setup_django
 from device_load import CpuAccount, KeepAlive, request_bytes
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 SINGLE = int(os.environ.get("BENCH_SINGLE", "8000"))
 BATCHED = int(os.environ.get("BENCH_BATCHED", "200000"))
 BATCH = int(os.environ.get("BENCH_BATCH", "500"))
-PORT = 8765
+# Its own database and port, so that it can run beside bench_checkin.py without dropping its database.
+BENCH_DB = bench_checkin.BENCH_DB = "ostan_bench_ballots"
+PORT = 8766
 GOAL_BATCHED = 20_000  # ballots per second from voting devices, batched
+WORKERS = os.environ.get("BENCH_WORKERS", "2")
+THREADS = os.environ.get("BENCH_THREADS", "4")
+
+
+def start_server(url: str) -> subprocess.Popen[bytes]:
+    """gunicorn serving ostan.wsgi, the path voting devices' ballots take."""
+    env = {**os.environ, "DATABASE_URL": url, "OSTAN_DB_CONN_MAX_AGE": "600", "OSTAN_LOG_LEVEL": "ERROR"}
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "ostan.wsgi", "-w", WORKERS, "-k", "gthread", "--threads", THREADS,
+         "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            conn.request("GET", "/api/health")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
 
 
 def tokens_for(world: dict[str, Any], count: int) -> list[list[tuple[str, str]]]:

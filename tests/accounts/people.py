@@ -62,4 +62,5 @@ def make_staff(actor: User, username: str, role: str, unit: Unit | None, full_na
         role=role,
         unit=unit,
         password=PASSWORD,
+        must_change_password=False,
     )

@@ -1,6 +1,6 @@
 """Accounts in the admin, scoped to the reader's unit. Changes go through the actions (and so the audit
-log): role, unit and deactivation only. Passwords are never shown; new staff accounts come from
-``create_staff_account`` (the demo loader, the shell, or a page built on it)."""
+log): role, unit and whether the account is active. Passwords are never shown; new staff accounts,
+temporary passwords and reopening a locked sign-in are on the staff-accounts pages (/accounts/staff/)."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ class AccountForm(forms.ModelForm):  # type: ignore[type-arg]
         try:
             if {"role", "unit"} & set(self.changed_data):
                 actions.ensure_may_change(actor=actor, account=original, role=data["role"], unit=data.get("unit"))
-            if "is_active" in self.changed_data and data.get("is_active"):
-                raise actions.InvalidAccount("فعال‌سازی دوباره در این نسخه پشتیبانی نمی‌شود.")
+            if "is_active" in self.changed_data:
+                actions.ensure_may_manage(actor, original)
         except DomainError as exc:
             raise forms.ValidationError(exc.message) from exc
         return data
@@ -101,8 +101,9 @@ class UserAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         try:
             if {"role", "unit"} & set(form.changed_data):
                 actions.change_role_or_unit(actor=actor, account_id=obj.pk, role=obj.role, unit=obj.unit)
-            if "is_active" in form.changed_data and not obj.is_active:
-                actions.deactivate_account(actor=actor, account_id=obj.pk)
+            if "is_active" in form.changed_data:
+                switch = actions.reactivate_account if obj.is_active else actions.deactivate_account
+                switch(actor=actor, account_id=obj.pk)
         except DomainError as exc:  # a race with another change: the form checked the same rules
             messages.error(request, exc.message)
 

@@ -102,7 +102,13 @@ def create_demo_accounts(*, province_code: str, county_code: str, other_county_c
         user = User.objects.select_related("unit").filter(username=username).first()
         if user is None:
             user = actions.create_staff_account(
-                actor=admin, username=username, full_name=full_name, role=role, unit=unit, password=DEMO_PASSWORD
+                actor=admin,
+                username=username,
+                full_name=full_name,
+                role=role,
+                unit=unit,
+                password=DEMO_PASSWORD,
+                must_change_password=False,  # the demo's password is printed for every visitor to use
             )
         accounts.append(
             DemoAccount(username, DEMO_PASSWORD, user.get_role_display(), user.unit.name if user.unit else "")

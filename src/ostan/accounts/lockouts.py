@@ -78,6 +78,9 @@ class Limiter:
         if ratelimit.is_locked(counter, at):
             raise refusal(ratelimit.retry_after(counter, at))
 
+    def is_locked(self, subject: str, at: dt.datetime) -> bool:
+        return ratelimit.is_locked(self.load(subject), at)
+
     def hit(self, subject: str, at: dt.datetime) -> bool:
         """Count one attempt; True when this very attempt started a lockout."""
         before = self.load(subject)

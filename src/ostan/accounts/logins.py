@@ -6,6 +6,7 @@ failed guess (the lockout counters hold those).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -66,7 +67,10 @@ def sign_in_staff(*, request: HttpRequest, username: str, password: str) -> User
         locked_user = lockouts.LOGIN_BY_USERNAME.hit(key, at)
         locked_address = lockouts.LOGIN_BY_ADDRESS.hit(address, at)
         if locked_user or locked_address:
-            record_lockout(username=key, address=address, by_username=locked_user, by_address=locked_address)
+            until = lockouts.LOGIN_BY_USERNAME.load(key).locked_until if locked_user else None
+            record_lockout(
+                username=key, address=address, by_username=locked_user, by_address=locked_address, until=until
+            )
         raise LoginRefused("نام کاربری یا گذرواژه درست نیست.")
     lockouts.LOGIN_BY_USERNAME.reset(key)
     login(request, user)
@@ -90,13 +94,18 @@ def record_sign_in(*, actor: User, method: str, address: str) -> None:
         )
 
 
-def record_lockout(*, username: str, address: str, by_username: bool, by_address: bool) -> None:
+def record_lockout(
+    *, username: str, address: str, by_username: bool, by_address: bool, until: dt.datetime | None = None
+) -> None:
     """The start of a lockout, written by the system (nobody is signed in). When the username names an
-    account, the entry sits in that account's unit so its own officials see it."""
+    account, the entry sits in that account's unit so its own officials see it, and a lockout of the
+    username (``until``) is marked on the account for the staff pages."""
     from ostan.accounts.models import User
 
     account = User.objects.select_related("unit").filter(username__iexact=username).first()
     with transaction.atomic(durable=True):
+        if account is not None and by_username and until is not None:
+            User.objects.filter(pk=account.pk).update(login_locked_until=until)
         record(
             actor=None,
             event="accounts.lockout",

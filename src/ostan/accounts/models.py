@@ -29,6 +29,11 @@ class User(AbstractUser):
     )
     national_code = models.CharField("کد ملی", max_length=10, unique=True, null=True, blank=True)
     mobile = models.CharField("تلفن همراه", max_length=11, blank=True)
+    # Set when someone else chose the password (a new account, a reset): the next sign-in must replace it.
+    must_change_password = models.BooleanField("باید گذرواژه را عوض کند", default=False)
+    # The end of the current sign-in lockout, copied from the attempt counters (which live in the cache)
+    # so that lists can filter locked accounts; a past moment means no lockout.
+    login_locked_until = models.DateTimeField("ورود بسته تا", null=True, blank=True)
 
     class Meta:
         verbose_name = "کاربر"
@@ -37,6 +42,13 @@ class User(AbstractUser):
     @property
     def is_staff_role(self) -> bool:
         return self.role != Role.CITIZEN
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        """Whether the staff-accounts pages are open to this user (each account is still scope-checked)."""
+        from ostan.accounts import roles  # roles.py reads Role from this module
+
+        return bool(self.is_active and (self.is_superuser or roles.manages_accounts(self.role)))
 
 
 class OtpChallenge(models.Model):

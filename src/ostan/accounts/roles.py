@@ -61,3 +61,8 @@ def may_assign(actor_role: str, target_role: str, *, actor_is_superuser: bool = 
     if mine is None or theirs is None or not manages_accounts(actor_role):
         return False
     return mine.line == theirs.line and theirs.level <= mine.level
+
+
+def assignable_roles(actor_role: str, *, actor_is_superuser: bool = False) -> list[Role]:
+    """The roles ``actor_role`` may hand out, in the order Role lists them (for forms' choices)."""
+    return [role for role in Role if may_assign(actor_role, role, actor_is_superuser=actor_is_superuser)]

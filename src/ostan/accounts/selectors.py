@@ -1,0 +1,147 @@
+"""Reads of staff accounts, always through the reader's territorial scope.
+
+National readers (system administrators, superusers) see every account; an official sees the accounts
+bound to their unit and the units under it. Citizens' accounts have no unit and so never appear here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Lower, Replace
+
+from ostan.accounts.errors import InvalidAccount
+from ostan.accounts.models import Role, User
+from ostan.accounts.scope import is_national, scope_q
+from ostan.auditlog.selectors import entries_for_reading
+from ostan.core.errors import NotFound, PermissionRefused
+from ostan.core.text import ZWNJ, normalize, search_key
+from ostan.territory.models import PATH_SEPARATOR, Unit
+from ostan.territory.selectors import CODE_PATTERN, search_units, visible_q, without_controls
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from ostan.auditlog.models import Entry
+
+STATUS_ACTIVE = "active"
+STATUS_INACTIVE = "inactive"
+STATUS_LOCKED = "locked"
+STATUS_CHOICES = (
+    (STATUS_ACTIVE, "فعال"),
+    (STATUS_INACTIVE, "غیرفعال"),
+    (STATUS_LOCKED, "ورود بسته (پس از تلاش‌های ناموفق)"),
+)
+QUERY_MAX_LENGTH = 100
+RECENT_ENTRIES = 20
+UNIT_SUGGESTIONS = 15
+# What search_key folds, done in SQL so that names stored before folding existed still match.
+_FOLDS = ((ZWNJ, ""), (" ", ""), ("\u0622", "\u0627"), ("\u064a", "\u06cc"), ("\u0643", "\u06a9"))
+
+
+def may_open_staff_pages(user: User | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and getattr(user, "can_manage_accounts", False))
+
+
+def ensure_may_open_staff_pages(user: User | AnonymousUser) -> User:
+    if not may_open_staff_pages(user):
+        raise PermissionRefused("مدیریت حساب‌های کارکنان در اختیار نقش شما نیست.")
+    assert isinstance(user, User)
+    return user
+
+
+def accounts_q(actor: User | AnonymousUser) -> Q:
+    """The accounts ``actor`` may see at all: everything for national readers, else their unit's subtree."""
+    return Q() if is_national(actor) else scope_q(actor, "unit__path")
+
+
+def _folded(field: str) -> Combinable:
+    expression: Combinable = Lower(field)
+    for old, new in _FOLDS:
+        expression = Replace(expression, Value(old), Value(new))
+    return expression
+
+
+def _locked_case(at: dt.datetime) -> Case:
+    return Case(When(login_locked_until__gt=at, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+@dataclass(frozen=True)
+class StaffFilter:
+    query: str = ""
+    role: str = ""
+    unit: Unit | None = None
+    status: str = ""
+
+
+def staff_accounts(actor: User, at: dt.datetime, wanted: StaffFilter | None = None) -> QuerySet[User]:
+    """Staff accounts in ``actor``'s scope, each with ``is_locked`` (at ``at``), ordered by name."""
+    wanted = wanted or StaffFilter()
+    accounts = User.objects.filter(accounts_q(actor)).exclude(role=Role.CITIZEN).select_related("unit")
+    accounts = accounts.annotate(is_locked=_locked_case(at))
+    key = search_key(without_controls(wanted.query[:QUERY_MAX_LENGTH]))
+    if key:
+        accounts = accounts.alias(
+            name_key=_folded("first_name"), last_key=_folded("last_name"), user_key=_folded("username")
+        ).filter(
+            Q(name_key__contains=key)
+            | Q(last_key__contains=key)
+            | Q(user_key__contains=key)
+            | (Q(mobile__contains=key) if key.isdigit() else Q(pk__in=[]))
+        )
+    if wanted.role:
+        accounts = accounts.filter(role=wanted.role)
+    if wanted.unit is not None:
+        path = wanted.unit.path
+        accounts = accounts.filter(Q(unit__path=path) | Q(unit__path__startswith=path + PATH_SEPARATOR))
+    if wanted.status == STATUS_ACTIVE:
+        accounts = accounts.filter(is_active=True)
+    elif wanted.status == STATUS_INACTIVE:
+        accounts = accounts.filter(is_active=False)
+    elif wanted.status == STATUS_LOCKED:
+        accounts = accounts.filter(login_locked_until__gt=at)
+    return accounts.order_by("first_name", "last_name", "username")
+
+
+def staff_account(actor: User, account_id: int, at: dt.datetime) -> User:
+    """One account in ``actor``'s scope; accounts elsewhere are reported as missing, not as forbidden."""
+    account = staff_accounts(actor, at).filter(pk=account_id).first()
+    if account is None:
+        raise NotFound("چنین حسابی در حوزهٔ مسئولیت شما یافت نشد.")
+    return account
+
+
+def recent_entries(actor: User, account: User) -> list[Entry]:
+    """The latest audit entries about ``account`` that ``actor`` may read."""
+    entries = entries_for_reading(actor).filter(object_type=User._meta.label_lower, object_id=str(account.pk))
+    return list(entries[:RECENT_ENTRIES])
+
+
+def resolve_unit(actor: User, text: str) -> Unit:
+    """The unit a form or API names by code or by exact name. Names are looked up inside the actor's
+    scope; a name several units share (there are many «مرکزی» districts) asks for the code instead."""
+    typed = normalize(without_controls(text or ""))
+    if not typed:
+        raise InvalidAccount("واحد محل خدمت را وارد کنید.", details={"field": "unit"})
+    units = Unit.objects.filter(visible_q(actor))
+    if CODE_PATTERN.fullmatch(typed) and (unit := units.filter(code=typed).first()) is not None:
+        return unit
+    named = list(units.filter(scope_q(actor), search_key=search_key(typed)).order_by("depth", "code")[:3])
+    if len(named) == 1:
+        return named[0]
+    if named:
+        codes = "، ".join(f"{u.get_kind_display()} {u.name}: {u.code}" for u in named)
+        raise InvalidAccount(f"چند واحد با این نام هست؛ کد واحد را وارد کنید ({codes}).", details={"field": "unit"})
+    raise InvalidAccount("واحدی با این نام یا کد در حوزهٔ مسئولیت شما یافت نشد.", details={"field": "unit"})
+
+
+def unit_suggestions(actor: User, query: str) -> list[Unit]:
+    """Units in the actor's scope whose name starts with or contains ``query``, for the unit field."""
+    within = None if is_national(actor) else actor.unit
+    if within is None and not is_national(actor):
+        return []
+    return search_units(query, within=within, limit=UNIT_SUGGESTIONS, user=actor)

@@ -1,18 +1,23 @@
-"""Sign-in pages: staff with a password, citizens with a code by SMS. Each view is a form and one call."""
+"""Sign-in pages: staff with a password (and replacing it), citizens with a code by SMS. Each view is a form
+and one call."""
 
 from __future__ import annotations
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from ostan.accounts import citizens, logins
+from ostan.accounts import actions, citizens, logins
 from ostan.accounts.forms import CitizenCodeForm, CitizenStartForm, StaffLoginForm
+from ostan.accounts.models import User
+from ostan.accounts.staff_forms import PasswordChangeForm
 from ostan.core.errors import DomainError
 
 SESSION_NATIONAL_CODE = "citizen_sign_in_national_code"
@@ -34,15 +39,42 @@ def _refused(
     return render(request, template, {"form": form, "next": _next_url(request), **context}, status=status)
 
 
+@sensitive_post_parameters("password")
 def login_page(request: HttpRequest) -> HttpResponse:
     form = StaffLoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            logins.sign_in_staff(request=request, **form.cleaned_data)
+            user = logins.sign_in_staff(request=request, **form.cleaned_data)
         except DomainError as exc:
             return _refused(request, "accounts/login.html", form, exc)
+        if user.must_change_password:
+            target = resolve_url("accounts:password_change")
+            return redirect(f"{target}?{urlencode({'next': _next_url(request)})}")
         return HttpResponseRedirect(_next_url(request))
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+@login_required
+@sensitive_post_parameters()
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Replace one's password; the only page open while a temporary password is in use."""
+    user: User = request.user  # type: ignore[assignment]
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account = actions.change_own_password(
+                actor=user, current_password=data["current_password"], new_password=data["new_password"]
+            )
+        except DomainError as exc:
+            field = exc.details.get("field") if isinstance(exc.details, dict) else None
+            form.add_error(field if field in form.fields else None, exc.message)
+        else:
+            update_session_auth_hash(request, account)  # the session outlives the password it began with
+            messages.success(request, "گذرواژهٔ شما عوض شد.")
+            return HttpResponseRedirect(_next_url(request))
+    context = {"form": form, "next": _next_url(request), "is_required": user.must_change_password}
+    return render(request, "accounts/password_change.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

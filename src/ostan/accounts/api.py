@@ -1,4 +1,5 @@
-"""Accounts over HTTP: who am I, staff sign-in, and the citizen's SMS sign-in.
+"""Accounts over HTTP: who am I, staff sign-in and replacing one's password, the citizen's SMS sign-in,
+and (under /staff, in ``staff_api``) managing staff accounts.
 
 The sign-in endpoints take no authentication and so no CSRF token: there is no session yet for a
 forged request to ride on, and API clients (mobile apps, scripts) have no CSRF cookie. They are
@@ -8,14 +9,17 @@ every other router's writes) uses ``django_auth``, which checks CSRF.
 
 from __future__ import annotations
 
+from django.contrib.auth import update_session_auth_hash
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
-from ostan.accounts import citizens, logins
+from ostan.accounts import actions, citizens, logins
 from ostan.accounts.models import User
+from ostan.accounts.staff_api import router as staff_router
 
 router = Router(tags=["accounts"])
+router.add_router("/staff", staff_router)
 
 
 class UnitOut(Schema):
@@ -31,6 +35,7 @@ class MeOut(Schema):
     role: str
     role_label: str
     unit: UnitOut | None
+    must_change_password: bool = False
 
 
 class LoginIn(Schema):
@@ -54,6 +59,11 @@ class OtpVerifyIn(Schema):
     code: str
 
 
+class PasswordChangeIn(Schema):
+    current_password: str = Field(max_length=256)
+    new_password: str = Field(max_length=256)
+
+
 class ErrorOut(Schema):
     code: str
     message: str
@@ -71,6 +81,7 @@ def _me(user: User) -> MeOut:
         role=user.role,
         role_label=user.get_role_display(),
         unit=UnitOut(code=unit.code, name=unit.name, kind=unit.kind, path=unit.path) if unit else None,
+        must_change_password=user.must_change_password,
     )
 
 
@@ -99,3 +110,15 @@ def otp_verify(request: HttpRequest, payload: OtpVerifyIn) -> MeOut:
     )
     logins.log_in(request, user)
     return _me(user)
+
+
+@router.post("/password", response={200: MeOut, **ERRORS}, auth=django_auth, summary="Replace one's own password")
+def change_own_password(request: HttpRequest, payload: PasswordChangeIn) -> MeOut:
+    """The one write open while a temporary password is in use; the session stays signed in."""
+    account = actions.change_own_password(
+        actor=request.user,  # type: ignore[arg-type]
+        current_password=payload.current_password,
+        new_password=payload.new_password,
+    )
+    update_session_auth_hash(request, account)
+    return _me(account)

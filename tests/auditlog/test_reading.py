@@ -77,6 +77,15 @@ def test_api_lists_only_entries_in_scope(county_a_official: User, county_b_offic
     assert [item["event_label"] for item in logins["items"]] == ["ورود"]
 
 
+def test_api_refuses_pages_and_events_the_database_cannot_take(county_a_official: User) -> None:
+    client = Client()
+    client.force_login(county_a_official)
+    too_far = client.get("/api/audit/entries", {"page": 2**70})
+    assert (too_far.status_code, too_far.json()["code"]) == (422, "invalid_input")
+    odd_event = client.get("/api/audit/entries", {"event": "accounts\x00login"})
+    assert (odd_event.status_code, odd_event.json()["code"]) == (400, "invalid_event")
+
+
 def test_api_refuses_citizens(db: None) -> None:
     from ostan.core.errors import PermissionRefused
 

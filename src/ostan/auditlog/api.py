@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import django_auth
 
 from ostan.auditlog import selectors
 from ostan.auditlog.access import ensure_may_read_log
 from ostan.auditlog.models import Entry
+from ostan.core.errors import DomainError
 
 router = Router(tags=["auditlog"])
+# Far beyond any real log; past PostgreSQL's bigint the page's OFFSET is an error, not an empty page.
+PAGE_MAX = 1_000_000
+EVENT_PATTERN = re.compile(r"[a-z0-9_.]{0,80}")
+
+
+class EntryPages(PageNumberPagination):
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=PAGE_MAX)
+        page_size: int | None = Field(None, ge=1, le=PAGE_MAX)
 
 
 class EntryOut(Schema):
@@ -32,7 +43,9 @@ class EntryOut(Schema):
 
 
 @router.get("/entries", response=list[EntryOut], auth=django_auth)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(EntryPages, page_size=50)
 def entries(request: HttpRequest, event: str = "") -> list[Entry]:
     user = ensure_may_read_log(request.user)
+    if not EVENT_PATTERN.fullmatch(event):
+        raise DomainError("نام رویداد نامعتبر است.", code="invalid_event", details={"field": "event"})
     return selectors.entries_for_reading(user, event=event)  # type: ignore[return-value]

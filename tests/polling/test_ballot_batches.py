@@ -4,11 +4,13 @@ per upload gives counts only."""
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
 from django.db import connection
 from django.test import Client
+from ninja.responses import NinjaJSONEncoder
 
 from ostan.auditlog.models import Entry
 from ostan.core.polling.ballots import receipt_code
@@ -55,6 +57,35 @@ def test_a_batch_of_one_blank_ballot(pw: PollingWorld) -> None:
     assert body == {"accepted": [{"ballot_id": item["ballot_id"], "receipt_code": receipt_code(item["ballot_id"]),
                                   "is_duplicate": False}], "refused": []}  # fmt: skip
     assert CastBallot.objects.get().codes == ""
+
+
+def test_the_upload_s_audit_row_is_the_one_record_would_write(pw: PollingWorld) -> None:
+    item = _item(_token(pw, 0))
+    assert post(Client(), pw.voting[0], BATCH_PATH, {"ballots": [item]})[0] == 200
+    entry = Entry.objects.get(event="polling.ballots_uploaded")
+    station = pw.stations[0]
+    actor = (entry.actor_id, entry.actor_label, entry.actor_role, entry.actor_unit_id)
+    assert actor == (None, "system", "system", None)
+    assert (entry.object_type, entry.object_id, entry.object_label) == ("polling.station", str(station.pk), "A001")
+    assert (entry.unit_path, entry.before, entry.after) == (
+        station.unit.path,
+        None,
+        {"accepted": 1, "duplicates": 0, "refused": 0},
+    )
+    assert entry.recorded_at.tzinfo is not None
+
+
+def test_the_answer_is_byte_for_byte_what_the_generic_renderer_writes(pw: PollingWorld) -> None:
+    stored = _item(_token(pw, 0))
+    post(Client(), pw.voting[0], BATCH_PATH, {"ballots": [stored]})
+    items = [{**stored, "token": _token(pw, 1)}, _item(_token(pw, 2), ["999"]), _item(_token(pw, 3), [])]
+    body, headers = pw.voting[0].signed_json("POST", BATCH_PATH, {"ballots": items})
+    response = Client().post(BATCH_PATH, data=body, content_type="application/json", headers=headers)
+    answer = response.json()
+    assert [a["is_duplicate"] for a in answer["accepted"]] == [True, False]
+    assert [r["code"] for r in answer["refused"]] == ["ballot_refused"]  # a Persian message, escaped
+    assert response.content == json.dumps(answer, cls=NinjaJSONEncoder).encode()
+    assert response["Content-Type"] == "application/json; charset=utf-8"
 
 
 def test_one_token_twice_in_one_batch_is_spent_once(pw: PollingWorld) -> None:

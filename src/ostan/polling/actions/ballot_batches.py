@@ -25,6 +25,7 @@ Other databases (the SQLite demo) take :func:`_cast_portable`, the same decision
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from django.db import IntegrityError, OperationalError, connection, transaction
@@ -88,6 +89,13 @@ FROM unnest(string_to_array(%s, ','), string_to_array(%s, ','), string_to_array(
 # a ballot. So the plain insert runs first; when it meets a stored id the transaction is run again
 # with this one, which skips such rows and says which it stored.
 INSERT_SKIPPING_SQL = INSERT_SQL + "ON CONFLICT DO NOTHING RETURNING ballot_id"
+# The upload's audit row: the columns ostan.auditlog.actions.record writes for a system actor (as the
+# single-ballot path's STORE_SQL does), as a prepared statement rather than an ORM insert.
+AUDIT_SQL = """
+INSERT INTO auditlog_entry (recorded_at, actor_id, actor_label, actor_role, actor_unit_id, event, object_type,
+                            object_id, object_label, unit_path, before, after)
+VALUES (%s, NULL, 'system', 'system', NULL, 'polling.ballots_uploaded', 'polling.station', %s, %s, %s, NULL, %s::jsonb)
+"""
 KNOWN_SQL = "SELECT ballot_id, station_id, codes, receipt_code FROM polling_castballot WHERE ballot_id = ANY(%s)"
 TOKENS_SQL = "SELECT token_hash, station_id, is_redeemed FROM polling_votingtoken WHERE token_hash = ANY(%s)"
 
@@ -265,10 +273,8 @@ def _finish(batch: _Batch) -> BatchOutcome:
     duplicates = sum(a.is_duplicate for a in batch.accepted.values())
     counts = {"accepted": len(batch.accepted) - duplicates, "duplicates": duplicates, "refused": len(batch.refused)}
     device = batch.device
-    record(
-        actor=None, event="polling.ballots_uploaded", object_type="polling.station", object_id=str(device.station_id),
-        object_label=device.station_code, unit=station_info(device.station_id).unit, after=counts,
-    )  # fmt: skip
+    statements.execute(AUDIT_SQL, [device.at, str(device.station_id), device.station_code,
+                                   station_info(device.station_id).unit.path, json.dumps(counts)])  # fmt: skip
     order = range(len(batch.items))
     return BatchOutcome(
         tuple(batch.accepted[i] for i in order if i in batch.accepted),

@@ -16,7 +16,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,13 @@ async def _asgi(app: Any, method: str, path: str, body: bytes, headers: dict[str
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
+def _on_own_loop[T](main: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run ``main()`` on a fresh event loop in a thread of its own, as a server process would: the
+    browser tests leave a running loop on the test thread, where asyncio.run() is refused."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result()
+
+
 @pytest.fixture
 def gateway() -> Iterator[DeviceGateway]:
     app = DeviceGateway(_fallback)
@@ -74,7 +82,7 @@ def via_gateway(app: DeviceGateway, requests: list[tuple[bytes, dict[str, str]]]
     async def run() -> list[tuple[int, bytes]]:
         return await asyncio.gather(*(_asgi(app, "POST", CHECK_IN_PATH, b, h) for b, h in requests))
 
-    return [(status, json.loads(body)) for status, body in asyncio.run(run())]
+    return [(status, json.loads(body)) for status, body in _on_own_loop(run)]
 
 
 def via_api(body: bytes, headers: dict[str, str]) -> Answer:
@@ -216,7 +224,7 @@ def test_every_other_request_goes_to_the_fallback(gateway: DeviceGateway) -> Non
             await _asgi(gateway, "GET", "/", b"", {}),
         ]
 
-    assert asyncio.run(run()) == [(299, b"fallback")] * 3
+    assert _on_own_loop(run) == [(299, b"fallback")] * 3
 
 
 def test_the_committer_stops_and_starts_again(pw16: PollingWorld) -> None:
@@ -271,8 +279,6 @@ def _post(port: int, device: SimulatedDevice, payload: object) -> Answer:
 
 
 def test_over_http_two_workers_accept_a_raced_voter_once(pw16: PollingWorld, uvicorn_server: int) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
     assert asgi_application is not None  # the module the server runs imports cleanly here too
     with ThreadPoolExecutor(max_workers=16) as pool:
         for race in range(3):

@@ -32,7 +32,9 @@ class RollVoter(models.Model):
         verbose_name = "رأی‌دهنده"
         verbose_name_plural = "فهرست رأی‌دهندگان"
         constraints = [
-            models.UniqueConstraint(fields=["election_round", "national_code"], name="polling_roll_voter_once"),
+            # The code first, as for check-ins: the check-in lookup finds a voter by code whatever the
+            # planner believes about rounds when it prepares the statement.
+            models.UniqueConstraint(fields=["national_code", "election_round"], name="polling_roll_voter_once"),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,9 @@ and writes of everything waiting are one lookup (:data:`LOOKUP_MANY_SQL`) and on
 with ``ON CONFLICT DO NOTHING`` on UNIQUE(round, national code), so a voter racing in from another
 batch, process or server is accepted once and every other attempt is told where and when.
 
-A batch never holds two items of one device or of one voter: the later ones wait for the next round
+Every table is reached by its key, an index probe per item (``= ANY`` for the devices, LATERAL for
+the stations; see checkin_lookup): a plan prepared on small tables must not scan them once they
+are large. A batch never holds two items of one device or of one voter: the later ones wait for the next round
 of the same call (:func:`_split`), so every answer is what the same requests one after another
 would get. In the store, for every item, the device's counter advances (``last_counter < counter``)
 or the item is a replay; a fresh acceptance inserts its check-in, registers its token hash and
@@ -50,14 +52,17 @@ STORE_MANY_SQL = """
 WITH dev AS (
   UPDATE polling_device d SET last_counter = c.counter
   FROM json_to_recordset(%(counters)s::json) AS c(id bigint, counter bigint)
-  WHERE d.id = c.id AND d.is_active AND (d.last_counter IS NULL OR d.last_counter < c.counter)
+  WHERE d.id = c.id AND d.id = ANY(ARRAY(SELECT id FROM json_to_recordset(%(counters)s::json) AS k(id bigint)))
+    AND d.is_active AND (d.last_counter IS NULL OR d.last_counter < c.counter)
   RETURNING d.id
 ), v AS (
   SELECT * FROM json_to_recordset(%(fresh)s::json)
     AS v(device bigint, station bigint, round bigint, code text, constituency bigint, request text, at timestamptz,
          token text, label text, unit_path text)
 ), st AS (
-  SELECT id FROM polling_station WHERE id IN (SELECT station FROM v) AND status = 'open'
+  SELECT DISTINCT s.id FROM v CROSS JOIN LATERAL (
+    SELECT p.id FROM polling_station p WHERE p.id = v.station AND p.status = 'open' LIMIT 1
+  ) s
 ), ins AS (
   INSERT INTO polling_checkin (election_round_id, national_code, station_id, constituency_id, request_id, checked_in_at)
   SELECT v.round, v.code, v.station, v.constituency, v.request, v.at

@@ -29,6 +29,9 @@ from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.stations_cache import StationInfo
 
 # Both lookups answer the same columns (facts_from_row reads them), LOOKUP_MANY_SQL after its item number.
+# In the batch, each table is reached through a LATERAL ... LIMIT 1 on its unique key: an index probe per
+# item, whatever the prepared plan believed about table sizes when it was made (a hash join planned on
+# a young check-in table scanned the whole table for every batch once it had grown).
 LOOKUP_SQL = """
 SELECT st.status, r.birth_date, r.residence_unit_path, r.residence_since, r.constituency_id,
        r.first_name, r.last_name, r.gender, c.request_id, c.checked_in_at, s2.code
@@ -41,12 +44,20 @@ WHERE st.id = %s
 
 LOOKUP_MANY_SQL = """
 SELECT q.i, st.status, r.birth_date, r.residence_unit_path, r.residence_since, r.constituency_id,
-       r.first_name, r.last_name, r.gender, c.request_id, c.checked_in_at, s2.code
+       r.first_name, r.last_name, r.gender, c.request_id, c.checked_in_at, c.station_code
 FROM json_to_recordset(%s::json) AS q(i int, station bigint, code text)
-JOIN polling_station st ON st.id = q.station
-LEFT JOIN polling_rollvoter r ON r.election_round_id = st.election_round_id AND r.national_code = q.code
-LEFT JOIN polling_checkin c ON c.election_round_id = st.election_round_id AND c.national_code = q.code
-LEFT JOIN polling_station s2 ON s2.id = c.station_id
+CROSS JOIN LATERAL (
+  SELECT s.status, s.election_round_id FROM polling_station s WHERE s.id = q.station LIMIT 1
+) st
+LEFT JOIN LATERAL (
+  SELECT * FROM polling_rollvoter r
+  WHERE r.national_code = q.code AND r.election_round_id = st.election_round_id LIMIT 1
+) r ON true
+LEFT JOIN LATERAL (
+  SELECT c.request_id, c.checked_in_at, s2.code AS station_code
+  FROM polling_checkin c JOIN polling_station s2 ON s2.id = c.station_id
+  WHERE c.national_code = q.code AND c.election_round_id = st.election_round_id LIMIT 1
+) c ON true
 """
 
 

@@ -43,10 +43,24 @@ class DeviceContext:
     at: dt.datetime  # the server's time of acceptance
 
 
-_cache: dict[str, tuple[float, Device]] = {}
+@dataclass(frozen=True)
+class Registration:
+    """What the centre holds about a device, as plain values (read per request: no model descriptors)."""
+
+    pk: int
+    device_id: str
+    kind: str
+    is_active: bool
+    station_id: int
+    station_code: str
+    election_round_id: int
+    public_key: bytes
 
 
-def cached_registration(device_id: str) -> Device | None:
+_cache: dict[str, tuple[float, Registration]] = {}
+
+
+def cached_registration(device_id: str) -> Registration | None:
     """The registration if this process holds a fresh copy (no database access: safe on an event loop)."""
     hit = _cache.get(device_id)
     if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
@@ -54,7 +68,7 @@ def cached_registration(device_id: str) -> Device | None:
     return None
 
 
-def registration(device_id: str) -> Device:
+def registration(device_id: str) -> Registration:
     """The device's registration, from this process's cache or the database; unknown → UnknownDevice."""
     hit = cached_registration(device_id)
     if hit is not None:
@@ -63,8 +77,13 @@ def registration(device_id: str) -> Device:
     device = Device.objects.select_related("station").filter(device_id=device_id).first()
     if device is None:
         raise UnknownDevice("این دستگاه در سامانه ثبت نشده است.")
-    _cache[device_id] = (now, device)
-    return device
+    station = device.station
+    found = Registration(
+        device.pk, device.device_id, device.kind, device.is_active, station.pk, station.code,
+        station.election_round_id, device.public_key_bytes,
+    )  # fmt: skip
+    _cache[device_id] = (now, found)
+    return found
 
 
 def forget(device_id: str) -> None:
@@ -102,14 +121,14 @@ def signed_request(
 
 
 def verify(
-    signed: core_devices.DeviceRequest, signature: bytes, device: Device, *, kind: str | None, now: dt.datetime
+    signed: core_devices.DeviceRequest, signature: bytes, device: Registration, *, kind: str | None, now: dt.datetime
 ) -> DeviceContext:
     """Check ``signed`` against ``device``'s registration (the counter is the action's: see the docstring)."""
     core_devices.verify_request(
-        device.public_key_bytes,
+        device.public_key,
         signed,
         signature,
-        expected_station=device.station.code,
+        expected_station=device.station_code,
         last_counter=None,  # checked atomically by the action (counter_update_sql)
         now=now,
     )
@@ -117,10 +136,9 @@ def verify(
         raise UnknownDevice("این دستگاه غیرفعال شده است.")
     if kind is not None and device.kind != kind:
         raise WrongDeviceKind("این کار از این نوع دستگاه پذیرفته نیست.")
-    station = device.station
     return DeviceContext(
-        device.pk, device.device_id, device.kind, station.pk, station.code, station.election_round_id,
-        device.public_key_bytes, signed.counter, now,
+        device.pk, device.device_id, device.kind, device.station_id, device.station_code, device.election_round_id,
+        device.public_key, signed.counter, now,
     )  # fmt: skip
 
 

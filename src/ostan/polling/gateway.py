@@ -41,8 +41,8 @@ from ostan.core.polling import devices as core_devices
 from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn
 from ostan.polling.actions.checkins import prepare_check_in, settle_check_ins
 from ostan.polling.api import CheckInIn, check_in_answer
-from ostan.polling.device_requests import cached_registration, registration, signed_request, verify
-from ostan.polling.models import Device, DeviceKind
+from ostan.polling.device_requests import Registration, cached_registration, registration, signed_request, verify
+from ostan.polling.models import DeviceKind
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -82,7 +82,8 @@ class CheckInCommitter:
     def submit(self, pending: PendingCheckIn) -> asyncio.Future[Outcome]:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Outcome] = loop.create_future()
-        self.start()
+        if self._thread is None:  # not Thread.is_alive(): that costs a lock round per request
+            self.start()
         self._queue.put((pending, future, loop))
         return future
 
@@ -262,7 +263,7 @@ def _close_connection() -> None:
     connection.close()  # looked up on the calling thread: each thread has its own
 
 
-def _load(device_id: str) -> Device:
+def _load(device_id: str) -> Registration:
     try:
         return registration(device_id)
     finally:

@@ -114,7 +114,7 @@ BALLOT_IDS = st.sampled_from([BALLOT_ID, "f" * 32, BALLOT_ID.upper(), "x", ""]) 
 
 @given(PLACE, st.lists(st.tuples(BALLOT_IDS, PLACE, st.lists(CODE_TEXT, max_size=4)), max_size=8))
 def test_make_ballots_is_make_ballot_for_each(station: str, entries: list[tuple[str, str, list[str]]]) -> None:
-    made = make_ballots(station_code=station, ballots=entries)
+    made = list(make_ballots(station_code=station, ballots=entries))
     expected = [_made(station, constituency, ballot_id, codes) for ballot_id, constituency, codes in entries]
     assert [r if isinstance(r, BallotRecord) else (r.code, r.message) for r in made] == expected
 

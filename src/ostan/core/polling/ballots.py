@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ostan.core.counting.ballots import normalize_code
@@ -91,32 +91,32 @@ def make_ballot(*, ballot_id: str, station_code: str, constituency_id: str, code
 
 def make_ballots(
     *, station_code: str, ballots: Iterable[tuple[str, str, Sequence[str]]]
-) -> list[BallotRecord | InvalidBallot]:
+) -> Iterator[BallotRecord | InvalidBallot]:
     """:func:`make_ballot` for each ``(ballot_id, constituency_id, codes)`` cast at one station, in order:
     each ballot's record, or the refusal make_ballot raises for it (a journal's bad items are refused alone).
 
-    The same checks in the same order, with the station's and each constituency's code checked once."""
+    The same checks in the same order, with the station's and each constituency's code checked once.
+    Records are made one at a time as they are asked for, so a journal's thousand need not all be alive
+    at once (fewer objects for the garbage collector to walk)."""
     is_station_ok = IDENTIFIER.fullmatch(station_code) is not None
     places: dict[str, bool] = {}
-    results: list[BallotRecord | InvalidBallot] = []
-    add, ballot_id_ok, record = results.append, _BALLOT_ID.fullmatch, BallotRecord
+    is_ballot_id = _BALLOT_ID.fullmatch
     for ballot_id, constituency_id, codes in ballots:
-        if not ballot_id_ok(ballot_id):
-            add(InvalidBallot("شناسهٔ برگهٔ رأی باید ۳۲ رقم شانزده‌شانزدهی باشد."))
+        if not is_ballot_id(ballot_id):
+            yield InvalidBallot("شناسهٔ برگهٔ رأی باید ۳۲ رقم شانزده‌شانزدهی باشد.")
             continue
         is_place_ok = places.get(constituency_id)
         if is_place_ok is None:
             is_place_ok = places[constituency_id] = is_station_ok and IDENTIFIER.fullmatch(constituency_id) is not None
         if not is_place_ok:
-            add(InvalidBallot("کد شعبه یا حوزه نادرست است."))
+            yield InvalidBallot("کد شعبه یا حوزه نادرست است.")
             continue
         try:
             normalised = normalized_codes(codes)
         except InvalidBallot as exc:
-            add(exc)
+            yield exc
             continue
-        add(record(ballot_id, station_code, constituency_id, normalised, receipt_code(ballot_id)))
-    return results
+        yield BallotRecord(ballot_id, station_code, constituency_id, normalised, receipt_code(ballot_id))
 
 
 def normalized_codes(codes: Sequence[str]) -> tuple[str, ...]:

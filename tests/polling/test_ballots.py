@@ -3,10 +3,14 @@ retries and journal uploads store a ballot once."""
 
 from __future__ import annotations
 
+import pytest
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 
 from ostan.auditlog.models import Entry
 from ostan.core.polling.ballots import receipt_code
+from ostan.elections import actions as elections
+from ostan.elections.models import ConstituencyKind
 from ostan.polling.models import CastBallot, VotingToken
 from ostan.polling.simulator import new_ballot_id, new_token
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
@@ -92,3 +96,20 @@ def test_kiosk_lookup_shows_name_or_not_found(pw: PollingWorld) -> None:
     assert found.status_code == 200
     assert found.json()["name"] == "زهرا حسینی"
     assert Client().get(f"/api/polling/constituencies/{pw.city.pk}/candidates/999").status_code == 404
+
+
+def test_the_database_keeps_each_ballot_to_a_constituency_its_station_serves(pw: PollingWorld) -> None:
+    station = pw.stations[0]
+    other = elections.create_constituency(actor=None, election_round=pw.election_round, unit=pw.world.city_b,
+                                          kind=ConstituencyKind.CITY_COUNCIL, population=12_000,
+                                          population_source="census 1395")  # fmt: skip
+    stray = {"ballot_id": new_ballot_id(), "station": station, "codes": "", "receipt_code": "A" * 12}
+    with pytest.raises(IntegrityError), transaction.atomic():  # noqa: PT012 - the key is checked at commit
+        CastBallot.objects.create(**stray, constituency=other)
+        connection.check_constraints()
+    cast = {"ballot_id": new_ballot_id(), "token": _token(pw, 0), "codes": []}
+    assert post(Client(), pw.voting[0], BALLOT_PATH, cast)[0] == 200
+    with pytest.raises(IntegrityError), transaction.atomic():  # noqa: PT012
+        station.constituencies.remove(pw.city)  # the station would no longer serve a constituency it has ballots of
+        connection.check_constraints()
+    assert list(station.constituencies.all()) == [pw.city]

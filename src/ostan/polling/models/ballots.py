@@ -33,13 +33,19 @@ class VotingToken(models.Model):
 
 class CastBallot(models.Model):
     ballot_id = models.CharField("شناسه برگه", max_length=32, primary_key=True)
+    # On PostgreSQL the two columns together reference the station's own constituencies (the
+    # polling_station_constituencies row; migration 0007): one key check per stored ballot instead of
+    # one per column, on a row of the station rather than on the constituency row that every station's
+    # uploads lock at once. That key also says more: a ballot's constituency is one its station serves.
     # Indexed by polling_ballot_station (station, constituency), whose prefix serves station lookups.
     station = models.ForeignKey(
-        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="ballots", db_index=False
-    )
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="ballots", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     constituency = models.ForeignKey(
-        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"
-    )
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+",
+        db_constraint=False,
+    )  # fmt: skip
     # Codes as confirmed, space-separated ("" is a blank ballot), like the elections app's ballots.
     codes = models.TextField("کدها", blank=True)
     receipt_code = models.CharField("کد رسید", max_length=12, unique=True)

@@ -13,7 +13,6 @@ BENCH_WORKERS (2), BENCH_THREADS (4): gunicorn's worker processes and threads pe
 
 from __future__ import annotations
 
-import http.client
 import json
 import multiprocessing as mp
 import os
@@ -25,7 +24,7 @@ from typing import Any
 
 import bench_checkin
 from bench_checkin import ROOT, bench_url, build_world, setup_django
-from device_load import CpuAccount, KeepAlive, request_bytes
+from device_load import CpuAccount, KeepAlive, request_bytes, wait_until_serving
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 SINGLE = int(os.environ.get("BENCH_SINGLE", "8000"))
@@ -47,16 +46,7 @@ def start_server(url: str) -> subprocess.Popen[bytes]:
          "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"],
         env=env, cwd=ROOT,
     )  # fmt: skip
-    for _ in range(100):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            conn.request("GET", "/api/health")
-            if conn.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return wait_until_serving(server, PORT, "gunicorn")
 
 
 def tokens_for(world: dict[str, Any], count: int) -> list[list[tuple[str, str]]]:

@@ -23,7 +23,6 @@ BENCH_THREADS (4, gunicorn only).
 
 from __future__ import annotations
 
-import http.client
 import json
 import multiprocessing as mp
 import os
@@ -36,7 +35,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from device_lanes import Lane, run_lanes
-from device_load import CpuAccount, request_bytes
+from device_load import CpuAccount, request_bytes, wait_until_serving
 
 BENCH_DB = "ostan_bench_polling"
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,16 +134,7 @@ def start_server(url: str) -> subprocess.Popen[bytes]:
                    "--http", "httptools", "--no-access-log", "--log-level", "warning", "--timeout-keep-alive", "60",
                    "--port", str(PORT), "--host", "127.0.0.1"]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT)
-    for _ in range(100):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            conn.request("GET", "/api/health")
-            if conn.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit(f"{SERVER} did not start")
+    return wait_until_serving(server, PORT, SERVER)
 
 
 def presign(devices: list[tuple[str, str]], codes: list[str], tag: str) -> list[tuple[bytes, dict[str, str]]]:

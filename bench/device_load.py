@@ -13,13 +13,29 @@ workers), PostgreSQL's backends, the client processes, and whatever else ran on 
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 TICK = os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_serving(server: subprocess.Popen[bytes], port: int, name: str) -> subprocess.Popen[bytes]:
+    """``server`` once /api/health answers 200 on ``port`` (20 s at most); else exit: ``name`` did not start."""
+    for _ in range(100):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/health")
+            if conn.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit(f"{name} did not start")
 
 
 def request_bytes(method: str, path: str, body: bytes, headers: dict[str, str], port: int) -> bytes:

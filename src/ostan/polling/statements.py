@@ -21,6 +21,10 @@ import psycopg
 from django.db import connection
 
 Params = Sequence[Any] | Mapping[str, Any]
+# Django opens its PostgreSQL connections with psycopg's prepare_threshold=None, which turns every
+# prepare=True into a silent no-op. A threshold no query reaches prepares exactly the statements
+# that ask (these), and never Django's own.
+ONLY_WHEN_ASKED = 2**62
 
 
 def _run(sql: str, params: Params, fetch: str) -> Any:
@@ -29,7 +33,10 @@ def _run(sql: str, params: Params, fetch: str) -> Any:
             cursor.execute(sql, params)
             return cursor.fetchall() if fetch == "all" else cursor.fetchone() if fetch == "one" else cursor.rowcount
     connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+    raw = connection.connection
+    if raw.prepare_threshold is None:  # Django's default: psycopg then ignores prepare=True altogether
+        raw.prepare_threshold = ONLY_WHEN_ASKED
+    with connection.wrap_database_errors, psycopg.Cursor(raw) as cursor:
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchall() if fetch == "all" else cursor.fetchone() if fetch == "one" else cursor.rowcount
 

@@ -3,7 +3,6 @@ the unit paths the residence rule matches against, and the core's constituency a
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from ostan.core import counting
@@ -11,6 +10,7 @@ from ostan.core.counting.ballots import BallotForm
 from ostan.elections.actions.constituencies import settlement_of
 from ostan.elections.files import core_constituency
 from ostan.elections.models import Constituency
+from ostan.polling.process_cache import ProcessCache
 
 CACHE_SECONDS = 30.0
 
@@ -26,21 +26,19 @@ class ConstituencyInfo:
     form: BallotForm  # machine ballots of this constituency, built once
 
 
-_cache: dict[int, tuple[float, ConstituencyInfo]] = {}
+_cache: ProcessCache[int, ConstituencyInfo] = ProcessCache(CACHE_SECONDS)  # candidates may still change
 
 
 def info(pk: int) -> ConstituencyInfo:
     hit = _cache.get(pk)
-    now = time.monotonic()
-    if hit is not None and now - hit[0] < CACHE_SECONDS:
-        return hit[1]
+    if hit is not None:
+        return hit
     c = Constituency.objects.select_related("unit", "election_round").get(pk=pk)
     population = c.population if c.population is not None else (c.unit.population or 0)
     core = core_constituency(c)
     form = BallotForm.for_constituency(core)
     found = ConstituencyInfo(c.pk, c.name, c.unit.path, population, settlement_of(c.unit, c.kind), core, form)
-    _cache[pk] = (now, found)
-    return found
+    return _cache.put(pk, found)
 
 
 def forget_all() -> None:

@@ -6,14 +6,14 @@ the counter is checked by the action, in its own transaction, with one condition
 (:func:`counter_update_sql`): ``last_counter < counter``. That single row update is what makes a
 replay fail even when two copies of a request arrive at once on two workers.
 
-Registrations are cached per process for ``CACHE_SECONDS``: a key never changes for a device id, and
-deactivation still takes effect at once because the counter update requires ``is_active``.
+Registrations are cached per process for up to ``CACHE_SECONDS`` (:mod:`ostan.polling.process_cache`):
+a device is never re-keyed or moved, and deactivation still takes effect at once because the counter
+update requires ``is_active``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 
 from django.db import connection
@@ -24,8 +24,9 @@ from ostan.core.polling import devices as core_devices
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling.errors import UnknownDevice, UnsignedRequest, WrongDeviceKind
 from ostan.polling.models import Device
+from ostan.polling.process_cache import ProcessCache
 
-CACHE_SECONDS = 30.0
+CACHE_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -57,23 +58,19 @@ class Registration:
     public_key: bytes
 
 
-_cache: dict[str, tuple[float, Registration]] = {}
+_cache: ProcessCache[str, Registration] = ProcessCache(CACHE_SECONDS)
 
 
 def cached_registration(device_id: str) -> Registration | None:
     """The registration if this process holds a fresh copy (no database access: safe on an event loop)."""
-    hit = _cache.get(device_id)
-    if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
-        return hit[1]
-    return None
+    return _cache.get(device_id)
 
 
 def registration(device_id: str) -> Registration:
     """The device's registration, from this process's cache or the database; unknown → UnknownDevice."""
-    hit = cached_registration(device_id)
+    hit = _cache.get(device_id)
     if hit is not None:
         return hit
-    now = time.monotonic()
     device = Device.objects.select_related("station").filter(device_id=device_id).first()
     if device is None:
         raise UnknownDevice("این دستگاه در سامانه ثبت نشده است.")
@@ -82,13 +79,12 @@ def registration(device_id: str) -> Registration:
         device.pk, device.device_id, device.kind, device.is_active, station.pk, station.code,
         station.election_round_id, device.public_key_bytes,
     )  # fmt: skip
-    _cache[device_id] = (now, found)
-    return found
+    return _cache.put(device_id, found)
 
 
 def forget(device_id: str) -> None:
     """Drop a cached registration (after a change to the device in this process)."""
-    _cache.pop(device_id, None)
+    _cache.forget(device_id)
 
 
 # The signed headers as WSGI names them: read straight from META, without building every header.

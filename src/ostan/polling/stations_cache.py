@@ -1,16 +1,17 @@
 """What check-in needs about a station besides the database's answer, cached per process: its unit,
-the constituencies it serves and the round's election date. Opening and closing are never cached."""
+the constituencies it serves and the round's election date (none of which changes once the station
+exists; see :mod:`ostan.polling.process_cache`). Opening and closing are never cached."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 
 from ostan.polling.models import Station
+from ostan.polling.process_cache import ProcessCache
 from ostan.territory.models import Unit
 
-CACHE_SECONDS = 30.0
+CACHE_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -22,20 +23,18 @@ class StationInfo:
     election_date: dt.date | None
 
 
-_cache: dict[int, tuple[float, StationInfo]] = {}
+_cache: ProcessCache[int, StationInfo] = ProcessCache(CACHE_SECONDS)
 
 
 def station_info(pk: int) -> StationInfo:
     hit = _cache.get(pk)
-    now = time.monotonic()
-    if hit is not None and now - hit[0] < CACHE_SECONDS:
-        return hit[1]
+    if hit is not None:
+        return hit
     s = Station.objects.select_related("unit", "election_round").get(pk=pk)
     pks = tuple(s.constituencies.order_by("pk").values_list("pk", flat=True))
     found = StationInfo(s.pk, s.code, s.unit, pks, s.election_round.election_date)
-    _cache[pk] = (now, found)
-    return found
+    return _cache.put(pk, found)
 
 
 def forget(pk: int) -> None:
-    _cache.pop(pk, None)
+    _cache.forget(pk)

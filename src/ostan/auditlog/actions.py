@@ -54,13 +54,16 @@ def record(
     event: str,
     obj: models.Model | None = None,
     unit: Unit | None = None,
+    unit_path: str | None = None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     object_type: str = "",
     object_id: str = "",
     object_label: str = "",
 ) -> Entry:
-    """Append one entry. ``actor`` is None only for the system itself (loaders, scheduled work)."""
+    """Append one entry. ``actor`` is None only for the system itself (loaders, scheduled work).
+
+    The entry's territory is ``unit``'s, or ``unit_path`` where the caller holds only the path."""
     if not transaction.get_connection().in_atomic_block:
         raise AuditOutsideTransaction(f"audit entry for {event!r} must be written inside the action's transaction")
     if obj is not None:
@@ -77,7 +80,7 @@ def record(
         object_type=object_type,
         object_id=object_id,
         object_label=object_label[:300],
-        unit_path=unit.path if unit is not None else "",
+        unit_path=unit.path if unit is not None else (unit_path or ""),
         before=_json_safe(before) if before is not None else None,
         after=_json_safe(after) if after is not None else None,
     )

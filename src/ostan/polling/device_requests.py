@@ -23,7 +23,6 @@ from django.utils import timezone
 from ostan.core.polling import devices as core_devices
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling.errors import UnknownDevice, UnsignedRequest, WrongDeviceKind
-from ostan.polling.models import Device
 from ostan.polling.process_cache import ProcessCache
 
 CACHE_SECONDS = 600.0
@@ -66,19 +65,26 @@ def cached_registration(device_id: str) -> Registration | None:
     return _cache.get(device_id)
 
 
+REGISTRATION_SQL = """
+SELECT d.id, d.device_id, d.kind, d.is_active, s.id, s.code, s.election_round_id, d.public_key
+FROM polling_device d JOIN polling_station s ON s.id = d.station_id
+WHERE d.device_id = %s
+"""
+
+
 def registration(device_id: str) -> Registration:
     """The device's registration, from this process's cache or the database; unknown → UnknownDevice."""
     hit = _cache.get(device_id)
     if hit is not None:
         return hit
-    device = Device.objects.select_related("station").filter(device_id=device_id).first()
-    if device is None:
+    with connection.cursor() as cursor:  # plain SQL: the ORM took ten times as long, for every device at opening
+        cursor.execute(REGISTRATION_SQL, [device_id])
+        row = cursor.fetchone()
+    if row is None:
         raise UnknownDevice("این دستگاه در سامانه ثبت نشده است.")
-    station = device.station
-    found = Registration(
-        device.pk, device.device_id, device.kind, device.is_active, station.pk, station.code,
-        station.election_round_id, device.public_key_bytes,
-    )  # fmt: skip
+    pk, device_id, kind, is_active, station_pk, station_code, round_pk, public_key = row
+    found = Registration(pk, device_id, kind, bool(is_active), station_pk, station_code, round_pk,
+                         bytes.fromhex(public_key))  # fmt: skip
     return _cache.put(device_id, found)
 
 

@@ -7,18 +7,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ostan.polling.models import Station
+from django.db import connection
+
 from ostan.polling.process_cache import ProcessCache
-from ostan.territory.models import Unit
 
 CACHE_SECONDS = 600.0
+
+# Plain SQL, one statement: every station is read at the morning's opening, and the ORM's three
+# queries took ten times as long. The constituency ids come as text ("7,3", sorted here), which both
+# PostgreSQL and SQLite can aggregate.
+STATION_SQL = """
+SELECT s.code, u.id, u.path, r.election_date,
+       (SELECT {ids} FROM polling_station_constituencies sc WHERE sc.station_id = s.id)
+FROM polling_station s
+JOIN territory_unit u ON u.id = s.unit_id
+JOIN elections_electionround r ON r.id = s.election_round_id
+WHERE s.id = %s
+"""
+IDS = {"postgresql": "string_agg(sc.constituency_id::text, ',')", "sqlite": "group_concat(sc.constituency_id, ',')"}
 
 
 @dataclass(frozen=True)
 class StationInfo:
     pk: int
     code: str
-    unit: Unit
+    unit_pk: int
+    unit_path: str
     constituency_pks: tuple[int, ...]
     election_date: dt.date | None
 
@@ -30,10 +44,16 @@ def station_info(pk: int) -> StationInfo:
     hit = _cache.get(pk)
     if hit is not None:
         return hit
-    s = Station.objects.select_related("unit", "election_round").get(pk=pk)
-    pks = tuple(s.constituencies.order_by("pk").values_list("pk", flat=True))
-    found = StationInfo(s.pk, s.code, s.unit, pks, s.election_round.election_date)
-    return _cache.put(pk, found)
+    with connection.cursor() as cursor:
+        cursor.execute(STATION_SQL.format(ids=IDS[connection.vendor]), [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise LookupError(f"no station {pk}")
+    code, unit_pk, unit_path, election_date, ids = row
+    if isinstance(election_date, str):
+        election_date = dt.date.fromisoformat(election_date)
+    pks = tuple(sorted(int(i) for i in ids.split(","))) if ids else ()
+    return _cache.put(pk, StationInfo(pk, code, unit_pk, unit_path, pks, election_date))
 
 
 def forget(pk: int) -> None:

@@ -278,7 +278,7 @@ def _finish(batch: _Batch) -> BatchOutcome:
     counts = {"accepted": len(batch.accepted) - duplicates, "duplicates": duplicates, "refused": len(batch.refused)}
     device = batch.device
     statements.execute(AUDIT_SQL, [device.at, str(device.station_id), device.station_code,
-                                   station_info(device.station_id).unit.path, json.dumps(counts)])  # fmt: skip
+                                   station_info(device.station_id).unit_path, json.dumps(counts)])  # fmt: skip
     order = range(len(batch.items))
     return BatchOutcome(
         tuple(batch.accepted[i] for i in order if i in batch.accepted),
@@ -380,7 +380,7 @@ def _cast_portable(device: DeviceContext, items: Sequence[BallotItem]) -> BatchO
             object_type="polling.station",
             object_id=str(device.station_id),
             object_label=device.station_code,
-            unit=station_info(device.station_id).unit,
+            unit_path=station_info(device.station_id).unit_path,
             after=counts,
         )
     return BatchOutcome(tuple(accepted + duplicates), tuple(refused + more_refused))

@@ -188,7 +188,7 @@ def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Seq
             object_type="polling.station",
             object_id=str(device.station_id),
             object_label=device.station_code,
-            unit=station_info(device.station_id).unit,
+            unit_path=station_info(device.station_id).unit_path,
         )
     return CastOutcome(ballot.ballot_id, ballot.receipt_code, is_duplicate=False)
 
@@ -217,6 +217,6 @@ def _cast_prepared(device: DeviceContext, item: BallotItem) -> CastOutcome:
     statements.execute(STORE_SQL, {
         "ballot": ballot.ballot_id, "station": station, "constituency": constituency, "codes": " ".join(ballot.codes),
         "receipt": ballot.receipt_code, "at": device.at, "station_text": str(station),
-        "station_code": device.station_code, "unit_path": station_info(station).unit.path,
+        "station_code": device.station_code, "unit_path": station_info(station).unit_path,
     })  # fmt: skip
     return CastOutcome(ballot.ballot_id, ballot.receipt_code, is_duplicate=False)

@@ -223,7 +223,7 @@ def _store(
             "device": p.device.pk, "station": station.pk, "round": p.device.election_round_id,
             "code": p.request.national_code, "constituency": constituency, "request": p.request.request_id,
             "at": record.checked_in_at.isoformat(), "token": p.request.token_hash,
-            "label": f"{station.code}/{p.device.device_id}", "unit_path": station.unit.path,
+            "label": f"{station.code}/{p.device.device_id}", "unit_path": station.unit_path,
         })  # fmt: skip
     counters = [{"id": pending[i].device.pk, "counter": pending[i].device.counter} for i in indexes]
     row = statements.fetch_one(STORE_MANY_SQL, {"counters": json.dumps(counters), "fresh": json.dumps(rows)})

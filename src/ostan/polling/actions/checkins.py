@@ -198,6 +198,6 @@ def _store_portable(
         if checkin_id is not None:
             record(
                 actor=None, event="polling.checked_in", object_type="polling.checkin", object_id=str(checkin_id),
-                object_label=f"{station.code}/{device.device_id}", unit=station.unit,
+                object_label=f"{station.code}/{device.device_id}", unit_path=station.unit_path,
             )  # fmt: skip
     return checkin_id

@@ -18,7 +18,8 @@ Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/
 Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
 BENCH_CLIENTS (2),
 BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
-BENCH_THREADS (4, gunicorn only).
+BENCH_THREADS (4, gunicorn only), BENCH_HTTP (uvicorn's protocol: ostan.polling.device_http:DeviceHttpProtocol,
+the check-in short path, or httptools for every request through ASGI).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ RACES = int(os.environ.get("BENCH_RACES", "10000"))
 RACE_PAIRS = int(os.environ.get("BENCH_RACE_PAIRS", "16"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "4")
+HTTP = os.environ.get("BENCH_HTTP", "ostan.polling.device_http:DeviceHttpProtocol")  # uvicorn only; or httptools
 PATH = "/api/polling/check-ins"
 GOAL = 2_000  # check-ins per second, with the exactly-once guarantee
 
@@ -131,7 +133,7 @@ def start_server(url: str) -> subprocess.Popen[bytes]:
                    "--keep-alive", "60", "-b", f"127.0.0.1:{PORT}", "--log-level", "error"]  # fmt: skip
     else:
         command = [str(ROOT / ".venv/bin/uvicorn"), "ostan.asgi:application", "--workers", WORKERS, "--loop", "uvloop",
-                   "--http", "httptools", "--no-access-log", "--log-level", "warning", "--timeout-keep-alive", "60",
+                   "--http", HTTP, "--no-access-log", "--log-level", "warning", "--timeout-keep-alive", "60",
                    "--port", str(PORT), "--host", "127.0.0.1"]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     return wait_until_serving(server, PORT, SERVER)

@@ -9,29 +9,21 @@ processes over HTTP.
 from __future__ import annotations
 
 import asyncio
-import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from ostan.asgi import application as asgi_application
 from ostan.polling.gateway import CheckInCommitter, DeviceGateway
 from ostan.polling.models import CheckIn, VotingToken
 from ostan.polling.simulator import SimulatedDevice, new_token
+from tests.polling.uvicorn_servers import http_client, uvicorn
 from tests.polling.world import CHECK_IN_PATH, PollingWorld, check_in_payload
 
-ROOT = Path(__file__).resolve().parents[2]
 Answer = tuple[int, dict[str, Any]]
 
 
@@ -238,40 +230,16 @@ def test_the_committer_stops_and_starts_again(pw16: PollingWorld) -> None:
     app.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def uvicorn_server(pw16: PollingWorld) -> Iterator[int]:
-    """uvicorn with two worker processes on the test database (the world is committed: pw16)."""
-    port = _free_port()
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "ostan.settings"}
-    command = [sys.executable, "-m", "uvicorn", "ostan.asgi:application", "--workers", "2", "--loop", "uvloop",
-               "--http", "httptools", "--port", str(port), "--host", "127.0.0.1", "--log-level", "warning"]  # fmt: skip
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
-    try:
-        for _ in range(100):
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                conn.request("GET", "/api/health")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    """uvicorn with two worker processes and the check-in protocol, on the test database (committed: pw16)."""
+    with uvicorn(workers=2) as port:
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def _post(port: int, device: SimulatedDevice, payload: object) -> Answer:
     body, headers = _signed(device, payload)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn = http_client(port)
     conn.request("POST", CHECK_IN_PATH, body=body, headers=headers)
     response = conn.getresponse()
     assert response.getheader("X-Content-Type-Options") == "nosniff"
@@ -289,6 +257,6 @@ def test_over_http_two_workers_accept_a_raced_voter_once(pw16: PollingWorld, uvi
             assert [a["is_accepted"] for _, a in answers].count(True) == 1
             assert {a["reason_code"] for _, a in answers if not a["is_accepted"]} == {"already_voted"}
             assert CheckIn.objects.filter(national_code=code).count() == 1
-    conn = http.client.HTTPConnection("127.0.0.1", uvicorn_server, timeout=30)
+    conn = http_client(uvicorn_server)
     conn.request("GET", "/api/polling/check-ins")  # not a check-in: Django answers (ninja: 405)
     assert conn.getresponse().status == 405

@@ -14,8 +14,10 @@ order of checks (body, then signature, then the check-in), the same answers and 
 for byte (tests/polling/test_gateway.py compares them). Every other path goes to Django's ASGI
 application unchanged.
 
-Run it with ``uvicorn ostan.asgi:application --loop uvloop --http httptools --workers N`` (see
-docs/election-day.md). A request whose batch does not finish within ``ANSWER_SECONDS`` is answered
+Run it with ``uvicorn ostan.asgi:application --loop uvloop --http
+ostan.polling.device_http:DeviceHttpProtocol --workers N`` (see docs/election-day.md): that protocol
+hands check-ins to :meth:`DeviceGateway.answer` straight from the HTTP parser, without ASGI, and any
+other uvicorn protocol reaches the same method through ASGI. A request whose batch does not finish within ``ANSWER_SECONDS`` is answered
 503 ``busy``; if its batch commits later, the device's retry (same request id) gets the acceptance.
 """
 
@@ -37,10 +39,10 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import ValidationError
 
 from ostan.core.errors import DomainError
-from ostan.core.polling import devices as core_devices
 from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn
 from ostan.polling.actions.checkins import prepare_check_in, settle_check_ins
 from ostan.polling.api import CheckInIn, check_in_answer
+from ostan.polling.checkin_wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
 from ostan.polling.device_requests import Registration, cached_registration, registration, signed_request, verify
 from ostan.polling.models import DeviceKind
 
@@ -50,20 +52,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[..., Awaitable[None]]  # Django's handler types its arguments as narrower mappings
 
-CHECK_IN_PATH = "/api/polling/check-ins"
 MAX_BATCH = 500  # check-ins settled by one pair of statements
-MAX_BODY = 64 * 1024  # a check-in body is a few hundred bytes
 ANSWER_SECONDS = 10.0
-SIGNED = {name.lower().encode("ascii"): name for name in (
-    core_devices.HEADER_STATION, core_devices.HEADER_DEVICE, core_devices.HEADER_COUNTER,
-    core_devices.HEADER_TIMESTAMP, core_devices.HEADER_SIGNATURE,
-)}  # fmt: skip
-# What Django's SecurityMiddleware adds to every answer with the project's settings.
-SECURITY_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +175,9 @@ def _error(exc: DomainError) -> tuple[int, bytes]:
     return exc.status, _body({"code": exc.code, "message": exc.message, "details": exc.details})
 
 
+TOO_LARGE = _body({"code": "too_large", "message": "بدنهٔ درخواست بیش از اندازه بزرگ است.", "details": None})
+
+
 def _invalid(exc: ValidationError) -> tuple[int, bytes]:
     details = [{"loc": ["body", "payload", *e["loc"]], "type": e["type"]} for e in exc.errors()]
     message = "ورودی نامعتبر است؛ قالب داده‌ها را بررسی کنید."
@@ -212,9 +205,7 @@ class DeviceGateway:
             await self._lifespan(receive, send)
         elif scope["type"] == "http" and scope["path"] == CHECK_IN_PATH and scope["method"] == "POST":
             status, body = await self._check_in(scope, receive)
-            headers = [(b"content-type", b"application/json; charset=utf-8"),
-                       (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]  # fmt: skip
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status, "headers": response_headers(body)})
             await send({"type": "http.response.body", "body": body})
         else:
             await self.fallback(scope, receive, send)
@@ -231,15 +222,24 @@ class DeviceGateway:
                 return
 
     async def _check_in(self, scope: Scope, receive: Receive) -> tuple[int, bytes]:
-        body = await _read_body(receive)
+        query = scope.get("query_string", b"")
+        path = scope["path"] + ("?" + query.decode("latin-1") if query else "")
+        return await self.answer(path, signed_headers(scope["headers"]), await _read_body(receive))
+
+    async def answer(self, path: str, headers: dict[str, str], body: bytes | None) -> tuple[int, bytes]:
+        """The status and JSON body answering one check-in request (``body`` None: it was over MAX_BODY).
+
+        ``path`` is as signed (with any query string); ``headers`` are the X-Ostan-* ones
+        (:func:`signed_headers`). Shared by the ASGI path and uvicorn's protocol
+        (:mod:`ostan.polling.device_http`)."""
         if body is None:
-            return 413, _body({"code": "too_large", "message": "بدنهٔ درخواست بیش از اندازه بزرگ است.", "details": None})
+            return 413, TOO_LARGE
         try:
             payload = CheckInIn.model_validate_json(body)
         except ValidationError as exc:
             return _invalid(exc)
         try:
-            pending = await self._pending(scope, body, payload)
+            pending = await self._pending(path, headers, body, payload)
             outcome = await self.deadlines.watch(self.committer.submit(pending))
         except DomainError as exc:
             return _error(exc)
@@ -247,10 +247,7 @@ class DeviceGateway:
             return _error(outcome)
         return 200, _body(check_in_answer(outcome))
 
-    async def _pending(self, scope: Scope, body: bytes, payload: CheckInIn) -> PendingCheckIn:
-        query = scope.get("query_string", b"")
-        path = scope["path"] + ("?" + query.decode("latin-1") if query else "")
-        headers = {SIGNED[name]: value.decode("latin-1") for name, value in scope["headers"] if name in SIGNED}
+    async def _pending(self, path: str, headers: dict[str, str], body: bytes, payload: CheckInIn) -> PendingCheckIn:
         signed, signature = signed_request(method="POST", path=path, headers=headers, body=body)
         device = cached_registration(signed.device_id)
         if device is None:

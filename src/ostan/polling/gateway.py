@@ -17,8 +17,9 @@ application unchanged.
 Run it with ``uvicorn ostan.asgi:application --loop uvloop --http
 ostan.polling.device_http:DeviceHttpProtocol --workers N`` (see docs/election-day.md): that protocol
 hands check-ins to :meth:`DeviceGateway.answer` straight from the HTTP parser, without ASGI, and any
-other uvicorn protocol reaches the same method through ASGI. A request whose batch does not finish within ``ANSWER_SECONDS`` is answered
-503 ``busy``; if its batch commits later, the device's retry (same request id) gets the acceptance.
+other uvicorn protocol reaches the same method through ASGI. A request whose batch does not finish
+within ``ANSWER_SECONDS`` is answered 503 ``busy``; if its batch commits later, the device's retry
+(same request id) gets the acceptance.
 """
 
 from __future__ import annotations

@@ -14,13 +14,17 @@ class VotingToken(models.Model):
     token_hash = models.CharField("چکیده رمز", max_length=64, primary_key=True)
     # Tokens are only ever found by their hash; an index per foreign key would be written at every
     # check-in and read by nothing (only deleting a station or constituency scans, and that is refused).
+    # On PostgreSQL the two columns together reference the station's own constituencies, as a cast
+    # ballot's do (migration 0008): one key check per token, on a row of the station.
     station = models.ForeignKey(
-        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     # The voter's constituency decides which ballot the token opens; it names no one at a station.
     constituency = models.ForeignKey(
-        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     is_redeemed = models.BooleanField("مصرف‌شده", default=False)
 
     class Meta:

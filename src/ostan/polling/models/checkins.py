@@ -12,16 +12,22 @@ from django.db import models
 class CheckIn(models.Model):
     # Both keys below are the first column of an index of their own (polling_checkin_once,
     # polling_checkin_station), so a single-column index would only be one more write per check-in.
+    # On PostgreSQL the keys are two, each on a row of the check-in's own station (migration 0008):
+    # (station, round) references the station, so the round is the station's; (station, constituency)
+    # references the station's own constituencies. Checked per row at commit, one key per column had
+    # every check-in of the country lock the same round and constituency rows.
     election_round = models.ForeignKey(
-        "elections.ElectionRound", verbose_name="دوره", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+        "elections.ElectionRound", verbose_name="دوره", on_delete=models.PROTECT, related_name="+", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     # Plain, not hashed: the roll holds the code anyway, and a refused voter is told where and when.
     national_code = models.CharField("کد ملی", max_length=10)
     station = models.ForeignKey(
-        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="check_ins", db_index=False
-    )
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="check_ins", db_index=False,
+        db_constraint=False,
+    )  # fmt: skip
     constituency = models.ForeignKey(
-        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+", db_constraint=False
     )
     # The device's id for this attempt: a retry carries the same id and gets the same outcome.
     request_id = models.CharField("شناسه درخواست", max_length=64)

@@ -10,8 +10,8 @@ as soon as its body is in and writes the answer in one write. The answer is the 
 byte what the ASGI path sends (tests/polling/test_device_http.py compares them over real sockets).
 
 Everything else is uvicorn's own handling, unchanged: other paths and methods, a query string,
-``Expect: 100-continue``, HTTP/1.0, upgrades, a concurrency limit, and a check-in pipelined behind a
-request still being answered. A check-in in flight stands in for uvicorn's request-response cycle,
+``Expect: 100-continue``, HTTP/1.0, upgrades, a concurrency limit, a root path, and a check-in
+pipelined behind a request still being answered. A check-in in flight stands in for uvicorn's request-response cycle,
 so requests pipelined behind it wait for it exactly as they would behind any other, and a shutdown
 or a lost connection finds what it expects.
 """
@@ -96,6 +96,7 @@ class DeviceHttpProtocol(HttpToolsProtocol):
             and not self.expect_100_continue
             and not self.parser.should_upgrade()
             and self.limit_concurrency is None
+            and not self.root_path  # under a root path the ASGI path is another one: leave it to uvicorn
             and (self.cycle is None or self.cycle.response_complete)
         )
 

@@ -11,6 +11,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from ostan.access.guards import api_guarded, guarded
 from ostan.accounts.api import router as accounts_router
 from ostan.auditlog.api import router as auditlog_router
 from ostan.core.errors import DomainError
@@ -18,6 +19,7 @@ from ostan.elections.api import router as elections_router
 from ostan.polling.api import router as polling_router
 from ostan.publication.api import router as publication_router
 from ostan.territory.api import router as territory_router
+from ostan.web.permissions import READ_SITE
 
 
 class ErrorOut(Schema):
@@ -31,6 +33,7 @@ api = NinjaAPI(
     version="1",
     description="API سامانه استان: تقسیمات کشوری، حساب‌ها و انتخابات شوراها.",
     urls_namespace="api",
+    docs_decorator=guarded(READ_SITE),
 )
 
 
@@ -41,6 +44,7 @@ class HealthOut(Schema):
 
 
 @api.get("/health", response=HealthOut, tags=["meta"], summary="Liveness and database check")
+@api_guarded(READ_SITE)
 def health(request: HttpRequest) -> HealthOut:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import django
 
         django.setup()
-        from ostan.publication.simulation import run_simulation
+        from ostan.simulation.election import run_simulation
 
         return int(run_simulation(rest))
     from django.core.management import execute_from_command_line

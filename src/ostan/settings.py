@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ostan.territory",
+    "ostan.access",
     "ostan.accounts",
     "ostan.auditlog",
     "ostan.elections",
     "ostan.polling",
     "ostan.publication",
+    "ostan.simulation",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ostan.access.middleware.actor",
+    "ostan.access.middleware.Refusals",
     "ostan.accounts.middleware.password_change_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -77,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ostan.web.header.context",
             ],
             "builtins": ["ostan.web.templatetags.persian"],
         },

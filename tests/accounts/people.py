@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ostan.accounts import actions
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.core.text import search_key
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
+from tests.actors import as_actor, make_person
 
 PASSWORD = "Pardis-Sahar-1405"
 
@@ -49,14 +51,12 @@ def make_tree() -> Tree:
 
 def make_admin(username: str = "root") -> User:
     """The first system administrator: someone has to exist before any action has an actor."""
-    return User.objects.create_user(
-        username=username, password=PASSWORD, role=Role.SYSTEM_ADMINISTRATOR, is_staff=True, first_name="مدیر سامانه"
-    )
+    return make_person(username, Role.SYSTEM_ADMINISTRATOR, None, password=PASSWORD, first_name="مدیر سامانه")
 
 
 def make_staff(actor: User, username: str, role: str, unit: Unit | None, full_name: str = "") -> User:
     return actions.create_staff_account(
-        actor=actor,
+        actor=as_actor(actor),
         username=username,
         full_name=full_name or f"کارمند {username}",
         role=role,

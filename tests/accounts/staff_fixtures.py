@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from tests.accounts.people import Tree, make_admin, make_staff, make_tree
 
 

@@ -6,16 +6,18 @@ import pytest
 from django.contrib.auth import authenticate
 
 from ostan.accounts import actions
-from ostan.accounts.models import Role, User
-from ostan.accounts.scope import OutOfScope
+from ostan.accounts.errors import InvalidAccount
+from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
+from ostan.core.access import OutOfScope, Role
 from ostan.core.errors import NotFound, PermissionRefused
 from tests.accounts.people import PASSWORD, Tree, make_staff
+from tests.actors import as_actor, only_post
 
 
 def create(actor: User, username: str, role: str, unit: object, **extra: str) -> User:
     return actions.create_staff_account(
-        actor=actor,
+        actor=as_actor(actor),
         username=username,
         full_name=extra.pop("full_name", "مریم احمدی"),
         role=role,
@@ -27,7 +29,7 @@ def create(actor: User, username: str, role: str, unit: object, **extra: str) ->
 
 def test_admin_creates_a_county_official_with_one_audit_entry(admin: User, tree: Tree) -> None:
     user = create(admin, "maryam", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a, mobile="۰۹۱۲ ۳۴۵ ۶۷۸۹")
-    entries = Entry.objects.filter(event="accounts.create")
+    entries = Entry.objects.filter(event="accounts.account_created")
     assert entries.count() == 1
     entry = entries.get()
     assert entry.object_id == str(user.pk)
@@ -51,7 +53,7 @@ def test_admin_creates_a_county_official_with_one_audit_entry(admin: User, tree:
 def test_invalid_role_or_missing_unit_is_refused_and_writes_nothing(
     admin: User, tree: Tree, role: str, message: str
 ) -> None:
-    with pytest.raises(actions.InvalidAccount) as caught:
+    with pytest.raises(InvalidAccount) as caught:
         create(admin, "nobody", role, None)
     assert message in caught.value.message
     assert not User.objects.filter(username="nobody").exists()
@@ -60,14 +62,14 @@ def test_invalid_role_or_missing_unit_is_refused_and_writes_nothing(
 
 def test_system_administrator_needs_no_unit(admin: User, tree: Tree) -> None:
     user = create(admin, "second_admin", Role.SYSTEM_ADMINISTRATOR, None)
-    assert user.unit is None
-    assert Entry.objects.filter(event="accounts.create").count() == 1
+    assert only_post(user).unit is None
+    assert Entry.objects.filter(event="accounts.account_created").count() == 1
 
 
 def test_county_official_creates_below_within_own_county(county_a_official: User, tree: Tree) -> None:
     before = Entry.objects.count()
     user = create(county_a_official, "constituency_a", Role.CONSTITUENCY_ELECTION_OFFICIAL, tree.city_a)
-    assert user.unit == tree.city_a
+    assert only_post(user).unit == tree.city_a
     assert Entry.objects.count() == before + 1
 
 
@@ -103,7 +105,7 @@ def test_roles_above_or_beside_ones_own_are_refused(admin: User, tree: Tree, act
 def test_governor_office_staff_creates_service_desk_clerks(admin: User, tree: Tree) -> None:
     staff = make_staff(admin, "governorate", Role.GOVERNOR_OFFICE_STAFF, tree.province)
     clerk = create(staff, "clerk", Role.SERVICE_DESK_CLERK, tree.county_b)
-    assert clerk.role == Role.SERVICE_DESK_CLERK
+    assert only_post(clerk).role == Role.SERVICE_DESK_CLERK
 
 
 @pytest.mark.parametrize(
@@ -130,9 +132,9 @@ def test_bad_fields_get_persian_errors(
 def test_deactivate_writes_one_entry_and_blocks_sign_in(county_a_official: User, tree: Tree) -> None:
     station = create(county_a_official, "station_1", Role.STATION_OFFICIAL, tree.city_a)
     before = Entry.objects.count()
-    actions.deactivate_account(actor=county_a_official, account_id=station.pk)
+    actions.deactivate_account(actor=as_actor(county_a_official), account_id=station.pk)
     assert Entry.objects.count() == before + 1
-    entry = Entry.objects.get(event="accounts.deactivate")
+    entry = Entry.objects.get(event="accounts.account_deactivated")
     assert (entry.before or {})["is_active"] is True
     assert (entry.after or {})["is_active"] is False
     assert authenticate(username="station_1", password=PASSWORD) is None
@@ -141,10 +143,10 @@ def test_deactivate_writes_one_entry_and_blocks_sign_in(county_a_official: User,
 def test_deactivate_out_of_scope_or_self_is_refused(county_a_official: User, county_b_official: User) -> None:
     before = Entry.objects.count()
     with pytest.raises(NotFound) as caught:  # another county's account is not even confirmed to exist
-        actions.deactivate_account(actor=county_a_official, account_id=county_b_official.pk)
+        actions.deactivate_account(actor=as_actor(county_a_official), account_id=county_b_official.pk)
     assert "مرودشت" not in caught.value.message
     with pytest.raises(PermissionRefused):
-        actions.deactivate_account(actor=county_a_official, account_id=county_a_official.pk)
+        actions.deactivate_account(actor=as_actor(county_a_official), account_id=county_a_official.pk)
     assert Entry.objects.count() == before
     county_b_official.refresh_from_db()
     assert county_b_official.is_active
@@ -154,26 +156,34 @@ def test_change_role_or_unit_moves_within_scope(admin: User, county_a_official: 
     station = create(county_a_official, "station_2", Role.STATION_OFFICIAL, tree.city_a)
     before = Entry.objects.count()
     actions.change_role_or_unit(
-        actor=county_a_official, account_id=station.pk, role=Role.CONSTITUENCY_ELECTION_OFFICIAL, unit=tree.county_a
+        actor=as_actor(county_a_official),
+        account_id=station.pk,
+        role=Role.CONSTITUENCY_ELECTION_OFFICIAL,
+        unit=tree.county_a,
     )
     assert Entry.objects.count() == before + 1
-    entry = Entry.objects.get(event="accounts.change_role")
-    assert (entry.before or {})["role"] == Role.STATION_OFFICIAL
-    assert (entry.after or {})["role"] == Role.CONSTITUENCY_ELECTION_OFFICIAL
-    assert (entry.after or {})["unit"] == tree.county_a.pk
+    entry = Entry.objects.get(event="accounts.post_replaced")
+    [before_post] = (entry.before or {})["posts"]
+    [after_post] = (entry.after or {})["posts"]
+    assert before_post["role"] == Role.STATION_OFFICIAL
+    assert (after_post["role"], after_post["unit"]) == (Role.CONSTITUENCY_ELECTION_OFFICIAL, tree.county_a.pk)
+    assert after_post["id"] != before_post["id"]  # the old post ended; a new one began
     with pytest.raises(OutOfScope):
         actions.change_role_or_unit(
-            actor=county_a_official, account_id=station.pk, role=Role.STATION_OFFICIAL, unit=tree.county_b
+            actor=as_actor(county_a_official), account_id=station.pk, role=Role.STATION_OFFICIAL, unit=tree.county_b
         )
     assert Entry.objects.count() == before + 1
 
 
-def test_staff_account_without_unit_cannot_sign_in(admin: User, tree: Tree) -> None:
-    """Even if a unit goes missing behind the actions' back, the backend refuses the account."""
-    official = make_staff(admin, "unitless", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a)
-    User.objects.filter(pk=official.pk).update(unit=None)
+def test_staff_account_whose_posts_have_ended_cannot_sign_in(admin: User, tree: Tree) -> None:
+    """Even if a post ends behind the actions' back, the backend refuses an account with no current post."""
+    from django.utils import timezone
+
+    from ostan.access.models import Post
     from ostan.accounts.logins import ScopedModelBackend
 
-    assert ScopedModelBackend().authenticate(None, username="unitless", password=PASSWORD) is None
-    User.objects.filter(pk=official.pk).update(unit=tree.county_a)
-    assert ScopedModelBackend().authenticate(None, username="unitless", password=PASSWORD) is not None
+    official = make_staff(admin, "postless", Role.COUNTY_ELECTION_OFFICIAL, tree.county_a)
+    Post.objects.filter(person=official).update(ends_at=timezone.now())
+    assert ScopedModelBackend().authenticate(None, username="postless", password=PASSWORD) is None
+    Post.objects.filter(person=official).update(ends_at=None)
+    assert ScopedModelBackend().authenticate(None, username="postless", password=PASSWORD) is not None

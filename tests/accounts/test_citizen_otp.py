@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from ostan.accounts.models import OtpChallenge, Role, User
+from ostan.accounts.models import OtpChallenge, User
 from ostan.accounts.sms import MemoryBackend
 from ostan.auditlog.models import Entry
+from ostan.core.access import Role
 from ostan.core.text import to_persian_digits
 from tests.accounts.conftest import Clock
 from tests.accounts.people import Tree, make_staff
@@ -59,7 +60,7 @@ def test_full_flow_creates_the_citizen_and_signs_in(
     refused = verify(client, wrong(code))
     assert refused.status_code == 400
     assert refused.json()["code"] == "otp_wrong"
-    logins_before = Entry.objects.filter(event="accounts.login").count()
+    logins_before = Entry.objects.filter(event="accounts.signed_in").count()
     ok = verify(client, to_persian_digits(code))
     assert ok.status_code == 200
     assert ok.json()["role"] == Role.CITIZEN
@@ -68,7 +69,7 @@ def test_full_flow_creates_the_citizen_and_signs_in(
     assert citizen.mobile == MOBILE
     assert not citizen.has_usable_password()
     assert client.get("/api/accounts/me").json()["username"] == NATIONAL_CODE
-    assert Entry.objects.filter(event="accounts.login").count() == logins_before + 1
+    assert Entry.objects.filter(event="accounts.signed_in").count() == logins_before + 1
 
 
 def test_the_code_is_never_stored_or_audited(client: Client, django_capture_on_commit_callbacks: Capture) -> None:
@@ -76,7 +77,7 @@ def test_the_code_is_never_stored_or_audited(client: Client, django_capture_on_c
     code = last_code()
     challenge = OtpChallenge.objects.get()
     assert code not in challenge.digest
-    entry = Entry.objects.get(event="accounts.otp_request")
+    entry = Entry.objects.get(event="accounts.otp_requested")
     assert code not in str(entry.after)
     assert MOBILE not in str(entry.after)  # masked
 

@@ -31,7 +31,7 @@ def test_page_login_signs_in_and_audits_once(client: Client, county_a_official: 
     assert response.status_code == 302
     assert response["Location"] == reverse("web:home")
     assert int(client.session["_auth_user_id"]) == county_a_official.pk
-    entries = Entry.objects.filter(event="accounts.login")
+    entries = Entry.objects.filter(event="accounts.signed_in")
     assert entries.count() == 1
     assert entries.get().unit_path == "IR/IR-07/IR-07-01"
     page = client.get("/")
@@ -61,13 +61,13 @@ def test_sixth_attempt_is_refused_even_with_the_right_password(
     for _ in range(5):
         clock.advance(seconds=20)
         assert post_login(client, "county_a", "wrong-password").status_code == 200
-    assert Entry.objects.filter(event="accounts.lockout").count() == 1
+    assert Entry.objects.filter(event="accounts.sign_in_locked").count() == 1
     clock.advance(seconds=20)
     response = post_login(client, "county_a", PASSWORD)
     assert response.status_code == 429
     assert "دقیقه دیگر ممکن نیست" in response.content.decode()
     assert "_auth_user_id" not in client.session
-    lockout = Entry.objects.get(event="accounts.lockout")
+    lockout = Entry.objects.get(event="accounts.sign_in_locked")
     assert lockout.unit_path == "IR/IR-07/IR-07-01"
     assert PASSWORD not in str(lockout.after)
 

@@ -8,9 +8,11 @@ import pytest
 from django.test import Client
 
 from ostan.accounts import actions
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
+from ostan.core.access import Role
 from tests.accounts.people import PASSWORD, Tree, make_staff
+from tests.actors import as_actor
 
 STAFF = "/api/accounts/staff"
 TEMPORARY = "Golestan-Bahar-7391"
@@ -73,8 +75,8 @@ def test_create_then_manage_an_account(county_a_official: User, tree: Tree) -> N
     assert post(client, base + "/unlock").json()["code"] == "not_locked"
     events = list(Entry.objects.filter(object_id=str(account["id"])).values_list("event", flat=True))
     assert sorted(events) == sorted(
-        ["accounts.create", "accounts.deactivate", "accounts.reactivate", "accounts.change_role",
-         "accounts.set_temporary_password"]
+        ["accounts.account_created", "accounts.account_deactivated", "accounts.account_reactivated",
+         "accounts.post_replaced", "accounts.temporary_password_set"]
     )  # fmt: skip
     assert TEMPORARY not in str(list(Entry.objects.values_list("before", "after")))
 
@@ -120,7 +122,7 @@ def test_own_account_is_refused(county_a_official: User) -> None:
 
 def test_a_temporary_password_closes_the_api_until_replaced(county_a_official: User, tree: Tree) -> None:
     station = make_staff(county_a_official, "station_t", Role.STATION_OFFICIAL, tree.city_a)
-    actions.set_temporary_password(actor=county_a_official, account_id=station.pk, password=TEMPORARY)
+    actions.set_temporary_password(actor=as_actor(county_a_official), account_id=station.pk, password=TEMPORARY)
     client = Client()
     signed = post(client, "/api/accounts/login", {"username": "station_t", "password": TEMPORARY})
     assert signed.json()["must_change_password"] is True

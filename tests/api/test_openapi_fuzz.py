@@ -13,10 +13,11 @@ from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from ostan.accounts.models import Role, User
+from ostan.core.access import Role
 from ostan.core.text import search_key
 from ostan.territory.models import Unit, UnitKind
 from ostan.wsgi import application
+from tests.actors import make_person
 
 FUZZ_SETTINGS = settings(
     max_examples=25,
@@ -58,9 +59,7 @@ def fuzz_world(db: Any) -> dict[str, Any]:
     county = _unit("0502", UnitKind.COUNTY, "کرمانشاه", province, 1083833)
     district = _unit("050204", UnitKind.DISTRICT, "مرکزی", county)
     _unit("0502041258", UnitKind.CITY, "کرمانشاه", district)
-    official = User.objects.create_user(
-        username="fuzz-official", password="fuzz-password-123", role=Role.COUNTY_ELECTION_OFFICIAL, unit=county
-    )
+    official = make_person("fuzz-official", Role.COUNTY_ELECTION_OFFICIAL, county, password="fuzz-password-123")
     return {"official": official}
 
 

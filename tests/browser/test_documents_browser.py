@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from ostan.polling import actions, constituencies, device_requests, stations_cache
 from ostan.polling.simulator import new_ballot_id, new_token
+from tests.actors import as_actor
 from tests.elections.world import PASSWORD
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, make_polling_world, post
 
@@ -31,7 +32,7 @@ def test_official_opens_the_minutes_as_pdf(page: Page, site: tuple[str, PollingW
     token, hashed = new_token()
     post(Client(), pw.auth[0], CHECK_IN_PATH, check_in_payload(pw.voters[0], hashed, "b1"))
     post(Client(), pw.voting[0], BALLOT_PATH, {"ballot_id": new_ballot_id(), "token": token, "codes": ["101"]})
-    [minutes] = actions.close_station(actor=pw.members[0], station=pw.stations[0])
+    [minutes] = actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])
 
     page.goto(f"{url}/accounts/login/")
     page.get_by_label("نام کاربری").fill(pw.members[0].username)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from ostan.accounts.models import Role
+from ostan.core.access import Role
 from tests.elections.images import tiny_png
 from tests.elections.world import PASSWORD, make_official, make_world
 

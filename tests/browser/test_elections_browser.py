@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from ostan.accounts.models import Role
+from ostan.core.access import Role
 from ostan.elections import actions
 from ostan.elections.models import Constituency, ConstituencyKind
+from tests.actors import as_actor
 from tests.elections.conftest import CITY_BALLOTS
 from tests.elections.world import CITY_CANDIDATES, PASSWORD, candidates_csv, make_official, make_world
 
@@ -22,9 +23,9 @@ def city(live_server: Any) -> tuple[str, Constituency]:
     world = make_world()
     national = make_official("hq", Role.COUNTRY_ELECTION_OFFICIAL, world.country)
     make_official("arak_official", Role.COUNTY_ELECTION_OFFICIAL, world.county_a)
-    election_round = actions.create_round(actor=national, number=7, name="دوره هفتم")
+    election_round = actions.create_round(actor=as_actor(national), number=7, name="دوره هفتم")
     constituency = actions.create_constituency(
-        actor=national, election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
+        actor=as_actor(national), election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
     )
     return str(live_server.url), constituency
 

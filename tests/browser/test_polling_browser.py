@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from ostan.polling import actions, constituencies, device_requests, stations_cache
 from ostan.polling.models import CastBallot, CheckIn, DeviceKind
+from tests.actors import as_actor
 from tests.polling.world import PollingWorld, make_polling_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,8 +31,10 @@ def _pair(page: Page, url: str, pw: PollingWorld, station: int, kind: str, devic
     expect(page.locator("[data-ready='1']")).to_be_attached()
     public_key = page.locator("[data-public-key]").text_content() or ""
     assert len(public_key) == 64  # the raw Ed25519 public key the browser made, in hex
-    actions.register_device(actor=pw.members[station], station=pw.stations[station], device_id=device_id, kind=kind,
-                            public_key=public_key)  # fmt: skip
+    actions.register_device(
+        actor=as_actor(pw.members[station]), station=pw.stations[station], device_id=device_id, kind=kind,
+        public_key=public_key,
+    )  # fmt: skip
     page.get_by_text("جفت‌کردن این دستگاه با شعبه").click()
     page.get_by_label("شناسهٔ دستگاه").fill(device_id)
     page.get_by_label("کد شعبه").fill(pw.stations[station].code)

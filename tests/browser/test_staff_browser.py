@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from tests.accounts.people import PASSWORD, make_admin, make_staff, make_tree
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,11 @@ from __future__ import annotations
 import pytest
 from pytest_django.fixtures import Settings
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.elections import actions
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
+from tests.actors import as_actor
 from tests.elections.world import CITY_CANDIDATES, World, candidates_csv, make_official, make_world
 
 # Ballots for the 7-seat city: 101:21, 102:18, 103:15, 104:12, 105:9, 106:6, 107:4, 110:3, 109:2, 108:1
@@ -42,20 +44,20 @@ def official_b(world: World) -> User:
 
 @pytest.fixture
 def election_round(national: User) -> ElectionRound:
-    return actions.create_round(actor=national, number=7, name="دوره هفتم")
+    return actions.create_round(actor=as_actor(national), number=7, name="دوره هفتم")
 
 
 @pytest.fixture
 def city(election_round: ElectionRound, official_a: User, world: World) -> Constituency:
     return actions.create_constituency(
-        actor=official_a, election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
+        actor=as_actor(official_a), election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
     )
 
 
 @pytest.fixture
 def city_with_candidates(city: Constituency, official_a: User) -> Constituency:
     actions.import_candidates(
-        actor=official_a, constituency=city, file_name="c.csv", data=candidates_csv(CITY_CANDIDATES)
+        actor=as_actor(official_a), constituency=city, file_name="c.csv", data=candidates_csv(CITY_CANDIDATES)
     )
     return city
 
@@ -63,13 +65,17 @@ def city_with_candidates(city: Constituency, official_a: User) -> Constituency:
 @pytest.fixture
 def counted_city(city_with_candidates: Constituency, official_a: User) -> Constituency:
     actions.import_ballots(
-        actor=official_a, constituency=city_with_candidates, file_name="b.csv", data=CITY_BALLOTS, source="machine"
+        actor=as_actor(official_a),
+        constituency=city_with_candidates,
+        file_name="b.csv",
+        data=CITY_BALLOTS,
+        source="machine",
     )
-    actions.count_constituency(actor=official_a, constituency=city_with_candidates)
+    actions.count_constituency(actor=as_actor(official_a), constituency=city_with_candidates)
     city_with_candidates.refresh_from_db()
     return city_with_candidates
 
 
 @pytest.fixture
 def published_city(counted_city: Constituency, official_a: User) -> Constituency:
-    return actions.publish_results(actor=official_a, constituency=counted_city)
+    return actions.publish_results(actor=as_actor(official_a), constituency=counted_city)

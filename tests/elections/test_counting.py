@@ -13,6 +13,7 @@ from ostan.core.counting import LotSeedRequired
 from ostan.elections import actions, files
 from ostan.elections.errors import ElectionClosed
 from ostan.elections.models import Constituency, CountRecord
+from tests.actors import as_actor
 from tests.elections.conftest import CITY_BALLOTS, CITY_MEMBERS
 
 
@@ -42,12 +43,16 @@ def test_stored_hashes_match_the_export_files(counted_city: Constituency) -> Non
 def test_each_action_writes_exactly_one_entry(city_with_candidates: Constituency, official_a: User) -> None:
     start = Entry.objects.count()
     actions.import_ballots(
-        actor=official_a, constituency=city_with_candidates, file_name="b.csv", data=CITY_BALLOTS, source="machine"
+        actor=as_actor(official_a),
+        constituency=city_with_candidates,
+        file_name="b.csv",
+        data=CITY_BALLOTS,
+        source="machine",
     )
     assert Entry.objects.count() == start + 1
-    actions.count_constituency(actor=official_a, constituency=city_with_candidates)
+    actions.count_constituency(actor=as_actor(official_a), constituency=city_with_candidates)
     assert Entry.objects.count() == start + 2
-    actions.publish_results(actor=official_a, constituency=city_with_candidates)
+    actions.publish_results(actor=as_actor(official_a), constituency=city_with_candidates)
     assert Entry.objects.count() == start + 3
     events = list(Entry.objects.order_by("-id").values_list("event", flat=True)[:3])
     assert events == ["elections.results_published", "elections.constituency_counted", "elections.ballots_imported"]
@@ -57,21 +62,25 @@ def test_a_deciding_tie_needs_the_lot_seed(city_with_candidates: Constituency, o
     # 101..108 all get one vote; the 7th seat is a tie that veterans and education do not fully break.
     tie = b"101,102,103,104,105,106,107\n108\n"
     actions.import_ballots(
-        actor=official_a, constituency=city_with_candidates, file_name="t.csv", data=tie, source="machine"
+        actor=as_actor(official_a), constituency=city_with_candidates, file_name="t.csv", data=tie, source="machine"
     )
     with pytest.raises(LotSeedRequired):
-        actions.count_constituency(actor=official_a, constituency=city_with_candidates)
+        actions.count_constituency(actor=as_actor(official_a), constituency=city_with_candidates)
     assert not CountRecord.objects.exists()
-    actions.set_lot_seed(actor=official_a, constituency=city_with_candidates, seed="قرعه علنی ۱۴۰۵")
-    record = actions.count_constituency(actor=official_a, constituency=city_with_candidates)
+    actions.set_lot_seed(actor=as_actor(official_a), constituency=city_with_candidates, seed="قرعه علنی ۱۴۰۵")
+    record = actions.count_constituency(actor=as_actor(official_a), constituency=city_with_candidates)
     assert record.result["lot_seed"] == "قرعه علنی 1405"  # normalised: ASCII digits, like every input
     assert any(t["decided_by"] == "lot" for t in record.result["tie_breaks"])
 
 
 def test_published_results_freeze_the_inputs(published_city: Constituency, official_a: User) -> None:
     with pytest.raises(ElectionClosed):
-        actions.count_constituency(actor=official_a, constituency=published_city)
+        actions.count_constituency(actor=as_actor(official_a), constituency=published_city)
     with pytest.raises(ElectionClosed):
         actions.import_ballots(
-            actor=official_a, constituency=published_city, file_name="late.csv", data=b"101\n", source="machine"
+            actor=as_actor(official_a),
+            constituency=published_city,
+            file_name="late.csv",
+            data=b"101\n",
+            source="machine",
         )

@@ -8,12 +8,13 @@ import dataclasses
 import pytest
 
 from ostan.accounts.models import User
-from ostan.accounts.scope import OutOfScope
 from ostan.auditlog.models import Entry
 from ostan.core import counting
+from ostan.core.access import OutOfScope
 from ostan.core.errors import DomainError
 from ostan.elections import actions, files
 from ostan.elections.models import Constituency, CountOrigin, CountRecord
+from tests.actors import as_actor
 from tests.elections.conftest import CITY_BALLOTS, CITY_MEMBERS
 
 BALLOTS_SHA256 = "ab" * 32
@@ -30,7 +31,7 @@ def electronic_count(constituency: Constituency, **changes: object) -> counting.
 def record(constituency: Constituency, actor: User, result: counting.CountResult, **changes: str) -> CountRecord:
     options = {"ballots_sha256": BALLOTS_SHA256, "ballots_url": BALLOTS_URL, "bulletin_entry_hash": ENTRY_HASH}
     return actions.record_external_count(
-        actor=actor, constituency=constituency, result=result, **{**options, **changes}
+        actor=as_actor(actor), constituency=constituency, result=result, **{**options, **changes}
     )
 
 
@@ -93,7 +94,7 @@ def test_a_count_under_another_lot_seed_or_roster_is_refused(
 
 
 def test_a_constituency_not_voting_refuses(city_with_candidates: Constituency, official_a: User) -> None:
-    actions.set_voting(actor=official_a, constituency=city_with_candidates, is_voting=False, reason="تعویق")
+    actions.set_voting(actor=as_actor(official_a), constituency=city_with_candidates, is_voting=False, reason="تعویق")
     with pytest.raises(DomainError) as refused:
         record(city_with_candidates, official_a, electronic_count(city_with_candidates))
     assert refused.value.code == "not_voting"

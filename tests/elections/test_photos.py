@@ -17,6 +17,7 @@ from ostan.auditlog.models import Entry
 from ostan.elections import actions
 from ostan.elections.models import Candidate, Constituency, ElectionRound, RoundStatus, VettingStatus
 from ostan.elections.selectors import candidate_photo_url
+from tests.actors import as_actor
 from tests.elections.images import tiny_jpeg, tiny_png
 
 
@@ -83,18 +84,18 @@ def test_oversized_photo_is_refused(candidate: Candidate, official_a: User, medi
     assert "حجم عکس بیش از ۲ مگابایت است" in answer
     assert _stored(media) == []
     with pytest.raises(Exception, match="۲ مگابایت"):
-        actions.set_candidate_photo(actor=official_a, candidate=candidate, data=big)
+        actions.set_candidate_photo(actor=as_actor(official_a), candidate=candidate, data=big)
     assert _stored(media) == []
 
 
 def test_replacing_a_photo_removes_the_old_file_after_commit(
     candidate: Candidate, official_a: User, media: Path, django_capture_on_commit_callbacks: Any
 ) -> None:
-    actions.set_candidate_photo(actor=official_a, candidate=candidate, data=tiny_png())
+    actions.set_candidate_photo(actor=as_actor(official_a), candidate=candidate, data=tiny_png())
     first = Candidate.objects.get(pk=candidate.pk).photo_path
     first_url = candidate_photo_url(Candidate.objects.get(pk=candidate.pk))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        actions.set_candidate_photo(actor=official_a, candidate=candidate, data=tiny_jpeg())
+        actions.set_candidate_photo(actor=as_actor(official_a), candidate=candidate, data=tiny_jpeg())
     assert len(callbacks) == 1
     now = Candidate.objects.get(pk=candidate.pk)
     assert _stored(media) == [media / now.photo_path]
@@ -106,7 +107,7 @@ def test_photo_is_public_only_for_approved_candidates_once_voting_starts(
     candidate: Candidate, official_a: User, official_b: User, national: User, election_round: ElectionRound
 ) -> None:
     assert candidate_photo_url(candidate) is None
-    actions.set_candidate_photo(actor=official_a, candidate=candidate, data=tiny_png())
+    actions.set_candidate_photo(actor=as_actor(official_a), candidate=candidate, data=tiny_png())
     candidate.refresh_from_db()
     url = candidate_photo_url(candidate)
     assert url is not None
@@ -115,7 +116,7 @@ def test_photo_is_public_only_for_approved_candidates_once_voting_starts(
     foreign.force_login(official_b)
     assert Client().get(url).status_code == 404
     assert foreign.get(url).status_code == 404
-    actions.set_round_status(actor=national, election_round=election_round, status=RoundStatus.VOTING)
+    actions.set_round_status(actor=as_actor(national), election_round=election_round, status=RoundStatus.VOTING)
     public = Client().get(url)
     assert public.status_code == 200
     assert public["Cache-Control"].startswith("public")

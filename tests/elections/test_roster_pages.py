@@ -9,6 +9,7 @@ from ostan.auditlog.models import Entry
 from ostan.core.national_code import from_serial
 from ostan.elections import actions
 from ostan.elections.models import Candidate, Constituency, ConstituencyKind, ElectionRound, PartyList, RoundStatus
+from tests.actors import as_actor
 from tests.elections.world import World
 
 VALID = {"code": "۲۰۱", "first_name": "فاطمه", "last_name": "كريمي", "national_code": "", "gender": "female",
@@ -82,7 +83,7 @@ def test_edit_candidate_is_audited_with_before_and_after(city_with_candidates: C
 def test_roster_is_frozen_once_voting_starts(
     city_with_candidates: Constituency, official_a: User, national: User, election_round: ElectionRound
 ) -> None:
-    actions.set_round_status(actor=national, election_round=election_round, status=RoundStatus.VOTING)
+    actions.set_round_status(actor=as_actor(national), election_round=election_round, status=RoundStatus.VOTING)
     before = (Entry.objects.count(), Candidate.objects.count())
     response = _client(official_a).post(f"/elections/c/{city_with_candidates.pk}/candidates/new/", VALID)
     assert response.status_code == 400
@@ -91,7 +92,7 @@ def test_roster_is_frozen_once_voting_starts(
 
 
 def test_party_list_then_candidate_on_it(election_round: ElectionRound, national: User, world: World) -> None:
-    tehran = actions.create_constituency(actor=national, election_round=election_round, unit=world.tehran,
+    tehran = actions.create_constituency(actor=as_actor(national), election_round=election_round, unit=world.tehran,
                                          kind=ConstituencyKind.PROPORTIONAL)  # fmt: skip
     client = _client(national)
     assert "ثبت فهرست انتخاباتی" in client.get(f"/elections/c/{tehran.pk}/lists/new/").content.decode()

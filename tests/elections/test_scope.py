@@ -8,10 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ostan.accounts.models import User
-from ostan.accounts.scope import OutOfScope
 from ostan.auditlog.models import Entry
+from ostan.core.access import OutOfScope
 from ostan.elections import actions
 from ostan.elections.models import Ballot, Candidate, Constituency, CountRecord
+from tests.actors import as_actor
 from tests.elections.conftest import CITY_BALLOTS
 from tests.elections.world import CITY_CANDIDATES, candidates_csv
 
@@ -20,10 +21,14 @@ def test_actions_refuse_out_of_scope(city_with_candidates: Constituency, officia
     before = Entry.objects.count()
     with pytest.raises(OutOfScope):
         actions.import_ballots(
-            actor=official_b, constituency=city_with_candidates, file_name="b.csv", data=CITY_BALLOTS, source="machine"
+            actor=as_actor(official_b),
+            constituency=city_with_candidates,
+            file_name="b.csv",
+            data=CITY_BALLOTS,
+            source="machine",
         )
     with pytest.raises(OutOfScope):
-        actions.count_constituency(actor=official_b, constituency=city_with_candidates)
+        actions.count_constituency(actor=as_actor(official_b), constituency=city_with_candidates)
     assert not Ballot.objects.exists()
     assert Entry.objects.count() == before
 
@@ -69,7 +74,11 @@ def test_published_but_foreign_constituency_is_readable_not_countable(
 
 def test_api_count_and_publish_in_scope(city_with_candidates: Constituency, official_a: User) -> None:
     actions.import_ballots(
-        actor=official_a, constituency=city_with_candidates, file_name="b.csv", data=CITY_BALLOTS, source="machine"
+        actor=as_actor(official_a),
+        constituency=city_with_candidates,
+        file_name="b.csv",
+        data=CITY_BALLOTS,
+        source="machine",
     )
     client = Client()
     client.force_login(official_a)

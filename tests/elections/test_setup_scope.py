@@ -9,6 +9,7 @@ from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
 from ostan.elections import actions
 from ostan.elections.models import Candidate, Constituency, ConstituencyKind, ElectionRound, PartyList
+from tests.actors import as_actor
 from tests.elections.world import World
 
 CANDIDATE = {"code": "301", "first_name": "نیما", "last_name": "یوشیج", "education": "4", "vetting_status": "approved"}
@@ -27,7 +28,7 @@ def _written() -> tuple[int, int, int, int]:
 def test_pages_refuse_setting_up_in_another_county(
     city: Constituency, election_round: ElectionRound, official_b: User, world: World, national: User
 ) -> None:
-    tehran = actions.create_constituency(actor=national, election_round=election_round, unit=world.tehran,
+    tehran = actions.create_constituency(actor=as_actor(national), election_round=election_round, unit=world.tehran,
                                          kind=ConstituencyKind.PROPORTIONAL)  # fmt: skip
     client = _client(official_b)
     before = _written()

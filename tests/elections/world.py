@@ -9,9 +9,11 @@ import csv
 import io
 from dataclasses import dataclass
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.core.text import search_key
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
+from tests.actors import make_person
 
 PASSWORD = "Pardis-Sahar-1405"
 
@@ -56,7 +58,7 @@ def make_world() -> World:
 
 
 def make_official(username: str, role: str, unit: Unit | None) -> User:
-    return User.objects.create_user(username=username, password=PASSWORD, role=role, unit=unit)
+    return make_person(username, role, unit, password=PASSWORD)
 
 
 def candidates_csv(rows: list[list[str]], header: tuple[str, ...] | None = None) -> bytes:

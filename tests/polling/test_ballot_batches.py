@@ -18,6 +18,7 @@ from ostan.core.polling.tokens import token_hash
 from ostan.polling import actions
 from ostan.polling.models import CastBallot, DeviceKind, VotingToken
 from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token, seed_key
+from tests.actors import as_actor
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
 
 BATCH_PATH = "/api/polling/ballots/batch"
@@ -183,7 +184,7 @@ def test_two_uploads_racing_for_the_same_tokens_spend_each_once(pw16: PollingWor
     devices = []
     for i in range(2):  # two voting devices of one station upload overlapping journals at once
         device = SimulatedDevice(device_id=f"A001-journal{i}", station_code="A001", private_key=seed_key(f"j{i}"))
-        actions.register_device(actor=pw16.members[0], station=pw16.stations[0], device_id=device.device_id,
+        actions.register_device(actor=as_actor(pw16.members[0]), station=pw16.stations[0], device_id=device.device_id,
                                 kind=DeviceKind.VOTING, public_key=device.public_key_hex)  # fmt: skip
         devices.append(device)
     journals = [[_item(t) for t in tokens], [_item(t) for t in reversed(tokens)]]

@@ -13,6 +13,7 @@ from ostan.elections import actions as elections
 from ostan.elections.models import ConstituencyKind
 from ostan.polling.models import CastBallot, VotingToken
 from ostan.polling.simulator import new_ballot_id, new_token
+from tests.actors import SYSTEM
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
 
 
@@ -100,7 +101,7 @@ def test_kiosk_lookup_shows_name_or_not_found(pw: PollingWorld) -> None:
 
 def test_the_database_keeps_each_ballot_to_a_constituency_its_station_serves(pw: PollingWorld) -> None:
     station = pw.stations[0]
-    other = elections.create_constituency(actor=None, election_round=pw.election_round, unit=pw.world.city_b,
+    other = elections.create_constituency(actor=SYSTEM, election_round=pw.election_round, unit=pw.world.city_b,
                                           kind=ConstituencyKind.CITY_COUNCIL, population=12_000,
                                           population_source="census 1395")  # fmt: skip
     stray = {"ballot_id": new_ballot_id(), "station": station, "codes": "", "receipt_code": "A" * 12}

@@ -11,11 +11,12 @@ from django.db import IntegrityError, connection, transaction
 from ostan.elections import actions as elections
 from ostan.elections.models import ConstituencyKind
 from ostan.polling.models import CheckIn, VotingToken
+from tests.actors import SYSTEM
 from tests.polling.world import PollingWorld
 
 
 def _stray_constituency(pw: PollingWorld) -> int:
-    other = elections.create_constituency(actor=None, election_round=pw.election_round, unit=pw.world.city_b,
+    other = elections.create_constituency(actor=SYSTEM, election_round=pw.election_round, unit=pw.world.city_b,
                                           kind=ConstituencyKind.CITY_COUNCIL, population=12_000,
                                           population_source="census 1395")  # fmt: skip
     return other.pk
@@ -32,7 +33,7 @@ def _check_in(pw: PollingWorld, **fields: object) -> None:
 def test_a_check_in_must_be_for_a_constituency_and_round_of_its_station(pw: PollingWorld) -> None:
     with pytest.raises(IntegrityError):
         _check_in(pw, constituency_id=_stray_constituency(pw))
-    other_round = elections.create_round(actor=None, number=8, name="دوره هشتم", election_date=dt.date(2030, 5, 1))
+    other_round = elections.create_round(actor=SYSTEM, number=8, name="دوره هشتم", election_date=dt.date(2030, 5, 1))
     with pytest.raises(IntegrityError):
         _check_in(pw, election_round_id=other_round.pk)
     _check_in(pw)

@@ -8,6 +8,7 @@ from django.test import Client
 
 from ostan.polling.models import CheckIn, Device
 from ostan.polling.simulator import SimulatedDevice, new_token, seed_key
+from tests.actors import as_actor
 from tests.polling.world import CHECK_IN_PATH, PollingWorld, check_in_payload, post
 
 
@@ -67,7 +68,7 @@ def test_unknown_and_deactivated_devices_are_refused(pw: PollingWorld) -> None:
     )
     from ostan.polling import actions
 
-    actions.deactivate_device(actor=pw.members[0], device=Device.objects.get(device_id="A001-auth"))
+    actions.deactivate_device(actor=as_actor(pw.members[0]), device=Device.objects.get(device_id="A001-auth"))
     status, body = post(Client(), pw.auth[0], CHECK_IN_PATH, check_in_payload(pw.voters[0], new_token()[1]))
     assert status == 401
     assert body["code"] == "unknown_device"

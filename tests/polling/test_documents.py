@@ -10,8 +10,9 @@ import re
 
 from django.test import Client
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
 from ostan.core import jalali
+from ostan.core.access import Role
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.polling import actions, documents
@@ -19,6 +20,7 @@ from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.documents.sheets import Confirmation, MinutesSheet, Votes
 from ostan.polling.models import CastBallot, StationMinutes
 from ostan.polling.simulator import new_ballot_id, new_token
+from tests.actors import as_actor
 from tests.elections.world import make_official
 from tests.polling import pdf_reading
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
@@ -45,12 +47,12 @@ def _closed_signed_confirmed(pw: PollingWorld) -> StationMinutes:
     _vote(pw, 0, ["101", "102"])
     _vote(pw, 1, ["101"])
     _vote(pw, 2, [])
-    [minutes] = actions.close_station(actor=pw.members[0], station=pw.stations[0])
+    [minutes] = actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])
     signature = sign_document(pw.auth[0].keys.private_key, MINUTES_CONTEXT, minutes_bytes(minutes))
     path = f"/api/polling/minutes/{minutes.pk}/signature"
     assert post(Client(), pw.auth[0], path, {"signature": base64.b64encode(signature).decode()})[0] == 200
     minutes.refresh_from_db()
-    actions.confirm_minutes(actor=pw.members[0], minutes=minutes)
+    actions.confirm_minutes(actor=as_actor(pw.members[0]), minutes=minutes)
     return minutes
 
 
@@ -91,7 +93,7 @@ def test_minutes_pdf_is_the_same_bytes_for_the_same_minutes_and_changes_when_con
     assert f"/CreationDate (D:{closed:%Y%m%d%H%M%S}Z)".encode() in first  # the closing time, not now
     second = make_official("member_b", Role.STATION_OFFICIAL, pw.world.city_a)
     pw.stations[0].officials.add(second)
-    actions.confirm_minutes(actor=second, minutes=minutes)
+    actions.confirm_minutes(actor=as_actor(second), minutes=minutes)
     assert _client(pw.official).get(f"/polling/minutes/{minutes.pk}/pdf/").content != first
 
 

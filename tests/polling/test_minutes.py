@@ -15,6 +15,7 @@ from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.errors import MinutesInconsistent, StationClosed
 from ostan.polling.models import CastBallot, Station, StationStatus
 from ostan.polling.simulator import new_ballot_id, new_token
+from tests.actors import as_actor
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
 
 
@@ -31,7 +32,7 @@ def test_close_sign_and_confirm(pw: PollingWorld) -> None:
     _vote(pw, 0, ["101", "102"])
     _vote(pw, 1, [])
     post(Client(), pw.auth[0], CHECK_IN_PATH, check_in_payload(pw.voters[2], new_token()[1], "left"))  # left unvoted
-    [minutes] = actions.close_station(actor=pw.members[0], station=pw.stations[0])
+    [minutes] = actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])
     doc = minutes.document
     assert (doc["checked_in"], doc["ballots_cast"], doc["valid"], doc["blank"], doc["form"]) == (3, 2, 1, 1, 29)
     assert doc["votes_per_candidate"] == {"101": 1, "102": 1}
@@ -48,7 +49,7 @@ def test_close_sign_and_confirm(pw: PollingWorld) -> None:
     assert status == 200
     assert signed["is_signed"]
     minutes.refresh_from_db()
-    actions.confirm_minutes(actor=pw.members[0], minutes=minutes)
+    actions.confirm_minutes(actor=as_actor(pw.members[0]), minutes=minutes)
     assert minutes.confirmations.count() == 1
 
 
@@ -62,7 +63,7 @@ def test_more_ballots_than_check_ins_blocks_closing(pw: PollingWorld) -> None:
         receipt_code="STUFFED00000",
     )
     with pytest.raises(MinutesInconsistent) as refused:
-        actions.close_station(actor=pw.members[0], station=pw.stations[0])
+        actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])
     assert "بیشتر" in refused.value.message
     assert refused.value.details["problems"][0]["code"] == "more_ballots_than_check_ins"  # type: ignore[index]
     assert Station.objects.get(pk=pw.stations[0].pk).status == StationStatus.OPEN
@@ -70,6 +71,6 @@ def test_more_ballots_than_check_ins_blocks_closing(pw: PollingWorld) -> None:
 
 
 def test_a_closed_station_cannot_close_again(pw: PollingWorld) -> None:
-    actions.close_station(actor=pw.members[0], station=pw.stations[0])
+    actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])
     with pytest.raises(StationClosed):
-        actions.close_station(actor=pw.members[0], station=pw.stations[0])
+        actions.close_station(actor=as_actor(pw.members[0]), station=pw.stations[0])

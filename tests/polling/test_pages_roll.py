@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
+from ostan.core.access import Role
 from ostan.polling.models import RollVoter
 from tests.elections.world import make_official
 from tests.polling.world import PollingWorld, national_code, roll_csv

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from django.test import Client
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
+from ostan.core.access import Role
 from ostan.core.polling.devices import key_fingerprint
 from ostan.polling.models import Device, Station
 from ostan.polling.simulator import SimulatedDevice, seed_key

@@ -15,6 +15,7 @@ from django.test import Client
 from ostan.polling import actions
 from ostan.polling.models import CastBallot, CheckIn, DeviceKind, VotingToken
 from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token, seed_key
+from tests.actors import as_actor
 from tests.polling.world import BALLOT_PATH, CHECK_IN_PATH, PollingWorld, check_in_payload, post
 
 ROUNDS = 8
@@ -67,7 +68,7 @@ def test_a_token_raced_by_two_devices_is_spent_once(pw16: PollingWorld) -> None:
     devices = []
     for i in range(8):  # a device signs its requests in order, so the racers are eight devices
         device = SimulatedDevice(device_id=f"A001-extra{i}", station_code="A001", private_key=seed_key(f"extra{i}"))
-        actions.register_device(actor=pw16.members[0], station=pw16.stations[0], device_id=device.device_id,
+        actions.register_device(actor=as_actor(pw16.members[0]), station=pw16.stations[0], device_id=device.device_id,
                                 kind=DeviceKind.VOTING, public_key=device.public_key_hex)  # fmt: skip
         devices.append(device)
     ballot = {"token": token, "codes": ["101"]}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ostan.accounts.models import Role
-from ostan.accounts.scope import OutOfScope
 from ostan.auditlog.models import Entry
+from ostan.core.access import OutOfScope, Role
 from ostan.core.errors import DomainError
 from ostan.polling import actions
 from ostan.polling.errors import RollImportRefused
 from ostan.polling.models import RollVoter
 from ostan.polling.simulator import SimulatedDevice, seed_key
+from tests.actors import as_actor
 from tests.elections.world import make_official
 from tests.polling.world import PollingWorld, national_code, roll_csv
 
@@ -21,15 +21,19 @@ def test_an_official_of_another_county_cannot_register_a_device_or_close(pw: Pol
     device = SimulatedDevice(device_id="x", station_code="A001", private_key=seed_key("x"))
     with pytest.raises(OutOfScope):
         actions.register_device(
-            actor=outsider, station=pw.stations[0], device_id="x", kind="auth", public_key=device.public_key_hex
+            actor=as_actor(outsider),
+            station=pw.stations[0],
+            device_id="x",
+            kind="auth",
+            public_key=device.public_key_hex,
         )
     with pytest.raises(OutOfScope):
-        actions.close_station(actor=outsider, station=pw.stations[0])
+        actions.close_station(actor=as_actor(outsider), station=pw.stations[0])
 
 
 def test_station_members_cannot_create_stations(pw: PollingWorld) -> None:
     with pytest.raises(OutOfScope):
-        actions.create_station(actor=pw.members[0], election_round=pw.election_round, code="Z1", address="x",
+        actions.create_station(actor=as_actor(pw.members[0]), election_round=pw.election_round, code="Z1", address="x",
                                unit=pw.world.city_a, constituencies=[pw.city])  # fmt: skip
 
 
@@ -43,7 +47,11 @@ def test_roll_import_reports_every_bad_line_and_imports_nothing(pw: PollingWorld
     ]
     with pytest.raises(RollImportRefused) as refused:
         actions.import_roll(
-            actor=pw.hq, election_round=pw.election_round, unit=pw.world.country, file_name="r.csv", data=roll_csv(rows)
+            actor=as_actor(pw.hq),
+            election_round=pw.election_round,
+            unit=pw.world.country,
+            file_name="r.csv",
+            data=roll_csv(rows),
         )
     assert [e["line"] for e in refused.value.details["errors"]] == [3, 4, 5]  # type: ignore[index]
     assert RollVoter.objects.count() == before
@@ -53,7 +61,7 @@ def test_roll_voters_get_their_constituency_and_generate_roll_is_seeded(pw: Poll
     voter = RollVoter.objects.get(national_code=pw.voters[0])
     assert voter.constituency_id == pw.city.pk
     report = actions.generate_roll(
-        actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=500, seed=3
+        actor=as_actor(pw.hq), election_round=pw.election_round, unit=pw.world.county_a, size=500, seed=3
     )
     assert report.imported == 500
     assert RollVoter.objects.filter(constituency=pw.city).count() >= 20
@@ -61,10 +69,14 @@ def test_roll_voters_get_their_constituency_and_generate_roll_is_seeded(pw: Poll
 
 
 def test_generate_roll_with_a_used_seed_is_refused_in_persian_and_adds_nothing(pw: PollingWorld) -> None:
-    actions.generate_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5)
+    actions.generate_roll(
+        actor=as_actor(pw.hq), election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5
+    )
     voters, entries = RollVoter.objects.count(), Entry.objects.count()
     with pytest.raises(DomainError) as refused:
-        actions.generate_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5)
+        actions.generate_roll(
+            actor=as_actor(pw.hq), election_round=pw.election_round, unit=pw.world.county_a, size=200, seed=5
+        )
     assert refused.value.code == "seed_used"
     assert "بذر" in refused.value.message
     assert (RollVoter.objects.count(), Entry.objects.count()) == (voters, entries)

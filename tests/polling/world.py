@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 
 from django.test import Client
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.core.national_code import check_digit
 from ostan.elections import actions as elections
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
 from ostan.polling import actions
 from ostan.polling.models import DeviceKind, Station
 from ostan.polling.simulator import SimulatedDevice, seed_key
+from tests.actors import as_actor
 from tests.elections.world import CITY_CANDIDATES, World, candidates_csv, make_official, make_world
 
 ELECTION_DATE = dt.date(2026, 5, 29)
@@ -55,25 +57,26 @@ def make_polling_world(*, stations: int = 3, voters: int = 20) -> PollingWorld:
     world = make_world()
     hq = make_official("hq", Role.COUNTRY_ELECTION_OFFICIAL, world.country)
     official = make_official("county_a", Role.COUNTY_ELECTION_OFFICIAL, world.county_a)
-    election_round = elections.create_round(actor=hq, number=7, name="دوره هفتم", election_date=ELECTION_DATE)
+    election_round = elections.create_round(actor=as_actor(hq), number=7, name="دوره هفتم", election_date=ELECTION_DATE)
     city = elections.create_constituency(
-        actor=official, election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
+        actor=as_actor(official), election_round=election_round, unit=world.city_a, kind=ConstituencyKind.CITY_COUNCIL
     )
     elections.import_candidates(
-        actor=official, constituency=city, file_name="c.csv", data=candidates_csv(CITY_CANDIDATES)
+        actor=as_actor(official), constituency=city, file_name="c.csv", data=candidates_csv(CITY_CANDIDATES)
     )
     pw = PollingWorld(world, hq, official, election_round, city)
     rows = [[national_code(1000 + i), "علی", "رضایی", "1370/01/01", "مرد", world.city_a.path] for i in range(voters)]
     rows.append([national_code(9000), "سارا", "کم‌سن", "2010-01-01", "زن", world.city_a.path])  # too young
     rows.append([national_code(9001), "رضا", "آشتیانی", "1360/05/05", "مرد", world.city_b.path])  # other county
     actions.import_roll(
-        actor=hq, election_round=election_round, unit=world.country, file_name="roll.csv", data=roll_csv(rows)
+        actor=as_actor(hq), election_round=election_round, unit=world.country, file_name="roll.csv", data=roll_csv(rows)
     )
     pw.voters = [r[0] for r in rows[:voters]]
     for i in range(stations):
         member = make_official(f"member{i}", Role.STATION_OFFICIAL, world.city_a)
         station = actions.create_station(
-            actor=official, election_round=election_round, code=f"A{i + 1:03d}", address=f"مدرسهٔ شمارهٔ {i + 1}",
+            actor=as_actor(official), election_round=election_round, code=f"A{i + 1:03d}",
+            address=f"مدرسهٔ شمارهٔ {i + 1}",
             unit=world.city_a, constituencies=[city], officials=[member],
         )  # fmt: skip
         pw.stations.append(station)
@@ -82,7 +85,11 @@ def make_polling_world(*, stations: int = 3, voters: int = 20) -> PollingWorld:
             device_id = f"{station.code}-{kind}"
             device = SimulatedDevice(device_id=device_id, station_code=station.code, private_key=seed_key(device_id))
             actions.register_device(
-                actor=member, station=station, device_id=device_id, kind=kind, public_key=device.public_key_hex
+                actor=as_actor(member),
+                station=station,
+                device_id=device_id,
+                kind=kind,
+                public_key=device.public_key_hex,
             )
             bucket.append(device)
     return pw

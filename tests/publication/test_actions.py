@@ -11,6 +11,7 @@ from ostan.publication import actions, board
 from ostan.publication.documents import core_constituency
 from ostan.publication.errors import AlreadyPublished, NotReady
 from ostan.publication.models import BulletinEntry, StationPublication
+from tests.actors import as_actor
 from tests.publication.world import publish_all, run_election_day
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_a_station_is_published_with_its_minutes_and_ballots_in_one_audited_step() -> None:
     pw, _casts = run_election_day(stations=2, voters=10)
     before = Entry.objects.count()
-    published = actions.publish_station(actor=pw.official, station=Station.objects.get(pk=pw.stations[0].pk))
+    published = actions.publish_station(actor=as_actor(pw.official), station=Station.objects.get(pk=pw.stations[0].pk))
     assert Entry.objects.count() == before + 1
     assert Entry.objects.latest("id").event == "publication.station_published"
     (p,) = published
@@ -27,7 +28,7 @@ def test_a_station_is_published_with_its_minutes_and_ballots_in_one_audited_step
     kinds = list(BulletinEntry.objects.order_by("seq").values_list("kind", flat=True))
     assert kinds == ["constituency", "minutes", "ballots"]
     with pytest.raises(AlreadyPublished):
-        actions.publish_station(actor=pw.official, station=Station.objects.get(pk=pw.stations[0].pk))
+        actions.publish_station(actor=as_actor(pw.official), station=Station.objects.get(pk=pw.stations[0].pk))
 
 
 def test_an_open_station_cannot_be_published() -> None:
@@ -35,7 +36,7 @@ def test_an_open_station_cannot_be_published() -> None:
 
     pw = make_polling_world(stations=1, voters=2)
     with pytest.raises(NotReady) as refused:
-        actions.publish_station(actor=pw.official, station=pw.stations[0])
+        actions.publish_station(actor=as_actor(pw.official), station=pw.stations[0])
     assert refused.value.code == "station_open"
     assert not BulletinEntry.objects.exists()
 
@@ -55,22 +56,21 @@ def test_the_result_is_the_sum_of_the_stations_and_equals_a_full_recount() -> No
 
 def test_aggregation_waits_for_every_station() -> None:
     pw, _ = run_election_day(stations=2, voters=6)
-    actions.publish_station(actor=pw.official, station=Station.objects.get(pk=pw.stations[0].pk))
+    actions.publish_station(actor=as_actor(pw.official), station=Station.objects.get(pk=pw.stations[0].pk))
     with pytest.raises(NotReady) as refused:
-        actions.aggregate_constituency(actor=pw.official, constituency=pw.city)
+        actions.aggregate_constituency(actor=as_actor(pw.official), constituency=pw.city)
     assert refused.value.code == "stations_missing"
     assert refused.value.details == {"stations": [pw.stations[1].code]}
 
 
 def test_an_official_of_another_county_cannot_publish() -> None:
-    from ostan.accounts.models import Role
-    from ostan.accounts.scope import OutOfScope
+    from ostan.core.access import OutOfScope, Role
     from tests.elections.world import make_official
 
     pw, _ = run_election_day(stations=1, voters=3)
     outsider = make_official("county_b", Role.COUNTY_ELECTION_OFFICIAL, pw.world.county_b)
     with pytest.raises(OutOfScope):
-        actions.publish_station(actor=outsider, station=Station.objects.get(pk=pw.stations[0].pk))
+        actions.publish_station(actor=as_actor(outsider), station=Station.objects.get(pk=pw.stations[0].pk))
     assert not BulletinEntry.objects.exists()
 
 

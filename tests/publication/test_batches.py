@@ -19,6 +19,7 @@ from ostan.publication.errors import NotReady
 from ostan.publication.export import CHAIN_FILE, export_publication
 from ostan.publication.models import BulletinEntry, StationPublication
 from ostan.verify_cli import load, verify_export
+from tests.actors import as_actor
 from tests.polling.world import make_polling_world
 from tests.publication.world import publish_all, run_election_day
 
@@ -61,7 +62,7 @@ def test_publishing_stations_together_makes_the_entries_publishing_each_would() 
     pw, _ = run_election_day(stations=3, voters=15)
     stations = [Station.objects.get(pk=s.pk) for s in pw.stations]
     before = Entry.objects.count()
-    published = actions.publish_stations(actor=pw.official, stations=stations)
+    published = actions.publish_stations(actor=as_actor(pw.official), stations=stations)
     assert Entry.objects.count() == before + 1
     assert Entry.objects.latest("id").event == "publication.stations_published"
     assert [p.station_id for p in published] == [s.pk for s in stations]
@@ -86,7 +87,7 @@ def test_publishing_stations_together_makes_the_entries_publishing_each_would() 
 def test_one_station_not_ready_refuses_the_whole_batch() -> None:
     pw = make_polling_world(stations=2, voters=2)
     with pytest.raises(NotReady) as refused:
-        actions.publish_stations(actor=pw.official, stations=list(pw.stations))
+        actions.publish_stations(actor=as_actor(pw.official), stations=list(pw.stations))
     assert refused.value.code == "station_open"
     assert not BulletinEntry.objects.exists()
     assert not StationPublication.objects.exists()

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from ostan.accounts.models import Role
+from ostan.core.access import Role
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.export import export_publication
 from ostan.publication.models import BulletinEntry, ConstituencyResult
 from ostan.territory.actions import set_population
 from ostan.verify_cli import run_verify
+from tests.actors import as_actor
 from tests.elections.world import make_official, make_world
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_election_is_finished_verifiable_and_idempotent(tmp_path: Path) -> None:
     world = make_world()
     admin = make_official("admin", Role.SYSTEM_ADMINISTRATOR, world.country)
-    set_population(actor=admin, unit=world.city_b, population=30_000, year=1395, reason="جمعیت آزمایشی")
+    set_population(actor=as_actor(admin), unit=world.city_b, population=30_000, year=1395, reason="جمعیت آزمایشی")
     (line,) = create_demo_publication(province="00")
     assert "آشتیان" in line
     result = ConstituencyResult.objects.get()

@@ -11,10 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ostan.accounts.models import Role
-from ostan.accounts.scope import OutOfScope
 from ostan.auditlog.models import Entry
 from ostan.core import counting
+from ostan.core.access import OutOfScope, Role
 from ostan.core.errors import DomainError
 from ostan.elections import actions as elections
 from ostan.elections.models import Constituency, CountOrigin, CountRecord
@@ -23,6 +22,7 @@ from ostan.publication import selectors
 from ostan.publication.documents import core_constituency
 from ostan.publication.errors import AlreadyPublished
 from ostan.publication.models import ConstituencyResult
+from tests.actors import as_actor
 from tests.elections.world import make_official
 from tests.polling.world import PollingWorld
 from tests.publication.world import publish_all, run_election_day
@@ -79,7 +79,7 @@ def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(
 def test_publishing_twice_records_the_count_once(published) -> None:  # type: ignore[no-untyped-def]
     pw, _ = published
     with pytest.raises(AlreadyPublished):
-        publication.publish_result(actor=pw.official, constituency=pw.city)
+        publication.publish_result(actor=as_actor(pw.official), constituency=pw.city)
     assert CountRecord.objects.filter(constituency=pw.city).count() == 1
     assert Entry.objects.filter(event="elections.external_count_recorded").count() == 1
 
@@ -87,7 +87,7 @@ def test_publishing_twice_records_the_count_once(published) -> None:  # type: ig
 def _again(pw: PollingWorld, stored: ConstituencyResult, **changes: object) -> CountRecord:
     result = _core_result(pw, stored)
     options: dict[str, object] = {
-        "actor": pw.official, "constituency": pw.city, "result": result, "ballots_sha256": stored.ballots_sha256,
+        "actor": as_actor(pw.official), "constituency": pw.city, "result": result, "ballots_sha256": stored.ballots_sha256,
         "ballots_url": f"/results/c/{pw.city.pk}/ballots.jsonl", "bulletin_entry_hash": stored.result_entry.entry_hash,
         **changes,
     }  # fmt: skip
@@ -122,14 +122,14 @@ def test_a_different_count_after_publication_is_refused_in_persian(published) ->
 def test_a_constituency_with_imported_ballots_refuses_and_nothing_is_published() -> None:
     pw, _ = run_election_day(stations=1, voters=5)
     for station in pw.stations:
-        publication.publish_station(actor=pw.official, station=station)
-    elections.set_lot_seed(actor=pw.official, constituency=pw.city, seed=selectors.board_head().head_hash)
-    publication.aggregate_constituency(actor=pw.official, constituency=pw.city)
-    elections.import_ballots(actor=pw.official, constituency=pw.city, file_name="paper.jsonl",
+        publication.publish_station(actor=as_actor(pw.official), station=station)
+    elections.set_lot_seed(actor=as_actor(pw.official), constituency=pw.city, seed=selectors.board_head().head_hash)
+    publication.aggregate_constituency(actor=as_actor(pw.official), constituency=pw.city)
+    elections.import_ballots(actor=as_actor(pw.official), constituency=pw.city, file_name="paper.jsonl",
                              data=b'["101"]\n', source="imported")  # fmt: skip
     head = selectors.board_head().head_hash
     with pytest.raises(DomainError) as refused:
-        publication.publish_result(actor=pw.official, constituency=pw.city)
+        publication.publish_result(actor=as_actor(pw.official), constituency=pw.city)
     assert refused.value.code == "ballots_imported"
     assert "برگه" in refused.value.message
     assert selectors.board_head().head_hash == head  # the board entry rolled back with the refusal
@@ -141,6 +141,6 @@ def test_only_an_official_over_the_constituency_records_its_count(published) -> 
     pw, stored = published
     outsider = make_official("county_b", Role.COUNTY_ELECTION_OFFICIAL, pw.world.county_b)
     with pytest.raises(OutOfScope):
-        _again(pw, stored, actor=outsider)
+        _again(pw, stored, actor=as_actor(outsider))
     with pytest.raises(OutOfScope):
-        publication.publish_result(actor=outsider, constituency=pw.city)
+        publication.publish_result(actor=as_actor(outsider), constituency=pw.city)

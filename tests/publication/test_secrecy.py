@@ -13,6 +13,7 @@ from django.test import Client
 from ostan.polling.models import CheckIn, Station
 from ostan.publication import actions
 from ostan.publication.models import BulletinEntry
+from tests.actors import as_actor
 from tests.polling.world import make_polling_world
 from tests.publication.world import close_and_sign, random_ballot, vote
 
@@ -33,7 +34,7 @@ def test_nothing_published_links_a_voter_or_a_time_to_a_ballot() -> None:
     client, rng = Client(), random.Random(3)
     casts = [vote(client, pw.auth[0], pw.voting[0], national, random_ballot(rng)) for national in pw.voters]
     close_and_sign(client, pw, 0)
-    actions.publish_station(actor=pw.official, station=Station.objects.get(pk=pw.stations[0].pk))
+    actions.publish_station(actor=as_actor(pw.official), station=Station.objects.get(pk=pw.stations[0].pk))
 
     payloads = list(BulletinEntry.objects.values_list("payload", flat=True))
     everything = "\n".join(payloads)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.test import Client
 
-from ostan.accounts.models import Role
+from ostan.core.access import Role
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
@@ -21,6 +21,7 @@ from ostan.polling.simulator import SimulatedDevice, new_ballot_id, new_token, s
 from ostan.publication import actions as publication
 from ostan.publication import selectors
 from ostan.publication.models import ConstituencyResult
+from tests.actors import as_actor
 from tests.elections.world import candidates_csv, make_official
 from tests.polling.world import (
     BALLOT_PATH,
@@ -64,7 +65,7 @@ def random_ballot(rng: random.Random) -> list[str]:
 
 def close_and_sign(client: Client, pw: PollingWorld, index: int) -> list[StationMinutes]:
     station = Station.objects.get(pk=pw.stations[index].pk)
-    stored = polling.close_station(actor=pw.official, station=station)
+    stored = polling.close_station(actor=as_actor(pw.official), station=station)
     device = pw.voting[index]
     for minutes in stored:
         signature = sign_document(device.keys.private_key, MINUTES_CONTEXT, canonical_json(minutes.document))
@@ -92,10 +93,10 @@ def publish_all(pw: PollingWorld) -> tuple[ConstituencyResult, ConstituencyResul
     """Publish every station, fix the lot seed to the board's head (public, fixed after the count),
     aggregate and publish the city's result."""
     for station in pw.stations:
-        publication.publish_station(actor=pw.official, station=Station.objects.get(pk=station.pk))
-    elections.set_lot_seed(actor=pw.official, constituency=pw.city, seed=selectors.board_head().head_hash)
-    stored = publication.aggregate_constituency(actor=pw.official, constituency=pw.city)
-    return stored, publication.publish_result(actor=pw.official, constituency=pw.city)
+        publication.publish_station(actor=as_actor(pw.official), station=Station.objects.get(pk=station.pk))
+    elections.set_lot_seed(actor=as_actor(pw.official), constituency=pw.city, seed=selectors.board_head().head_hash)
+    stored = publication.aggregate_constituency(actor=as_actor(pw.official), constituency=pw.city)
+    return stored, publication.publish_result(actor=as_actor(pw.official), constituency=pw.city)
 
 
 VILLAGE_CODES = [str(c) for c in range(301, 306)]
@@ -126,33 +127,34 @@ def run_shared_station_day(
     village's by the ``village_signer`` device (the voting device signs the city's)."""
     pw = make_polling_world(stations=0, voters=city_voters)
     village = elections.create_constituency(
-        actor=pw.official, election_round=pw.election_round, unit=pw.world.village_a,
+        actor=as_actor(pw.official), election_round=pw.election_round, unit=pw.world.village_a,
         kind=ConstituencyKind.VILLAGE_COUNCIL, population=900, population_source="سرشماری آزمایشی",
     )  # fmt: skip
     candidates = [[code, "", f"نامزد{i}", "کرهرودی", "خیر", "دیپلم"] for i, code in enumerate(VILLAGE_CODES)]
     elections.import_candidates(
-        actor=pw.official, constituency=village, file_name="v.csv", data=candidates_csv(candidates)
+        actor=as_actor(pw.official), constituency=village, file_name="v.csv", data=candidates_csv(candidates)
     )
     villagers = [national_code(5000 + i) for i in range(village_voters)]
     roll = roll_csv([[code, "مریم", "کرهرودی", "1365/02/02", "زن", pw.world.village_a.path] for code in villagers])
-    polling.import_roll(actor=pw.hq, election_round=pw.election_round, unit=pw.world.country, file_name="v.csv",
-                        data=roll)  # fmt: skip
+    polling.import_roll(
+        actor=as_actor(pw.hq), election_round=pw.election_round, unit=pw.world.country, file_name="v.csv", data=roll
+    )
     district = pw.world.city_a.parent
     assert district is not None
     member = make_official("member_shared", Role.STATION_OFFICIAL, district)
     station = polling.create_station(
-        actor=pw.official, election_round=pw.election_round, code="D001", address="مدرسهٔ بخش",
+        actor=as_actor(pw.official), election_round=pw.election_round, code="D001", address="مدرسهٔ بخش",
         unit=district, constituencies=[pw.city, village], officials=[member],
     )  # fmt: skip
     auth, voting = _device(station, DeviceKind.AUTHENTICATION), _device(station, DeviceKind.VOTING)
     for device, kind in ((auth, DeviceKind.AUTHENTICATION), (voting, DeviceKind.VOTING)):
-        polling.register_device(actor=member, station=station, device_id=device.device_id, kind=kind,
+        polling.register_device(actor=as_actor(member), station=station, device_id=device.device_id, kind=kind,
                                 public_key=device.public_key_hex)  # fmt: skip
     client, rng = Client(), random.Random(11)
     casts = [vote(client, auth, voting, n, random_ballot(rng)) for n in pw.voters]
     casts += [vote(client, auth, voting, n, rng.sample(VILLAGE_CODES, rng.randint(0, 3))) for n in villagers]
     shared = SharedStation(pw, village, station, auth, voting, casts)
-    for minutes in polling.close_station(actor=pw.official, station=Station.objects.get(pk=station.pk)):
+    for minutes in polling.close_station(actor=as_actor(pw.official), station=Station.objects.get(pk=station.pk)):
         device = (
             auth if minutes.constituency_id == village.pk and village_signer == DeviceKind.AUTHENTICATION else voting
         )
@@ -166,9 +168,9 @@ def run_shared_station_day(
 def publish_shared(shared: SharedStation) -> None:
     """Publish the shared station, fix both lot seeds to the head, aggregate and publish both results."""
     official = shared.pw.official
-    publication.publish_station(actor=official, station=Station.objects.get(pk=shared.station.pk))
+    publication.publish_station(actor=as_actor(official), station=Station.objects.get(pk=shared.station.pk))
     head = selectors.board_head().head_hash
     for constituency in (shared.pw.city, shared.village):
-        elections.set_lot_seed(actor=official, constituency=constituency, seed=head)
-        publication.aggregate_constituency(actor=official, constituency=constituency)
-        publication.publish_result(actor=official, constituency=constituency)
+        elections.set_lot_seed(actor=as_actor(official), constituency=constituency, seed=head)
+        publication.aggregate_constituency(actor=as_actor(official), constituency=constituency)
+        publication.publish_result(actor=as_actor(official), constituency=constituency)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ostan.accounts.models import Role, User
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.territory.loading import load_territory
 from ostan.territory.models import Unit
+from tests.actors import make_person
 
 FIXTURE_TREE = Path(__file__).resolve().parent / "fixtures" / "tree"
 # County A (اسلام‌آباد غرب) and county B (کرمانشاه) of Kermanshah province, with a city in each.
@@ -22,9 +24,7 @@ def tree(db: None) -> None:
 
 
 def make_official(username: str, unit_code: str, role: str = Role.COUNTY_ELECTION_OFFICIAL) -> User:
-    return User.objects.create_user(
-        username=username, password="a-long-test-password", role=role, unit=Unit.objects.get(code=unit_code)
-    )
+    return make_person(username, role, Unit.objects.get(code=unit_code), password="a-long-test-password")
 
 
 @pytest.fixture

@@ -105,7 +105,7 @@ def test_writes_outside_scope_are_403_and_leave_nothing(client: Client, official
     assert pop.status_code == 403
     assert not Unit.objects.filter(kind="neighbourhood").exists()
     assert Unit.objects.get(code=CITY_B).population is None
-    assert not Entry.objects.exclude(event="territory.load").exists()
+    assert not Entry.objects.exclude(event="territory.tree_loaded").exists()
 
 
 def test_population_in_scope_and_its_validation(client: Client, official_a: User) -> None:

@@ -15,6 +15,7 @@ from ostan.territory import actions
 from ostan.territory.loading import load_territory
 from ostan.territory.models import Unit
 from ostan.territory.reference import MalformedRow
+from tests.actors import as_actor
 from tests.territory.conftest import FIXTURE_TREE, make_official
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_a_second_run_changes_nothing() -> None:
     assert report.updated_count == 0
     assert report.unchanged == Unit.objects.count()
     assert list(Unit.objects.order_by("code").values()) == before
-    entries = Entry.objects.filter(event="territory.load").order_by("id")
+    entries = Entry.objects.filter(event="territory.tree_loaded").order_by("id")
     assert entries.count() == 2
     last = entries.last()
     assert last is not None
@@ -133,7 +134,9 @@ def test_a_reload_keeps_a_population_an_official_entered() -> None:
     load_territory(FIXTURE_TREE)
     official = make_official("arak-official", "0001")
     village = Unit.objects.get(code="0001020001000268")
-    actions.set_population(actor=official, unit=village, population=412, year=1403, reason="سرشماری محلی دهیاری")
+    actions.set_population(
+        actor=as_actor(official), unit=village, population=412, year=1403, reason="سرشماری محلی دهیاری"
+    )
     report = load_territory(FIXTURE_TREE)
     village.refresh_from_db()
     assert (village.population, village.population_year) == (412, 1403)

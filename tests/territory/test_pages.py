@@ -70,7 +70,7 @@ def test_page_posts_outside_scope_are_refused(client: Client, official_a: User) 
     assert response.status_code == 403
     assert not Unit.objects.filter(kind="neighbourhood").exists()
     assert Unit.objects.get(code=CITY_B).population is None
-    assert not Entry.objects.exclude(event="territory.load").exists()
+    assert not Entry.objects.exclude(event="territory.tree_loaded").exists()
 
 
 def test_population_form_takes_persian_digits_in_scope(client: Client, official_a: User) -> None:

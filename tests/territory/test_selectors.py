@@ -11,6 +11,7 @@ from ostan.accounts.models import User
 from ostan.core.errors import NotFound
 from ostan.territory import actions, selectors
 from ostan.territory.models import Unit
+from tests.actors import as_actor
 from tests.territory.conftest import CITY_A, COUNTY_A
 
 pytestmark = pytest.mark.django_db
@@ -104,15 +105,17 @@ def test_unknown_or_odd_codes_are_not_found(tree: None) -> None:
 
 
 def test_neighbourhoods_are_seen_only_inside_scope(official_a: User, official_b: User) -> None:
-    hood = actions.create_neighbourhood(actor=official_a, city=Unit.objects.get(code=CITY_A), name="محله شهدا")
-    assert selectors.get_unit(hood.code, user=official_a) == hood
+    hood = actions.create_neighbourhood(
+        actor=as_actor(official_a), city=Unit.objects.get(code=CITY_A), name="محله شهدا"
+    )
+    assert selectors.get_unit(hood.code, actor=as_actor(official_a)) == hood
     for outsider in (official_b, AnonymousUser(), None):
         with pytest.raises(NotFound):
-            selectors.get_unit(hood.code, user=outsider)
-        assert hood.code not in codes(selectors.search_units("شهدا", user=outsider))
-    assert hood.code in codes(selectors.search_units("شهدا", user=official_a))
+            selectors.get_unit(hood.code, actor=as_actor(outsider))
+        assert hood.code not in codes(selectors.search_units("شهدا", actor=as_actor(outsider)))
+    assert hood.code in codes(selectors.search_units("شهدا", actor=as_actor(official_a)))
     city = Unit.objects.get(code=CITY_A)
-    assert codes(list(selectors.neighbourhoods(city, user=official_a))) == [hood.code]
-    assert list(selectors.neighbourhoods(city, user=official_b)) == []
-    assert selectors.children_summary(city, user=official_b) == {}
+    assert codes(list(selectors.neighbourhoods(city, actor=as_actor(official_a)))) == [hood.code]
+    assert list(selectors.neighbourhoods(city, actor=as_actor(official_b))) == []
+    assert selectors.children_summary(city, actor=as_actor(official_b)) == {}
     assert Unit.objects.get(code=COUNTY_A).is_user_created is False

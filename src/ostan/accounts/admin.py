@@ -1,5 +1,6 @@
-"""Accounts in the admin, scoped to the reader's unit. Changes go through the actions (and so the audit
-log): role, unit and whether the account is active. Passwords are never shown; new staff accounts,
+"""Accounts in the admin, under the same policy as the staff-accounts pages: only roles that manage
+accounts open it, each seeing the accounts with a post in their territory. The only change made here is
+switching an account off or on, through the actions (and so the audit log); posts, new accounts,
 temporary passwords and reopening a locked sign-in are on the staff-accounts pages (/accounts/staff/)."""
 
 from __future__ import annotations
@@ -13,24 +14,35 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from ostan.accounts import actions, roles
+from ostan.access.models import Post
+from ostan.accounts import actions
+from ostan.accounts.authority import accounts_q, ensure_may_manage
 from ostan.accounts.models import User
-from ostan.accounts.scope import is_national, scope_q
+from ostan.accounts.permissions import MANAGE_ACCOUNTS
+from ostan.core.access import acting
 from ostan.core.errors import DomainError
 from ostan.core.jalali import format_datetime
 
-EDITABLE = ("role", "unit", "is_active")
-SHOWN = ("username", "first_name", "last_name", "national_code", "mobile", "date_joined_jalali", "last_login_jalali")
+EDITABLE = ("is_active",)
+SHOWN = (
+    "username", "first_name", "last_name", "national_code", "mobile", "posts_held", "date_joined_jalali",
+    "last_login_jalali",
+)  # fmt: skip
 
 
 def _jalali(moment: Any) -> str:
     return format_datetime(moment, timezone.get_current_timezone()) if moment else "—"
 
 
+def _may_manage(request: HttpRequest) -> bool:
+    actor = acting(request)
+    return actor.is_person and MANAGE_ACCOUNTS.reach_for(actor.role) is not None
+
+
 class AccountForm(forms.ModelForm):  # type: ignore[type-arg]
     """Checks the change with the action's own rules before anything is saved."""
 
-    actor: User | None = None
+    request: HttpRequest | None = None
 
     class Meta:
         model = User
@@ -38,15 +50,12 @@ class AccountForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        account, actor = self.instance, self.actor
-        if actor is None or account.pk is None:
+        account, request = self.instance, self.request
+        if request is None or account.pk is None:
             return data
-        original = User.objects.select_related("unit").get(pk=account.pk)
         try:
-            if {"role", "unit"} & set(self.changed_data):
-                actions.ensure_may_change(actor=actor, account=original, role=data["role"], unit=data.get("unit"))
             if "is_active" in self.changed_data:
-                actions.ensure_may_manage(actor, original)
+                ensure_may_manage(acting(request), User.objects.get(pk=account.pk))
         except DomainError as exc:
             raise forms.ValidationError(exc.message) from exc
         return data
@@ -55,12 +64,10 @@ class AccountForm(forms.ModelForm):  # type: ignore[type-arg]
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     form = AccountForm
-    list_display = ("username", "full_name", "role", "unit", "is_active", "date_joined_jalali", "last_login_jalali")
-    list_filter = ("role", "is_active")
+    list_display = ("username", "full_name", "is_staff", "is_active", "date_joined_jalali", "last_login_jalali")
+    list_filter = ("is_staff", "is_active")
     search_fields = ("username", "first_name", "last_name", "national_code")
     search_help_text = "جست‌وجو با نام کاربری، نام یا کد ملی"
-    list_select_related = ("unit",)
-    raw_id_fields = ("unit",)
     readonly_fields = SHOWN
     fields = (*SHOWN, *EDITABLE)
     actions = None
@@ -68,6 +75,12 @@ class UserAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     @admin.display(description="نام")
     def full_name(self, obj: User) -> str:
         return obj.get_full_name()
+
+    @admin.display(description="سمت‌ها")
+    def posts_held(self, obj: User) -> str:
+        posts = Post.objects.filter(person=obj).select_related("unit", "organisation").order_by("-starts_at")
+        held = (f"{p} ({_jalali(p.starts_at)} تا {_jalali(p.ends_at) if p.ends_at else 'اکنون'})" for p in posts)
+        return "؛ ".join(held)
 
     @admin.display(description="تاریخ عضویت", ordering="date_joined")
     def date_joined_jalali(self, obj: User) -> str:
@@ -79,11 +92,13 @@ class UserAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, change, **kwargs)
-        form.actor = request.user  # type: ignore[attr-defined]
+        form.request = request  # type: ignore[attr-defined]
         return form
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
-        return super().get_queryset(request).filter(scope_q(request.user, "unit__path"))
+        if not _may_manage(request):
+            return User.objects.none()
+        return super().get_queryset(request).filter(accounts_q(acting(request)))
 
     @csrf_protect_m  # type: ignore[untyped-decorator]
     def changeform_view(
@@ -97,29 +112,24 @@ class UserAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return response
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        actor: User = request.user  # type: ignore[assignment]
         try:
-            if {"role", "unit"} & set(form.changed_data):
-                actions.change_role_or_unit(actor=actor, account_id=obj.pk, role=obj.role, unit=obj.unit)
             if "is_active" in form.changed_data:
                 switch = actions.reactivate_account if obj.is_active else actions.deactivate_account
-                switch(actor=actor, account_id=obj.pk)
+                switch(actor=acting(request), account_id=obj.pk)
         except DomainError as exc:  # a race with another change: the form checked the same rules
             messages.error(request, exc.message)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """Groups and permissions are not edited here."""
+        """Groups, permissions and posts are not edited here."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return self.has_view_permission(request)
+        return _may_manage(request)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user = request.user
-        return bool(user.is_active and (user.is_superuser or getattr(user, "is_staff_role", False)))
+        return _may_manage(request)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        user = request.user
-        return bool(user.is_active and (is_national(user) or roles.manages_accounts(getattr(user, "role", ""))))
+        return _may_manage(request)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -16,15 +16,21 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from ostan.access.actors import actor_for
 from ostan.accounts import lockouts, sms
-from ostan.accounts.models import OtpChallenge, Role, User
+from ostan.accounts.events import AccountsEvent
+from ostan.accounts.models import OtpChallenge, User
 from ostan.auditlog.actions import record
 from ostan.core import national_code, otp
+from ostan.core.access import Actor
 from ostan.core.errors import DomainError
 from ostan.core.phone import mask, normalize_mobile
 from ostan.core.text import to_persian_digits
 
 MESSAGE = "سامانه استان\nکد ورود شما: {code}\nاین کد تا {minutes} دقیقه معتبر است. آن را به کسی ندهید."
+
+
+OTP_SYSTEM = Actor.system("ارسال کد ورود پیامکی به شهروند")
 
 
 class CitizenSignInRefused(DomainError):
@@ -49,7 +55,7 @@ def _existing(code: str) -> User | None:
 def _ensure_citizen(user: User | None, mobile: str | None = None) -> None:
     if user is None:
         return
-    if user.role != Role.CITIZEN:
+    if user.is_staff:
         raise CitizenSignInRefused(
             "این کد ملی به حساب کارکنان تعلق دارد؛ از صفحه ورود کارکنان استفاده کنید.", code="staff_account"
         )
@@ -82,8 +88,8 @@ def request_code(*, national_code_raw: str, mobile_raw: str, address: str) -> Co
             expires_at=challenge.expires_at,
         )
         record(
-            actor=None,
-            event="accounts.otp_request",
+            actor=OTP_SYSTEM,
+            event=AccountsEvent.OTP_REQUESTED,
             obj=row,
             object_label=f"{code} {mask(mobile)}",
             after={"national_code": code, "mobile": mask(mobile), "address": address},
@@ -96,7 +102,7 @@ def verify_code(*, national_code_raw: str, typed: str, address: str) -> User:
     """The citizen for this national code, created on first sign-in, if ``typed`` is the latest code.
 
     A refused try still counts against the code (stored before the refusal is raised), and writes no
-    audit entry; a successful one writes exactly one, «accounts.login».
+    audit entry; a successful one writes exactly one, «accounts.signed_in».
     """
     code = national_code.parse(national_code_raw or "")
     with transaction.atomic(durable=True):
@@ -110,7 +116,12 @@ def verify_code(*, national_code_raw: str, typed: str, address: str) -> User:
             row.save(update_fields=["attempts", "is_used"])
         user = None if error else _sign_up_or_find(code, row.mobile)
         if user is not None:
-            record(actor=user, event="accounts.login", obj=user, after={"method": "otp", "address": address})
+            record(
+                actor=actor_for(user),
+                event=AccountsEvent.SIGNED_IN,
+                obj=user,
+                after={"method": "otp", "address": address},
+            )
     if error is not None:
         raise error
     assert user is not None
@@ -121,7 +132,7 @@ def _sign_up_or_find(code: str, mobile: str) -> User:
     user = _existing(code)
     _ensure_citizen(user)
     if user is None:
-        user = User(username=code, national_code=code, mobile=mobile, role=Role.CITIZEN)
+        user = User(username=code, national_code=code, mobile=mobile)
         user.set_unusable_password()
         user.save()
     elif not user.mobile:

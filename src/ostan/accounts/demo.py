@@ -1,4 +1,5 @@
-"""Demo accounts: one per role, bound to sensible units, with a fixed, printed password.
+"""Demo accounts: one per role, each with a post at a sensible unit (and organisation), one person with two
+posts to show switching between them, and a fixed, printed password.
 
 For demonstrations only. The password is public (it is in this file and printed by ``load_demo``);
 never run this against a database that real people use. Running it twice changes nothing.
@@ -10,9 +11,15 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from ostan.access.actors import actor_for
+from ostan.access.demo import DEMO_SYSTEM, DemoOrganisations
+from ostan.access.models import Organisation, Post
 from ostan.accounts import actions
-from ostan.accounts.models import Role, User
-from ostan.auditlog.actions import record, snapshot
+from ostan.accounts.authority import account_facts, posts_held
+from ostan.accounts.events import AccountsEvent
+from ostan.accounts.models import User
+from ostan.auditlog.actions import record
+from ostan.core.access import Role
 from ostan.core.errors import NotFound
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
 
@@ -52,11 +59,11 @@ def _bootstrap_admin(username: str) -> User:
             username=username,
             password=DEMO_PASSWORD,
             first_name="مدیر سامانه (نمایشی)",
-            role=Role.SYSTEM_ADMINISTRATOR,
             is_staff=True,
             is_superuser=True,
         )
-        record(actor=None, event="accounts.create", obj=admin, after=snapshot(admin, actions.AUDITED_FIELDS))
+        Post.objects.create(person=admin, role=Role.SYSTEM_ADMINISTRATOR, starts_at=admin.date_joined)
+        record(actor=DEMO_SYSTEM, event=AccountsEvent.ACCOUNT_CREATED, obj=admin, after=account_facts(admin))
     return admin
 
 
@@ -70,49 +77,90 @@ def _demo_citizen() -> User:
             national_code=DEMO_CITIZEN_NATIONAL_CODE,
             mobile=DEMO_CITIZEN_MOBILE,
             first_name="شهروند نمایشی",
-            role=Role.CITIZEN,
         )
         citizen.set_unusable_password()
         citizen.save()
-        record(actor=None, event="accounts.create", obj=citizen, after=snapshot(citizen, actions.AUDITED_FIELDS))
+        record(actor=DEMO_SYSTEM, event=AccountsEvent.ACCOUNT_CREATED, obj=citizen, after=account_facts(citizen))
     return citizen
 
 
-def create_demo_accounts(*, province_code: str, county_code: str, other_county_code: str) -> list[DemoAccount]:
-    """Create (or find) the demo accounts and return them for printing."""
-    country, province = _unit("IR"), _unit(province_code)
-    county, other_county = _unit(county_code), _unit(other_county_code)
-    city = _first_city_in(county)
-    plan: list[tuple[str, str, str, Unit]] = [
-        ("demo_country", "مسئول ستاد انتخابات کشور (نمایشی)", Role.COUNTRY_ELECTION_OFFICIAL, country),
-        ("demo_province", "مسئول انتخابات استان (نمایشی)", Role.PROVINCE_ELECTION_OFFICIAL, province),
-        ("demo_county", "مسئول انتخابات شهرستان (نمایشی)", Role.COUNTY_ELECTION_OFFICIAL, county),
-        ("demo_county_other", "مسئول انتخابات شهرستان دیگر (نمایشی)", Role.COUNTY_ELECTION_OFFICIAL, other_county),
-        ("demo_constituency", "مسئول انتخابات حوزه (نمایشی)", Role.CONSTITUENCY_ELECTION_OFFICIAL, city),
-        ("demo_station", "عضو شعبه (نمایشی)", Role.STATION_OFFICIAL, city),
-        ("demo_governorate", "کارشناس استانداری (نمایشی)", Role.GOVERNOR_OFFICE_STAFF, province),
-        ("demo_desk", "کارشناس میز خدمت (نمایشی)", Role.SERVICE_DESK_CLERK, county),
-        ("demo_agency", "کارشناس دستگاه (نمایشی)", Role.AGENCY_OFFICER, county),
-        ("demo_institution", "نماینده نهاد (نمایشی)", Role.INSTITUTION_REPRESENTATIVE, city),
-        ("demo_observer", "ناظر (نمایشی)", Role.OBSERVER, province),
+Plan = list[tuple[str, str, Role, Unit, Organisation | None]]
+
+
+def _plan(province: Unit, county: Unit, other: Unit, city: Unit, orgs: DemoOrganisations) -> Plan:
+    country = _unit("IR") if Unit.objects.filter(code="IR").exists() else province
+    return [
+        ("demo_country", "مسئول ستاد انتخابات کشور (نمایشی)", Role.COUNTRY_ELECTION_OFFICIAL, country, None),
+        ("demo_province", "مسئول انتخابات استان (نمایشی)", Role.PROVINCE_ELECTION_OFFICIAL, province, None),
+        ("demo_county", "مسئول انتخابات شهرستان (نمایشی)", Role.COUNTY_ELECTION_OFFICIAL, county, None),
+        ("demo_county_other", "مسئول انتخابات شهرستان دیگر (نمایشی)", Role.COUNTY_ELECTION_OFFICIAL, other, None),
+        ("demo_constituency", "مسئول انتخابات حوزه (نمایشی)", Role.CONSTITUENCY_ELECTION_OFFICIAL, city, None),
+        ("demo_station", "عضو شعبه (نمایشی)", Role.STATION_OFFICIAL, city, None),
+        ("demo_governor", "فرماندار (نمایشی)", Role.GOVERNOR, county, orgs.county_office),
+        ("demo_governorate", "کارشناس استانداری (نمایشی)", Role.GOVERNOR_OFFICE_STAFF, province, orgs.governorate),
+        ("demo_inspection", "کارشناس بازرسی استانداری (نمایشی)", Role.INSPECTION_OFFICER, province, orgs.inspection),
+        ("demo_desk", "کارشناس میز خدمت (نمایشی)", Role.SERVICE_DESK_CLERK, county, orgs.county_office),
+        ("demo_agency", "کارشناس آب و فاضلاب (نمایشی)", Role.AGENCY_OFFICER, county, orgs.water_branch),
+        ("demo_agency_city", "کارشناس شهرداری (نمایشی)", Role.AGENCY_OFFICER, city, orgs.municipality),
+        ("demo_institution", "نمایندهٔ مسجد (نمایشی)", Role.INSTITUTION_REPRESENTATIVE, city, orgs.mosque),
+        (
+            "demo_redcrescent",
+            "نمایندهٔ هلال احمر (نمایشی)",
+            Role.INSTITUTION_REPRESENTATIVE,
+            city,
+            orgs.red_crescent_branch,
+        ),
+        ("demo_secretary", "دبیر شورای پیشرفت محله (نمایشی)", Role.COUNCIL_SECRETARY, city, None),
+        ("demo_observer", "ناظر (نمایشی)", Role.OBSERVER, province, None),
     ]
-    admin = _bootstrap_admin("demo_admin")
-    accounts = [DemoAccount(admin.username, DEMO_PASSWORD, Role.SYSTEM_ADMINISTRATOR.label, "سراسر کشور")]
-    for username, full_name, role, unit in plan:
-        user = User.objects.select_related("unit").filter(username=username).first()
-        if user is None:
-            user = actions.create_staff_account(
-                actor=admin,
-                username=username,
-                full_name=full_name,
-                role=role,
-                unit=unit,
-                password=DEMO_PASSWORD,
-                must_change_password=False,  # the demo's password is printed for every visitor to use
-            )
-        accounts.append(
-            DemoAccount(username, DEMO_PASSWORD, user.get_role_display(), user.unit.name if user.unit else "")
+
+
+def _ensure(
+    admin_actor: object, username: str, full_name: str, role: Role, unit: Unit, org: Organisation | None
+) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = actions.create_staff_account(
+            actor=admin_actor,  # type: ignore[arg-type]
+            username=username,
+            full_name=full_name,
+            role=role,
+            unit=unit,
+            organisation=org,
+            password=DEMO_PASSWORD,
+            must_change_password=False,  # the demo's password is printed for every visitor to use
         )
+    return user
+
+
+def _describe(user: User) -> DemoAccount:
+    posts = posts_held(user)
+    roles = " + ".join(p.get_role_display() for p in posts)
+    units = " + ".join(p.unit.name if p.unit else "سراسر کشور" for p in posts)
+    return DemoAccount(user.username, DEMO_PASSWORD, roles, units)
+
+
+def create_demo_accounts(
+    *, province_code: str, county_code: str, other_county_code: str, organisations: DemoOrganisations
+) -> list[DemoAccount]:
+    """Create (or find) the demo accounts and return them for printing."""
+    province, county, other = _unit(province_code), _unit(county_code), _unit(other_county_code)
+    city = _first_city_in(county)
+    admin = _bootstrap_admin("demo_admin")
+    admin_actor = actor_for(admin)
+    accounts = [DemoAccount(admin.username, DEMO_PASSWORD, Role.SYSTEM_ADMINISTRATOR.label, "سراسر کشور")]
+    for username, full_name, role, unit, org in _plan(province, county, other, city, organisations):
+        accounts.append(_describe(_ensure(admin_actor, username, full_name, role, unit, org)))
+    # One person in two posts: the province's election official who also sits at the county's desk.
+    two = _ensure(
+        admin_actor, "demo_two_posts", "کارشناس دوسمتی (نمایشی)", Role.PROVINCE_ELECTION_OFFICIAL, province, None
+    )
+    if len(posts_held(two)) < 2:
+        actions.add_post(
+            actor=admin_actor, account_id=two.pk, role=Role.SERVICE_DESK_CLERK, unit=county,
+            organisation=organisations.county_office,
+        )  # fmt: skip
+    accounts.append(_describe(two))
     citizen = _demo_citizen()
-    accounts.append(DemoAccount(citizen.username, CITIZEN_SIGN_IN, citizen.get_role_display(), ""))
+    accounts.append(DemoAccount(citizen.username, CITIZEN_SIGN_IN, Role.CITIZEN.label, ""))
     return accounts

@@ -14,8 +14,13 @@ from django.contrib.auth import authenticate, login
 from django.contrib.auth.backends import ModelBackend
 from django.db import transaction
 
-from ostan.accounts import lockouts, roles
+from ostan.access.actors import actor_for, current_posts, forget_actor
+from ostan.accounts import lockouts
+from ostan.accounts.authority import post_unit
+from ostan.accounts.events import AccountsEvent
+from ostan.accounts.models import User
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize
 
@@ -24,7 +29,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django.http import HttpRequest
 
-    from ostan.accounts.models import User
+
+LOCKOUT_SYSTEM = Actor.system("قفل خودکار ورود پس از تلاش‌های ناموفق")
 
 
 class LoginRefused(DomainError):
@@ -33,15 +39,16 @@ class LoginRefused(DomainError):
 
 
 def may_sign_in(user: AbstractBaseUser) -> bool:
-    """Active, and a staff role other than system administrator is bound to a unit (superusers aside)."""
+    """Active, and a staff account holds a current post (superusers aside: they start the platform)."""
     if not user.is_active:
         return False
-    role = getattr(user, "role", "")
-    return bool(getattr(user, "is_superuser", False)) or not (roles.requires_unit(role) and user.unit is None)  # type: ignore[attr-defined]
+    if getattr(user, "is_superuser", False) or not getattr(user, "is_staff", False):
+        return True
+    return bool(current_posts(user))
 
 
 class ScopedModelBackend(ModelBackend):
-    """Django's ModelBackend, refusing staff accounts that have lost their unit."""
+    """Django's ModelBackend, refusing staff accounts whose every post has ended."""
 
     def user_can_authenticate(self, user: User | AnonymousUser | None) -> bool:
         return user is not None and user.is_authenticated and may_sign_in(user)
@@ -74,22 +81,25 @@ def sign_in_staff(*, request: HttpRequest, username: str, password: str) -> User
         raise LoginRefused("نام کاربری یا گذرواژه درست نیست.")
     lockouts.LOGIN_BY_USERNAME.reset(key)
     login(request, user)
-    record_sign_in(actor=user, method="password", address=address)
+    forget_actor(request)
+    record_sign_in(account=user, method="password", address=address)
     return user
 
 
 def log_in(request: HttpRequest, user: User) -> None:
     """Start a session for a user who proved who they are some other way (a one-time code)."""
     login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    forget_actor(request)
 
 
-def record_sign_in(*, actor: User, method: str, address: str) -> None:
+def record_sign_in(*, account: User, method: str, address: str) -> None:
+    """The sign-in's entry, as the person in the post they start in (the earliest, until they choose)."""
     with transaction.atomic(durable=True):
         record(
-            actor=actor,
-            event="accounts.login",
-            obj=actor,
-            unit=actor.unit,
+            actor=actor_for(account),
+            event=AccountsEvent.SIGNED_IN,
+            obj=account,
+            unit=post_unit(account),
             after={"method": method, "address": address},
         )
 
@@ -100,18 +110,38 @@ def record_lockout(
     """The start of a lockout, written by the system (nobody is signed in). When the username names an
     account, the entry sits in that account's unit so its own officials see it, and a lockout of the
     username (``until``) is marked on the account for the staff pages."""
-    from ostan.accounts.models import User
-
-    account = User.objects.select_related("unit").filter(username__iexact=username).first()
+    account = User.objects.filter(username__iexact=username).first()
     with transaction.atomic(durable=True):
         if account is not None and by_username and until is not None:
             User.objects.filter(pk=account.pk).update(login_locked_until=until)
         record(
-            actor=None,
-            event="accounts.lockout",
+            actor=LOCKOUT_SYSTEM,
+            event=AccountsEvent.SIGN_IN_LOCKED,
             obj=account,
-            unit=account.unit if account else None,
+            unit=post_unit(account) if account else None,
             object_type="accounts.user",
             object_label=username[:300],
             after={"username": username, "address": address, "by_username": by_username, "by_address": by_address},
         )
+
+
+def record_post_chosen(*, actor: Actor, post_id: int) -> Actor:
+    """The person now acts in ``post_id``, one of their current posts: the entry records the new post."""
+    account = User.objects.get(pk=actor.own_id)
+    chosen = actor_for(account, post_id=post_id)
+    if chosen.post is None or chosen.post.id != post_id:
+        raise PostNotHeld("این سمت از آنِ شما نیست یا پایان یافته است.")
+    with transaction.atomic(durable=True):
+        record(
+            actor=chosen,
+            event=AccountsEvent.POST_CHOSEN,
+            obj=account,
+            unit_path=chosen.unit_path,
+            after={"post": post_id, "from_post": actor.post.id if actor.post else None},
+        )
+    return chosen
+
+
+class PostNotHeld(DomainError):
+    code = "post_not_held"
+    status = 403

@@ -22,7 +22,13 @@ from ostan.accounts.errors import PasswordChangeRequired
 
 # Views that stay open: replacing the password, leaving, and reading who one is.
 OPEN_VIEWS = frozenset(
-    {"accounts:password_change", "accounts:logout", "accounts:login", "api:me", "api:change_own_password"}
+    {
+        "accounts:password_change",
+        "accounts:logout",
+        "accounts:login",
+        "api:me",
+        "api:change_own_password",
+    }
 )
 MESSAGE = "گذرواژهٔ موقت شما باید پیش از هر کار دیگری عوض شود."
 

@@ -1,4 +1,5 @@
-"""People who use Ostan, each bound to a role and (for staff) a territorial unit."""
+"""People who use Ostan. What a staff member may do comes from their posts (``ostan.access.models.Post``):
+a role at a unit, for an organisation or none; a citizen holds no post."""
 
 from __future__ import annotations
 
@@ -6,27 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 
-class Role(models.TextChoices):
-    CITIZEN = "citizen", "شهروند"
-    SERVICE_DESK_CLERK = "service_desk_clerk", "کارشناس میز خدمت"
-    AGENCY_OFFICER = "agency_officer", "کارشناس دستگاه اجرایی"
-    INSTITUTION_REPRESENTATIVE = "institution_representative", "نماینده نهاد"
-    STATION_OFFICIAL = "station_official", "عضو شعبه اخذ رأی"
-    CONSTITUENCY_ELECTION_OFFICIAL = "constituency_election_official", "مسئول انتخابات حوزه"
-    COUNTY_ELECTION_OFFICIAL = "county_election_official", "مسئول انتخابات شهرستان"
-    PROVINCE_ELECTION_OFFICIAL = "province_election_official", "مسئول انتخابات استان"
-    COUNTRY_ELECTION_OFFICIAL = "country_election_official", "مسئول ستاد انتخابات کشور"
-    GOVERNOR_OFFICE_STAFF = "governor_office_staff", "کارشناس دفتر استاندار/فرماندار"
-    OBSERVER = "observer", "ناظر"
-    SYSTEM_ADMINISTRATOR = "system_administrator", "مدیر سامانه"
-
-
 class User(AbstractUser):
-    role = models.CharField("نقش", max_length=40, choices=Role.choices, default=Role.CITIZEN)
-    # Staff see and act on this unit and everything under it; citizens have none.
-    unit = models.ForeignKey(
-        "territory.Unit", verbose_name="واحد محل خدمت", null=True, blank=True, on_delete=models.PROTECT
-    )
+    """A person. ``is_staff`` marks a staff account (made on the staff pages, signing in with a password,
+    holding posts); a citizen's account is made at their first SMS sign-in and never has it."""
+
     national_code = models.CharField("کد ملی", max_length=10, unique=True, null=True, blank=True)
     mobile = models.CharField("تلفن همراه", max_length=11, blank=True)
     # Set when someone else chose the password (a new account, a reset): the next sign-in must replace it.
@@ -38,17 +22,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "کاربر"
         verbose_name_plural = "کاربران"
-
-    @property
-    def is_staff_role(self) -> bool:
-        return self.role != Role.CITIZEN
-
-    @property
-    def can_manage_accounts(self) -> bool:
-        """Whether the staff-accounts pages are open to this user (each account is still scope-checked)."""
-        from ostan.accounts import roles  # roles.py reads Role from this module
-
-        return bool(self.is_active and (self.is_superuser or roles.manages_accounts(self.role)))
 
 
 class OtpChallenge(models.Model):

@@ -1,7 +1,7 @@
 """Reads of staff accounts, always through the reader's territorial scope.
 
-National readers (system administrators, superusers) see every account; an official sees the accounts
-bound to their unit and the units under it. Citizens' accounts have no unit and so never appear here.
+National readers (system administrators) see every account; an official sees the accounts with a
+current post at their unit or under it. Citizens hold no post and so never appear here.
 """
 
 from __future__ import annotations
@@ -10,22 +10,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Lower, Replace
+from django.utils import timezone
 
+from ostan.access.models import Organisation, Post, current_q
+from ostan.accounts.authority import accounts_q
 from ostan.accounts.errors import InvalidAccount
-from ostan.accounts.models import Role, User
-from ostan.accounts.scope import is_national, scope_q
+from ostan.accounts.models import User
 from ostan.auditlog.selectors import entries_for_reading
-from ostan.core.errors import NotFound, PermissionRefused
+from ostan.core.access import Actor
+from ostan.core.errors import NotFound
 from ostan.core.text import ZWNJ, normalize, search_key
-from ostan.territory.models import PATH_SEPARATOR, Unit
+from ostan.territory.models import Unit
+from ostan.territory.scope import path_q, subtree_q
 from ostan.territory.selectors import CODE_PATTERN, search_units, visible_q, without_controls
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
     from ostan.auditlog.models import Entry
 
 STATUS_ACTIVE = "active"
@@ -41,22 +43,6 @@ RECENT_ENTRIES = 20
 UNIT_SUGGESTIONS = 15
 # What search_key folds, done in SQL so that names stored before folding existed still match.
 _FOLDS = ((ZWNJ, ""), (" ", ""), ("\u0622", "\u0627"), ("\u064a", "\u06cc"), ("\u0643", "\u06a9"))
-
-
-def may_open_staff_pages(user: User | AnonymousUser) -> bool:
-    return bool(user.is_authenticated and getattr(user, "can_manage_accounts", False))
-
-
-def ensure_may_open_staff_pages(user: User | AnonymousUser) -> User:
-    if not may_open_staff_pages(user):
-        raise PermissionRefused("مدیریت حساب‌های کارکنان در اختیار نقش شما نیست.")
-    assert isinstance(user, User)
-    return user
-
-
-def accounts_q(actor: User | AnonymousUser) -> Q:
-    """The accounts ``actor`` may see at all: everything for national readers, else their unit's subtree."""
-    return Q() if is_national(actor) else scope_q(actor, "unit__path")
 
 
 def _folded(field: str) -> Combinable:
@@ -76,12 +62,20 @@ class StaffFilter:
     role: str = ""
     unit: Unit | None = None
     status: str = ""
+    organisation: Organisation | None = None
 
 
-def staff_accounts(actor: User, at: dt.datetime, wanted: StaffFilter | None = None) -> QuerySet[User]:
-    """Staff accounts in ``actor``'s scope, each with ``is_locked`` (at ``at``), ordered by name."""
+def _current_posts(at: dt.datetime) -> Prefetch:  # type: ignore[type-arg]
+    posts = Post.objects.filter(current_q(at)).select_related("unit", "organisation").order_by("starts_at", "pk")
+    return Prefetch("posts", queryset=posts, to_attr="current_posts")
+
+
+def staff_accounts(actor: Actor, at: dt.datetime, wanted: StaffFilter | None = None) -> QuerySet[User]:
+    """Staff accounts in ``actor``'s scope, each with ``is_locked`` (at ``at``, the lockouts' clock) and
+    ``current_posts`` (held now, earliest first), ordered by name."""
     wanted = wanted or StaffFilter()
-    accounts = User.objects.filter(accounts_q(actor)).exclude(role=Role.CITIZEN).select_related("unit")
+    now = timezone.now()
+    accounts = User.objects.filter(accounts_q(actor, now), is_staff=True).prefetch_related(_current_posts(now))
     accounts = accounts.annotate(is_locked=_locked_case(at))
     key = search_key(without_controls(wanted.query[:QUERY_MAX_LENGTH]))
     if key:
@@ -93,11 +87,15 @@ def staff_accounts(actor: User, at: dt.datetime, wanted: StaffFilter | None = No
             | Q(user_key__contains=key)
             | (Q(mobile__contains=key) if key.isdigit() else Q(pk__in=[]))
         )
-    if wanted.role:
-        accounts = accounts.filter(role=wanted.role)
-    if wanted.unit is not None:
-        path = wanted.unit.path
-        accounts = accounts.filter(Q(unit__path=path) | Q(unit__path__startswith=path + PATH_SEPARATOR))
+    if wanted.role or wanted.unit is not None or wanted.organisation is not None:
+        posts = Post.objects.filter(current_q(now))
+        if wanted.role:
+            posts = posts.filter(role=wanted.role)
+        if wanted.unit is not None:
+            posts = posts.filter(path_q(wanted.unit.path, "unit__path"))
+        if wanted.organisation is not None:
+            posts = posts.filter(path_q(wanted.organisation.path, "organisation__path"))
+        accounts = accounts.filter(pk__in=posts.values("person_id"))
     if wanted.status == STATUS_ACTIVE:
         accounts = accounts.filter(is_active=True)
     elif wanted.status == STATUS_INACTIVE:
@@ -107,7 +105,7 @@ def staff_accounts(actor: User, at: dt.datetime, wanted: StaffFilter | None = No
     return accounts.order_by("first_name", "last_name", "username")
 
 
-def staff_account(actor: User, account_id: int, at: dt.datetime) -> User:
+def staff_account(actor: Actor, account_id: int, at: dt.datetime) -> User:
     """One account in ``actor``'s scope; accounts elsewhere are reported as missing, not as forbidden."""
     account = staff_accounts(actor, at).filter(pk=account_id).first()
     if account is None:
@@ -115,13 +113,18 @@ def staff_account(actor: User, account_id: int, at: dt.datetime) -> User:
     return account
 
 
-def recent_entries(actor: User, account: User) -> list[Entry]:
+def account_posts(account: User) -> list[Post]:
+    """Every post the account has held, the current ones first, for its page."""
+    return list(Post.objects.filter(person=account).select_related("unit", "organisation").order_by("-starts_at"))
+
+
+def recent_entries(actor: Actor, account: User) -> list[Entry]:
     """The latest audit entries about ``account`` that ``actor`` may read."""
     entries = entries_for_reading(actor).filter(object_type=User._meta.label_lower, object_id=str(account.pk))
     return list(entries[:RECENT_ENTRIES])
 
 
-def resolve_unit(actor: User, text: str) -> Unit:
+def resolve_unit(actor: Actor, text: str) -> Unit:
     """The unit a form or API names by code or by exact name. Names are looked up inside the actor's
     scope; a name several units share (there are many «مرکزی» districts) asks for the code instead."""
     typed = normalize(without_controls(text or ""))
@@ -130,7 +133,7 @@ def resolve_unit(actor: User, text: str) -> Unit:
     units = Unit.objects.filter(visible_q(actor))
     if CODE_PATTERN.fullmatch(typed) and (unit := units.filter(code=typed).first()) is not None:
         return unit
-    named = list(units.filter(scope_q(actor), search_key=search_key(typed)).order_by("depth", "code")[:3])
+    named = list(units.filter(subtree_q(actor), search_key=search_key(typed)).order_by("depth", "code")[:3])
     if len(named) == 1:
         return named[0]
     if named:
@@ -139,9 +142,20 @@ def resolve_unit(actor: User, text: str) -> Unit:
     raise InvalidAccount("واحدی با این نام یا کد در حوزهٔ مسئولیت شما یافت نشد.", details={"field": "unit"})
 
 
-def unit_suggestions(actor: User, query: str) -> list[Unit]:
+def resolve_organisation(text: str) -> Organisation:
+    """The organisation a form or API names by its code."""
+    code = normalize(without_controls(text or ""))
+    organisation = Organisation.objects.filter(code=code).first() if code else None
+    if organisation is None:
+        raise InvalidAccount("سازمانی با این کد یافت نشد.", details={"field": "organisation"})
+    return organisation
+
+
+def unit_suggestions(actor: Actor, query: str) -> list[Unit]:
     """Units in the actor's scope whose name starts with or contains ``query``, for the unit field."""
-    within = None if is_national(actor) else actor.unit
-    if within is None and not is_national(actor):
+    if actor.is_national:
+        return search_units(query, within=None, limit=UNIT_SUGGESTIONS, actor=actor)
+    if actor.unit_id is None:
         return []
-    return search_units(query, within=within, limit=UNIT_SUGGESTIONS, user=actor)
+    within = Unit.objects.get(pk=actor.unit_id)
+    return search_units(query, within=within, limit=UNIT_SUGGESTIONS, actor=actor)

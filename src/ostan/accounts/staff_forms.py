@@ -8,11 +8,13 @@ from typing import Any
 from django import forms
 from django.urls import reverse_lazy
 
-from ostan.accounts import roles
-from ostan.accounts.models import Role
 from ostan.accounts.selectors import STATUS_CHOICES
+from ostan.core.access import Role
+from ostan.core.access.roles import STAFF_ROLES
 
 UNIT_HELP = "کد واحد (مانند IR-07-01) یا نام دقیق آن؛ با نوشتن چند حرف، واحدهای حوزهٔ شما پیشنهاد می‌شود."
+ORGANISATION_HELP = "کد سازمان از فهرست سازمان‌ها؛ برای کارشناس دستگاه، نمایندهٔ نهاد و کارشناس بازرسی لازم است."
+DATE_HELP = "تاریخ خورشیدی، مانند ۱۴۰۵/۰۹/۱۱؛ خالی یعنی از امروز (یا بی‌پایان)."
 TEMPORARY_HELP = "دست‌کم ۱۰ نویسه. دارندهٔ حساب در نخستین ورود باید آن را عوض کند."
 
 
@@ -57,7 +59,7 @@ class StaffFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [("", "همهٔ نقش‌ها"), *role_choices(roles.STAFF_ROLES)]  # type: ignore[attr-defined]
+        self.fields["role"].choices = [("", "همهٔ نقش‌ها"), *role_choices(STAFF_ROLES)]  # type: ignore[attr-defined]
         self.fields["q"].widget.attrs["type"] = "search"
 
 
@@ -65,6 +67,9 @@ class RoleUnitForm(forms.Form):
     role = forms.ChoiceField(label="نقش")
     unit = forms.CharField(
         label="واحد محل خدمت", max_length=200, required=False, help_text=UNIT_HELP, widget=unit_widget()
+    )
+    organisation = forms.CharField(
+        label="دستگاه یا نهاد", max_length=40, required=False, help_text=ORGANISATION_HELP, widget=_ltr()
     )
 
     def __init__(self, *args: Any, allowed_roles: Iterable[str] = (), **kwargs: Any) -> None:
@@ -84,7 +89,14 @@ class StaffCreateForm(RoleUnitForm):
     )
     password = _password("گذرواژهٔ موقت", "new-password", TEMPORARY_HELP)
 
-    field_order = ("username", "full_name", "mobile", "role", "unit", "password")
+    field_order = ("username", "full_name", "mobile", "role", "unit", "organisation", "password")
+
+
+class PostForm(RoleUnitForm):
+    """One more post for an account, from a day (today if blank) until a day (open if blank)."""
+
+    starts_on = forms.CharField(label="از تاریخ", max_length=20, required=False, help_text=DATE_HELP)
+    ends_on = forms.CharField(label="تا تاریخ", max_length=20, required=False, help_text=DATE_HELP)
 
 
 class TemporaryPasswordForm(forms.Form):

@@ -11,36 +11,34 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from ostan.accounts import actions, lockouts, roles, selectors
+from ostan.access.guards import guarded
+from ostan.access.models import Organisation, Post
+from ostan.accounts import actions, lockouts, selectors
+from ostan.accounts.authority import may_manage
 from ostan.accounts.history import history
 from ostan.accounts.models import User
-from ostan.accounts.staff_forms import RoleUnitForm, StaffCreateForm, StaffFilterForm, TemporaryPasswordForm
-from ostan.core.errors import DomainError, NotFound, PermissionRefused
+from ostan.accounts.permissions import MANAGE_ACCOUNTS
+from ostan.accounts.staff_forms import PostForm, RoleUnitForm, StaffCreateForm, StaffFilterForm, TemporaryPasswordForm
+from ostan.core import jalali
+from ostan.core.access import Actor, acting
+from ostan.core.access.roles import assignable_roles
+from ostan.core.errors import DomainError, NotFound
 from ostan.territory.models import Unit
 
 PER_PAGE = 30
 
 
-def _manager(request: HttpRequest) -> User:
-    try:
-        return selectors.ensure_may_open_staff_pages(request.user)
-    except PermissionRefused as exc:
-        raise PermissionDenied(exc.message) from None
+def _allowed_roles(actor: Actor) -> list[str]:
+    return [str(r) for r in assignable_roles(actor.role)] if actor.role is not None else []
 
 
-def _allowed_roles(actor: User) -> list[str]:
-    return [str(r) for r in roles.assignable_roles(actor.role, actor_is_superuser=actor.is_superuser)]
-
-
-def _account(actor: User, pk: int) -> User:
+def _account(actor: Actor, pk: int) -> User:
     try:
         return selectors.staff_account(actor, pk, lockouts.now())
     except NotFound as exc:
@@ -59,16 +57,31 @@ def _run[T](form: forms.Form, call: Callable[[], T]) -> T | None:
         return None
 
 
-def _unit_or_none(actor: User, form: forms.Form) -> Unit | None:
+def _unit_or_none(actor: Actor, form: forms.Form) -> Unit | None:
     """The unit the form names (none for a blank field); raises the resolver's refusal."""
     text = form.cleaned_data.get("unit", "")
     return selectors.resolve_unit(actor, text) if text.strip() else None
 
 
-@login_required
+def _organisation_or_none(form: forms.Form) -> Organisation | None:
+    text = form.cleaned_data.get("organisation", "")
+    return selectors.resolve_organisation(text) if text.strip() else None
+
+
+def _moment(form: forms.Form, field: str) -> Any:
+    text = form.cleaned_data.get(field, "")
+    if not text.strip():
+        return None
+    try:
+        return jalali.start_of_day(jalali.parse_date(text))
+    except DomainError as exc:
+        raise DomainError(exc.message, code=exc.code, details={"field": field}) from None
+
+
+@guarded(MANAGE_ACCOUNTS)
 @require_GET
 def staff_list(request: HttpRequest) -> HttpResponse:
-    actor = _manager(request)
+    actor = acting(request)
     form = StaffFilterForm(request.GET)
     wanted = selectors.StaffFilter()
     if form.is_valid():
@@ -85,10 +98,10 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/staff_list.html", context, status=400 if form.errors else 200)
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS)
 @sensitive_post_parameters("password")
 def staff_new(request: HttpRequest) -> HttpResponse:
-    actor = _manager(request)
+    actor = acting(request)
     form = StaffCreateForm(request.POST or None, allowed_roles=_allowed_roles(actor))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -96,7 +109,8 @@ def staff_new(request: HttpRequest) -> HttpResponse:
         def create() -> User:
             return actions.create_staff_account(
                 actor=actor, username=data["username"], full_name=data["full_name"], mobile=data["mobile"],
-                role=data["role"], unit=_unit_or_none(actor, form), password=data["password"],
+                role=data["role"], unit=_unit_or_none(actor, form), organisation=_organisation_or_none(form),
+                password=data["password"],
             )  # fmt: skip
 
         if (created := _run(form, create)) is not None:
@@ -110,12 +124,22 @@ def staff_new(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/staff_new.html", {"form": form, "nav": "staff"}, status=status)
 
 
-def _detail(request: HttpRequest, actor: User, account: User, status: int = 200, **forms_shown: Any) -> HttpResponse:
-    initial = {"role": account.role, "unit": account.unit.code if account.unit else ""}
+def _detail(request: HttpRequest, actor: Actor, account: User, status: int = 200, **forms_shown: Any) -> HttpResponse:
+    current: list[Post] = getattr(account, "current_posts", [])
+    first = current[0] if current else None
+    initial = {
+        "role": first.role if first else "",
+        "unit": first.unit.code if first and first.unit else "",
+        "organisation": first.organisation.code if first and first.organisation else "",
+    }
+    allowed = _allowed_roles(actor)
     context = {
         "account": account,
-        "may_manage": actions.may_manage(actor, account),
-        "role_form": forms_shown.get("role_form") or RoleUnitForm(initial=initial, allowed_roles=_allowed_roles(actor)),
+        "posts": selectors.account_posts(account),
+        "current_posts": current,
+        "may_manage": may_manage(actor, account),
+        "role_form": forms_shown.get("role_form") or RoleUnitForm(initial=initial, allowed_roles=allowed),
+        "post_form": forms_shown.get("post_form") or PostForm(allowed_roles=allowed),
         "password_form": forms_shown.get("password_form") or TemporaryPasswordForm(),
         "entries": history(selectors.recent_entries(actor, account)),
         "nav": "staff",
@@ -123,34 +147,35 @@ def _detail(request: HttpRequest, actor: User, account: User, status: int = 200,
     return render(request, "accounts/staff_detail.html", context, status=status)
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS, target="account")
 @require_GET
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _manager(request)
+    actor = acting(request)
     return _detail(request, actor, _account(actor, pk))
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS, target="account")
 @require_POST
 def staff_change(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _manager(request)
+    actor = acting(request)
     account = _account(actor, pk)
     form = RoleUnitForm(request.POST, allowed_roles=_allowed_roles(actor))
     if form.is_valid():
         call = lambda: actions.change_role_or_unit(  # noqa: E731
-            actor=actor, account_id=account.pk, role=form.cleaned_data["role"], unit=_unit_or_none(actor, form)
-        )
+            actor=actor, account_id=account.pk, role=form.cleaned_data["role"], unit=_unit_or_none(actor, form),
+            organisation=_organisation_or_none(form),
+        )  # fmt: skip
         if (changed := _run(form, call)) is not None:
             messages.success(request, f"نقش و واحد «{changed.username}» تغییر کرد.")
             return redirect("accounts:staff_detail", pk=pk)
     return _detail(request, actor, account, status=400, role_form=form)
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS, target="account")
 @require_POST
 @sensitive_post_parameters("password")
 def staff_password(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _manager(request)
+    actor = acting(request)
     account = _account(actor, pk)
     form = TemporaryPasswordForm(request.POST)
     if form.is_valid():
@@ -163,6 +188,44 @@ def staff_password(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, actor, account, status=400, password_form=form)
 
 
+@guarded(MANAGE_ACCOUNTS, target="account")
+@require_POST
+def staff_post_add(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = acting(request)
+    account = _account(actor, pk)
+    form = PostForm(request.POST, allowed_roles=_allowed_roles(actor))
+    if form.is_valid():
+        data = form.cleaned_data
+        call = lambda: actions.add_post(  # noqa: E731
+            actor=actor, account_id=account.pk, role=data["role"], unit=_unit_or_none(actor, form),
+            organisation=_organisation_or_none(form), starts_at=_moment(form, "starts_on"),
+            ends_at=_moment(form, "ends_on"),
+        )  # fmt: skip
+        if _run(form, call) is not None:
+            messages.success(request, "سمت تازه ثبت شد.")
+            return redirect("accounts:staff_detail", pk=pk)
+    return _detail(request, actor, account, status=400, post_form=form)
+
+
+@guarded(MANAGE_ACCOUNTS, target="post")
+@require_POST
+def staff_post_end(request: HttpRequest, post_pk: int) -> HttpResponse:
+    actor = acting(request)
+    post = Post.objects.filter(pk=post_pk).first()
+    if post is None:
+        raise Http404("چنین سمتی یافت نشد.")
+    account = _account(actor, post.person_id)
+    try:
+        actions.end_post(actor=actor, post_id=post.pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "سمت پایان یافت.")
+    return redirect("accounts:staff_detail", pk=account.pk)
+
+
 STATE_CHANGES: dict[str, tuple[Callable[..., User], str]] = {
     "deactivate": (actions.deactivate_account, "حساب غیرفعال شد."),
     "reactivate": (actions.reactivate_account, "حساب دوباره فعال شد."),
@@ -170,11 +233,11 @@ STATE_CHANGES: dict[str, tuple[Callable[..., User], str]] = {
 }
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS, target="account")
 @require_POST
 def staff_state(request: HttpRequest, pk: int, change: str) -> HttpResponse:
     """One of the buttons: deactivate, reactivate, or reopen sign-in after a lockout."""
-    actor = _manager(request)
+    actor = acting(request)
     account = _account(actor, pk)
     action, done = STATE_CHANGES[change]
     try:
@@ -188,11 +251,11 @@ def staff_state(request: HttpRequest, pk: int, change: str) -> HttpResponse:
     return redirect("accounts:staff_detail", pk=pk)
 
 
-@login_required
+@guarded(MANAGE_ACCOUNTS)
 @require_GET
 def staff_units(request: HttpRequest) -> HttpResponse:
     """Suggestions for a unit field: a datalist that htmx swaps in as the official types."""
-    actor = _manager(request)
+    actor = acting(request)
     query = request.GET.get("unit", "")
     units = selectors.unit_suggestions(actor, query) if query.strip() else []
     return render(request, "accounts/_unit_options.html", {"units": units})

@@ -14,10 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from ostan.access.actors import choose_post, current_posts
+from ostan.access.guards import guarded
 from ostan.accounts import actions, citizens, logins
 from ostan.accounts.forms import CitizenCodeForm, CitizenStartForm, StaffLoginForm
 from ostan.accounts.models import User
+from ostan.accounts.permissions import SIGN_IN, USE_OWN_ACCOUNT
 from ostan.accounts.staff_forms import PasswordChangeForm
+from ostan.core.access import acting
 from ostan.core.errors import DomainError
 
 SESSION_NATIONAL_CODE = "citizen_sign_in_national_code"
@@ -39,6 +43,7 @@ def _refused(
     return render(request, template, {"form": form, "next": _next_url(request), **context}, status=status)
 
 
+@guarded(SIGN_IN)
 @sensitive_post_parameters("password")
 def login_page(request: HttpRequest) -> HttpResponse:
     form = StaffLoginForm(request.POST or None)
@@ -50,11 +55,35 @@ def login_page(request: HttpRequest) -> HttpResponse:
         if user.must_change_password:
             target = resolve_url("accounts:password_change")
             return redirect(f"{target}?{urlencode({'next': _next_url(request)})}")
+        if len(current_posts(user)) > 1:
+            return redirect(f"{resolve_url('accounts:post')}?{urlencode({'next': _next_url(request)})}")
         return HttpResponseRedirect(_next_url(request))
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
 
 
+@guarded(USE_OWN_ACCOUNT)
+def post_page(request: HttpRequest) -> HttpResponse:
+    """The posts a person holds now, and the one they act in: picking another changes the header, every
+    page's scope and what each later entry of the audit log records."""
+    actor = acting(request)
+    posts = current_posts(User.objects.get(pk=actor.own_id))
+    if request.method == "POST":
+        try:
+            chosen = logins.record_post_chosen(actor=actor, post_id=int(request.POST.get("post", "0") or 0))
+        except (DomainError, ValueError) as exc:
+            messages.error(request, getattr(exc, "message", "سمت انتخاب‌شده درست نیست."))
+        else:
+            assert chosen.post is not None
+            assert chosen.post.id is not None
+            choose_post(request, chosen.post.id)
+            messages.success(request, f"اکنون در سمت «{chosen.post.label}» کار می‌کنید.")
+            return HttpResponseRedirect(_next_url(request))
+    context = {"posts": posts, "current": actor.post.id if actor.post else None, "next": _next_url(request)}
+    return render(request, "accounts/post.html", context)
+
+
 @login_required
+@guarded(USE_OWN_ACCOUNT)
 @sensitive_post_parameters()
 def password_change(request: HttpRequest) -> HttpResponse:
     """Replace one's password; the only page open while a temporary password is in use."""
@@ -64,7 +93,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             account = actions.change_own_password(
-                actor=user, current_password=data["current_password"], new_password=data["new_password"]
+                actor=acting(request), current_password=data["current_password"], new_password=data["new_password"]
             )
         except DomainError as exc:
             field = exc.details.get("field") if isinstance(exc.details, dict) else None
@@ -77,12 +106,14 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_change.html", context, status=400 if form.errors else 200)
 
 
+@guarded(SIGN_IN)
 @require_POST
 def logout_page(request: HttpRequest) -> HttpResponse:
     logout(request)
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
+@guarded(SIGN_IN)
 def citizen_start(request: HttpRequest) -> HttpResponse:
     form = CitizenStartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -100,6 +131,7 @@ def citizen_start(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/citizen_start.html", {"form": form, "next": _next_url(request)})
 
 
+@guarded(SIGN_IN)
 def citizen_verify(request: HttpRequest) -> HttpResponse:
     code = request.session.get(SESSION_NATIONAL_CODE)
     if not code:

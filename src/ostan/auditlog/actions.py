@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
+from ostan.auditlog.events import AuditEvent
 from ostan.auditlog.models import Entry
+from ostan.core.access import Actor
 
 if TYPE_CHECKING:
-    from ostan.accounts.models import User
     from ostan.territory.models import Unit
 
 
@@ -48,10 +49,25 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return result
 
 
+def _actor_columns(actor: Actor) -> dict[str, Any]:
+    if not isinstance(actor, Actor):
+        raise TypeError(f"an audit entry's actor is an Actor, not {type(actor).__name__}")
+    post = actor.post
+    return {
+        "actor_id": actor.person_id,
+        "actor_label": actor.label[:150],
+        "actor_role": (post.role.value if post is not None else actor.kind.value)[:40],
+        "actor_unit_id": post.unit_id if post is not None else None,
+        "actor_post_id": post.id if post is not None else None,
+        "actor_organisation_id": post.organisation_id if post is not None else None,
+        "actor_reason": actor.reason[:200],
+    }
+
+
 def record(
     *,
-    actor: User | None,
-    event: str,
+    actor: Actor,
+    event: AuditEvent,
     obj: models.Model | None = None,
     unit: Unit | None = None,
     unit_path: str | None = None,
@@ -61,22 +77,20 @@ def record(
     object_id: str = "",
     object_label: str = "",
 ) -> Entry:
-    """Append one entry. ``actor`` is None only for the system itself (loaders, scheduled work).
+    """Append one entry for ``actor`` (a person in a post, or the system with its reason).
 
     The entry's territory is ``unit``'s, or ``unit_path`` where the caller holds only the path."""
     if not transaction.get_connection().in_atomic_block:
         raise AuditOutsideTransaction(f"audit entry for {event!r} must be written inside the action's transaction")
+    if not isinstance(event, AuditEvent):
+        raise TypeError(f"audit events are declared in an app's events.py, not given as {event!r}")
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_label = object_label or str(obj)[:300]
-    actor_unit = getattr(actor, "unit", None) if actor is not None else None
     return Entry.objects.create(
-        actor=actor,
-        actor_label=(actor.get_username() if actor is not None else "system")[:150],
-        actor_role=(getattr(actor, "role", "") if actor is not None else "system"),
-        actor_unit=actor_unit,
-        event=event,
+        **_actor_columns(actor),
+        event=event.value,
         object_type=object_type,
         object_id=object_id,
         object_label=object_label[:300],

@@ -9,9 +9,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from ostan.auditlog.access import may_read_log
 from ostan.auditlog.models import Entry
+from ostan.auditlog.permissions import READ_ENTRIES
 from ostan.auditlog.selectors import entries_visible_to
+from ostan.core.access import acting, allows
 from ostan.core.jalali import format_datetime
 
 
@@ -33,7 +34,7 @@ class EntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return obj.event_label
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Entry]:
-        return entries_visible_to(request.user)  # type: ignore[arg-type]
+        return entries_visible_to(acting(request))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return ["recorded_at_jalali", *(f.name for f in Entry._meta.fields if f.name != "recorded_at")]
@@ -42,10 +43,10 @@ class EntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return self.get_readonly_fields(request, obj)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return may_read_log(request.user)
+        return allows(acting(request), READ_ENTRIES)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return may_read_log(request.user)
+        return allows(acting(request), READ_ENTRIES)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -10,9 +10,11 @@ from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import django_auth
 
+from ostan.access.guards import api_guarded
 from ostan.auditlog import selectors
-from ostan.auditlog.access import ensure_may_read_log
 from ostan.auditlog.models import Entry
+from ostan.auditlog.permissions import READ_ENTRIES
+from ostan.core.access import acting
 from ostan.core.errors import DomainError
 
 router = Router(tags=["auditlog"])
@@ -43,9 +45,9 @@ class EntryOut(Schema):
 
 
 @router.get("/entries", response=list[EntryOut], auth=django_auth)
+@api_guarded(READ_ENTRIES)
 @paginate(EntryPages, page_size=50)
 def entries(request: HttpRequest, event: str = "") -> list[Entry]:
-    user = ensure_may_read_log(request.user)
     if not EVENT_PATTERN.fullmatch(event):
         raise DomainError("نام رویداد نامعتبر است.", code="invalid_event", details={"field": "event"})
-    return selectors.entries_for_reading(user, event=event)  # type: ignore[return-value]
+    return selectors.entries_for_reading(acting(request), event=event)  # type: ignore[return-value]

@@ -27,6 +27,17 @@ class Entry(models.Model):
         related_name="+",
         db_index=False,  # indexed below, people only
     )
+    # The post the person acted in (its role, unit and organisation are copied above and here, so the entry
+    # reads the same whatever later happens to the post); empty for the system, whose reason is kept instead.
+    actor_post = models.ForeignKey(
+        "access.Post", verbose_name="سمت", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        db_index=False,
+    )  # fmt: skip
+    actor_organisation = models.ForeignKey(
+        "access.Organisation", verbose_name="سازمان کاربر", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", db_index=False,
+    )  # fmt: skip
+    actor_reason = models.CharField("علت اقدام سامانه", max_length=200, blank=True)
     event = models.CharField("رویداد", max_length=80)
     object_type = models.CharField("نوع شیء", max_length=80, blank=True)
     object_id = models.CharField("شناسه شیء", max_length=64, blank=True)

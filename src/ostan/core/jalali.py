@@ -74,3 +74,8 @@ def parse_date(text: str) -> dt.date:
 def full_years_between(born: dt.date, on: dt.date) -> int:
     """Completed years from ``born`` to ``on`` (a voter is 18 full years old on election day)."""
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def start_of_day(day: dt.date, tz: dt.tzinfo = TEHRAN) -> dt.datetime:
+    """The aware moment a calendar day begins in ``tz`` (a post that starts «۱۴۰۵/۰۹/۱۱» starts at its midnight)."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=tz)

@@ -8,17 +8,28 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from ostan.accounts.scope import scope_q
+from ostan.access.scope import reach_q
+from ostan.core.access import acting
 from ostan.elections.models import BallotBatch, Candidate, Constituency, CountRecord, ElectionRound, PartyList
+from ostan.elections.permissions import READ_UNPUBLISHED
 
 
 class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Rows outside the user's unit are invisible; ``unit_path`` names the row's unit path."""
+    """Rows the staff member may not read before publication are invisible; ``unit_path`` names the
+    row's unit path. The module opens only to roles that read elections' unpublished state."""
 
     unit_path = "unit__path"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(scope_q(request.user, self.unit_path))
+        rows = reach_q(acting(request), READ_UNPUBLISHED, unit_path=self.unit_path)
+        return super().get_queryset(request).filter(rows)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        actor = acting(request)
+        return actor.is_person and READ_UNPUBLISHED.reach_for(actor.role) is not None
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -9,11 +9,14 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
+from ostan.access.guards import api_guarded
+from ostan.core.access import acting
 from ostan.core.errors import NotFound
 from ostan.elections import actions, selectors
 from ostan.elections.actions.constituencies import OVERRIDE_SEATS_MAX
 from ostan.elections.entries import CandidateEntry, ListEntry
 from ostan.elections.models import Candidate, Constituency, ElectionRound, PartyList
+from ostan.elections.permissions import MANAGE_CONSTITUENCY, READ_RESULTS
 from ostan.territory.selectors import get_unit
 
 router = Router(tags=["elections"])
@@ -110,32 +113,36 @@ class CountOut(Schema):
 
 
 @router.get("/rounds", response=list[RoundOut])
+@api_guarded(READ_RESULTS)
 def list_rounds(request: HttpRequest) -> list[ElectionRound]:
-    return [r for r, _ in selectors.rounds(request.user)]
+    return [r for r, _ in selectors.rounds(acting(request))]
 
 
 @router.get("/constituencies", response=list[ConstituencyOut])
+@api_guarded(READ_RESULTS)
 def list_constituencies(request: HttpRequest, round_number: int | None = None) -> list[ConstituencyOut]:
-    found = selectors.visible_constituencies(request.user)
+    found = selectors.visible_constituencies(acting(request))
     if round_number is not None:
         found = found.filter(election_round__number=round_number)
     return [ConstituencyOut.of(c) for c in found]
 
 
 @router.get("/constituencies/{pk}/candidates", response=list[CandidateOut])
+@api_guarded(READ_RESULTS, target="constituency")
 def list_candidates(request: HttpRequest, pk: int) -> list[CandidateOut]:
-    constituency = selectors.constituency_for_user(request.user, pk)
+    constituency = selectors.constituency_for_user(acting(request), pk)
     return [CandidateOut.of(c) for c in selectors.candidates(constituency)]
 
 
 @router.post("/constituencies", response=ConstituencyOut, auth=django_auth)
+@api_guarded(MANAGE_CONSTITUENCY, target="unit")
 def create_constituency(request: HttpRequest, payload: ConstituencyIn) -> ConstituencyOut:
     """Seats come from the law's table unless ``seats``, ``alternates`` and ``override_reason`` are all given."""
     election_round = ElectionRound.objects.filter(number=payload.round_number).first()
     if election_round is None:
         raise NotFound("دوره انتخابات پیدا نشد.")
     created = actions.create_constituency(
-        actor=request.user, election_round=election_round, unit=get_unit(payload.unit_code, user=request.user),  # type: ignore[arg-type]
+        actor=acting(request), election_round=election_round, unit=get_unit(payload.unit_code, actor=acting(request)),
         kind=payload.kind, name=payload.name, seats=payload.seats, alternates=payload.alternates,
         override_reason=payload.override_reason,
     )  # fmt: skip
@@ -143,29 +150,33 @@ def create_constituency(request: HttpRequest, payload: ConstituencyIn) -> Consti
 
 
 @router.post("/constituencies/{pk}/candidates", response=CandidateOut, auth=django_auth)
+@api_guarded(MANAGE_CONSTITUENCY, target="constituency")
 def add_candidate(request: HttpRequest, pk: int, payload: CandidateIn) -> CandidateOut:
-    constituency = selectors.constituency_for_user(request.user, pk)
+    constituency = selectors.constituency_for_user(acting(request), pk)
     entry = CandidateEntry(**payload.dict())
-    return CandidateOut.of(actions.add_candidate(actor=request.user, constituency=constituency, entry=entry))  # type: ignore[arg-type]
+    return CandidateOut.of(actions.add_candidate(actor=acting(request), constituency=constituency, entry=entry))
 
 
 @router.post("/constituencies/{pk}/lists", response=ListOut, auth=django_auth)
+@api_guarded(MANAGE_CONSTITUENCY, target="constituency")
 def add_list(request: HttpRequest, pk: int, payload: ListIn) -> PartyList:
-    constituency = selectors.constituency_for_user(request.user, pk)
-    return actions.add_party_list(actor=request.user, constituency=constituency, entry=ListEntry(**payload.dict()))  # type: ignore[arg-type]
+    constituency = selectors.constituency_for_user(acting(request), pk)
+    return actions.add_party_list(actor=acting(request), constituency=constituency, entry=ListEntry(**payload.dict()))
 
 
 @router.get("/constituencies/{pk}/result", response=dict[str, Any])
+@api_guarded(READ_RESULTS, target="constituency")
 def result(request: HttpRequest, pk: int) -> dict[str, Any]:
     """The stored count, exactly as ``ostan count --json`` prints it."""
-    _, record = selectors.count_for_user(request.user, pk)
+    _, record = selectors.count_for_user(acting(request), pk)
     return dict(record.result)
 
 
 @router.post("/constituencies/{pk}/count", response=CountOut, auth=django_auth)
+@api_guarded(MANAGE_CONSTITUENCY, target="constituency")
 def count(request: HttpRequest, pk: int) -> CountOut:
-    constituency = selectors.constituency_for_user(request.user, pk)
-    record = actions.count_constituency(actor=request.user, constituency=constituency)  # type: ignore[arg-type]
+    constituency = selectors.constituency_for_user(acting(request), pk)
+    record = actions.count_constituency(actor=acting(request), constituency=constituency)
     return CountOut(
         constituency_id=constituency.pk, counted_at=record.counted_at, ballot_count=record.ballot_count,
         inputs_sha256=record.inputs_sha256, members=list(record.result["members"]),
@@ -173,7 +184,8 @@ def count(request: HttpRequest, pk: int) -> CountOut:
 
 
 @router.post("/constituencies/{pk}/publish", response=ConstituencyOut, auth=django_auth)
+@api_guarded(MANAGE_CONSTITUENCY, target="constituency")
 def publish(request: HttpRequest, pk: int) -> ConstituencyOut:
-    constituency = selectors.constituency_for_user(request.user, pk)
-    published = actions.publish_results(actor=request.user, constituency=constituency)  # type: ignore[arg-type]
-    return ConstituencyOut.of(selectors.constituency_for_user(request.user, published.pk))
+    constituency = selectors.constituency_for_user(acting(request), pk)
+    published = actions.publish_results(actor=acting(request), constituency=constituency)
+    return ConstituencyOut.of(selectors.constituency_for_user(acting(request), published.pk))

@@ -12,8 +12,8 @@ import csv
 import json
 from collections.abc import Iterator
 
+from ostan.core.tables import LineError
 from ostan.core.text import only_digits
-from ostan.elections.errors import LineError
 
 MAX_REPORTED_ERRORS = 200
 MAX_CODES_PER_BALLOT = 100

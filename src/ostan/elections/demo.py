@@ -11,11 +11,11 @@ import hashlib
 import json
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import jdatetime
 from django.db.models import QuerySet
 
+from ostan.core.access import Actor
 from ostan.core.counting import LotSeedRequired
 from ostan.core.text import search_key
 from ostan.elections import actions
@@ -23,8 +23,7 @@ from ostan.elections.demo_people import candidates_csv
 from ostan.elections.models import BallotSource, Constituency, ConstituencyKind, ElectionRound
 from ostan.territory.models import Unit, UnitKind
 
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+DEMO_SYSTEM = Actor.system("بارگذاری دادهٔ نمایشی")
 
 ROUND_NUMBER = 7
 ROUND_NAME = "هفتمین دوره انتخابات شوراهای اسلامی شهر و روستا"
@@ -38,7 +37,7 @@ LIST_NAMES = (
 )  # fmt: skip
 
 
-def _round(actor: User | None) -> ElectionRound:
+def _round(actor: Actor) -> ElectionRound:
     existing = ElectionRound.objects.filter(number=ROUND_NUMBER).first()
     return existing or actions.create_round(actor=actor, number=ROUND_NUMBER, name=ROUND_NAME, election_date=ROUND_DATE)
 
@@ -62,7 +61,7 @@ def _jsonl(ballots: list[list[str]]) -> bytes:
     return "".join(json.dumps(b) + "\n" for b in ballots).encode()
 
 
-def _count_and_publish(actor: User | None, constituency: Constituency) -> None:
+def _count_and_publish(actor: Actor, constituency: Constituency) -> None:
     if not constituency.count_records.exists():
         try:
             actions.count_constituency(actor=actor, constituency=constituency)
@@ -78,7 +77,7 @@ def _count_and_publish(actor: User | None, constituency: Constituency) -> None:
 
 
 def _constituency(
-    actor: User | None, election_round: ElectionRound, unit: Unit, kind: str, population: int | None = None
+    actor: Actor, election_round: ElectionRound, unit: Unit, kind: str, population: int | None = None
 ) -> Constituency:
     found = Constituency.objects.filter(election_round=election_round, unit=unit, kind=kind).first()
     source = VILLAGE_REASON if population is not None else ""
@@ -92,7 +91,7 @@ def _constituency(
     )
 
 
-def _fill(actor: User | None, c: Constituency, lists: bytes | None, people: bytes, ballots: bytes, source: str) -> None:
+def _fill(actor: Actor, c: Constituency, lists: bytes | None, people: bytes, ballots: bytes, source: str) -> None:
     if lists is not None and not c.party_lists.exists():
         actions.import_lists(actor=actor, constituency=c, file_name="lists.csv", data=lists)
     if not c.candidates.exists():
@@ -108,7 +107,7 @@ def _preferred(units: QuerySet[Unit]) -> Unit | None:
     return local or units.order_by("code").first()
 
 
-def _city(actor: User | None, election_round: ElectionRound) -> str | None:
+def _city(actor: Actor, election_round: ElectionRound) -> str | None:
     unit = _preferred(Unit.objects.filter(kind=UnitKind.CITY, population__gt=50_000, population__lte=200_000))
     if unit is None:
         return None
@@ -122,7 +121,7 @@ def _city(actor: User | None, election_round: ElectionRound) -> str | None:
     return f"شورای شهر {unit.name}: {c.seats} عضو اصلی، {len(codes)} نامزد، {len(ballots)} برگه"
 
 
-def _village(actor: User | None, election_round: ElectionRound) -> str | None:
+def _village(actor: Actor, election_round: ElectionRound) -> str | None:
     unit = _preferred(Unit.objects.filter(kind=UnitKind.VILLAGE))
     if unit is None:
         return None
@@ -170,7 +169,7 @@ def _tehran_ballots(rng: random.Random, codes: list[str], list_codes: list[str |
     return ballots
 
 
-def _tehran(actor: User | None, election_round: ElectionRound) -> str | None:
+def _tehran(actor: Actor, election_round: ElectionRound) -> str | None:
     tehran = Unit.objects.filter(kind=UnitKind.CITY, search_key=search_key("تهران"))
     unit = _preferred(tehran)
     if unit is None:
@@ -184,10 +183,10 @@ def _tehran(actor: User | None, election_round: ElectionRound) -> str | None:
     return f"شورای شهر تهران (تناسبی): {figures}"
 
 
-BUILDERS: tuple[Callable[[User | None, ElectionRound], str | None], ...] = (_city, _village, _tehran)
+BUILDERS: tuple[Callable[[Actor, ElectionRound], str | None], ...] = (_city, _village, _tehran)
 
 
-def create_demo_elections(*, actor: User | None = None) -> list[str]:
+def create_demo_elections(*, actor: Actor = DEMO_SYSTEM) -> list[str]:
     """Create (or finish) the demo round and its three counted, published constituencies."""
     election_round = _round(actor)
     lines = [f"{election_round.name} ({ROUND_DATE:%Y-%m-%d})"]

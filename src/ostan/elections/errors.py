@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ostan.core.errors import DomainError
-
-
-@dataclass(frozen=True)
-class LineError:
-    """One refused line of an uploaded file: its 1-based line number (header is line 1) and why."""
-
-    line: int
-    message: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
-
-
-class FileRejected(DomainError):
-    """An uploaded file had invalid lines: nothing from it was imported."""
-
-    code = "file_rejected"
-
-    def __init__(self, message: str, errors: list[LineError]) -> None:
-        super().__init__(message, details=[e.as_dict() for e in errors])
-        self.errors = errors
 
 
 class PopulationMissing(DomainError):

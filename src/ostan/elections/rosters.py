@@ -9,10 +9,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from ostan.core import national_code
+from ostan.core.tables import LineError, Row
 from ostan.core.text import only_digits, search_key
-from ostan.elections.errors import LineError
 from ostan.elections.models import EducationLevel, Gender, VettingStatus
-from ostan.elections.spreadsheets import Row
 
 MAX_CODE_DIGITS = 8
 

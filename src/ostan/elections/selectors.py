@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
-from ostan.accounts.scope import can_read, is_national, scope_q
+from ostan.access.scope import reach_q
+from ostan.core.access import Actor, allows
 from ostan.core.counting.errors import PopulationUnknown
 from ostan.core.counting.seats import CouncilSize, council_size
 from ostan.core.errors import NotFound
@@ -24,60 +24,66 @@ from ostan.elections.models import (
     RoundStatus,
     VettingStatus,
 )
+from ostan.elections.permissions import MANAGE_CONSTITUENCY, READ_UNPUBLISHED
 from ostan.territory.models import Unit, UnitKind
+from ostan.territory.scope import target_of
 from ostan.territory.selectors import search_units
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from ostan.accounts.models import User
 
 NOT_FOUND = "حوزه انتخابیه پیدا نشد یا نتایج آن هنوز اعلام نشده است."
 
 
-def visible_constituencies(user: User | AnonymousUser) -> QuerySet[Constituency]:
-    """Constituencies with published results, plus every constituency in the user's scope."""
+def visible_constituencies(actor: Actor) -> QuerySet[Constituency]:
+    """Constituencies with published results, plus every constituency whose unpublished state the actor
+    may read (those of their unit and below; all of them for national actors)."""
     published = Q(results_published_at__isnull=False)
     return (
-        Constituency.objects.filter(published | scope_q(user, "unit__path"))
+        Constituency.objects.filter(published | reach_q(actor, READ_UNPUBLISHED, unit_path="unit__path"))
         .select_related("unit", "election_round")
         .order_by("-election_round__number", "name", "id")
     )
 
 
-def rounds(user: User | AnonymousUser) -> list[tuple[ElectionRound, list[Constituency]]]:
-    """Each round with the constituencies the user may see; rounds with none are shown to officials only."""
+def rounds(actor: Actor) -> list[tuple[ElectionRound, list[Constituency]]]:
+    """Each round with the constituencies the actor may see; rounds with none are shown to officials only."""
     grouped: dict[int, list[Constituency]] = {}
-    for constituency in visible_constituencies(user):
+    for constituency in visible_constituencies(actor):
         grouped.setdefault(constituency.election_round_id, []).append(constituency)
     shown = ElectionRound.objects.order_by("-number")
-    is_official = user.is_authenticated and (getattr(user, "unit", None) is not None or is_national(user))
-    if not is_official:
+    if READ_UNPUBLISHED.reach_for(actor.role) is None and not actor.is_system:
         shown = shown.filter(pk__in=grouped)
     return [(r, grouped.get(r.pk, [])) for r in shown]
 
 
-def constituency_for_user(user: User | AnonymousUser, pk: int) -> Constituency:
-    """A constituency the user may see: published, or within their scope. Anything else is not found."""
-    constituency = visible_constituencies(user).filter(pk=pk).first()
+def constituency_for_user(actor: Actor, pk: int) -> Constituency:
+    """A constituency the actor may see: published, or within their scope. Anything else is not found."""
+    constituency = visible_constituencies(actor).filter(pk=pk).first()
     if constituency is None:
         raise NotFound(NOT_FOUND)
     return constituency
 
 
-def can_see_unpublished(user: User | AnonymousUser, constituency: Constituency) -> bool:
-    return can_read(user, constituency.unit)
+def can_see_unpublished(actor: Actor, constituency: Constituency) -> bool:
+    return allows(actor, READ_UNPUBLISHED, target_of(constituency.unit))
+
+
+def can_manage(actor: Actor, unit: Unit) -> bool:
+    return allows(actor, MANAGE_CONSTITUENCY, target_of(unit))
+
+
+def is_election_official(actor: Actor) -> bool:
+    """Whether pages should offer the set-up forms at all (each action still checks the unit)."""
+    return actor.is_system or MANAGE_CONSTITUENCY.reach_for(actor.role) is not None
 
 
 def latest_count(constituency: Constituency) -> CountRecord | None:
     return constituency.count_records.order_by("-counted_at", "-id").first()
 
 
-def count_for_user(user: User | AnonymousUser, pk: int) -> tuple[Constituency, CountRecord]:
-    """The count shown to ``user``: the latest one, public only once the results are published."""
-    constituency = constituency_for_user(user, pk)
+def count_for_user(actor: Actor, pk: int) -> tuple[Constituency, CountRecord]:
+    """The count shown to ``actor``: the latest one, public only once the results are published."""
+    constituency = constituency_for_user(actor, pk)
     record = latest_count(constituency)
-    if record is None or not (constituency.is_published or can_see_unpublished(user, constituency)):
+    if record is None or not (constituency.is_published or can_see_unpublished(actor, constituency)):
         raise NotFound(NOT_FOUND)
     return constituency, record
 
@@ -125,15 +131,15 @@ def candidate_photo_url(candidate: Candidate) -> str | None:
     return f"{reverse('elections:photo', args=[candidate.pk])}?v={version}"
 
 
-def photo_for_user(user: User | AnonymousUser, pk: int) -> Candidate:
-    """A candidate whose photo ``user`` may see; anything else is not found (its existence stays private)."""
+def photo_for_user(actor: Actor, pk: int) -> Candidate:
+    """A candidate whose photo ``actor`` may see; anything else is not found (its existence stays private)."""
     candidate = (
         Candidate.objects.select_related("constituency__unit", "constituency__election_round")
         .exclude(photo_path="")
         .filter(pk=pk)
         .first()
     )
-    if candidate is None or not (is_photo_public(candidate) or can_read(user, candidate.constituency.unit)):
+    if candidate is None or not (is_photo_public(candidate) or can_see_unpublished(actor, candidate.constituency)):
         raise NotFound("عکسی پیدا نشد.")
     return candidate
 
@@ -159,12 +165,15 @@ def council_sizes(unit: Unit) -> list[tuple[str, str, CouncilSize | None]]:
     return sizes
 
 
-def settlements_to_set_up(user: User | AnonymousUser, query: str) -> list[Unit]:
-    """Cities and villages named like ``query`` inside ``user``'s scope (all of them for national roles)."""
-    within = None if is_national(user) else getattr(user, "unit", None)
-    if within is None and not is_national(user):
+def settlements_to_set_up(actor: Actor, query: str) -> list[Unit]:
+    """Cities and villages named like ``query`` inside ``actor``'s scope (all of them for national roles)."""
+    if actor.is_national:
+        within = None
+    elif actor.unit_id is None:
         return []
-    return search_units(query, kinds=SETTLEMENT_KINDS, within=within, limit=SETTLEMENT_SEARCH_LIMIT, user=user)
+    else:
+        within = Unit.objects.get(pk=actor.unit_id)
+    return search_units(query, kinds=SETTLEMENT_KINDS, within=within, limit=SETTLEMENT_SEARCH_LIMIT, actor=actor)
 
 
 def round_by_pk(pk: int) -> ElectionRound:

@@ -25,10 +25,13 @@ from ninja.responses import NinjaJSONEncoder
 from ninja.security import django_auth
 from pydantic import BaseModel
 
+from ostan.access.guards import api_guarded
+from ostan.core.access import acting
 from ostan.core.polling.checkin import CheckInDecision
 from ostan.polling import actions, selectors
 from ostan.polling.device_requests import authenticate
 from ostan.polling.models import DeviceKind
+from ostan.polling.permissions import READ_STATIONS, RUN_STATION, USE_DEVICE
 
 router = Router(tags=["polling"])
 
@@ -129,6 +132,7 @@ def _json(data: dict[str, Any]) -> HttpResponse:
 
 
 @router.post("/check-ins", response=CheckInOut, summary="Check a voter in (authentication device)", description=SIGNED)
+@api_guarded(USE_DEVICE)
 def check_in(request: HttpRequest, payload: CheckInIn) -> HttpResponse:
     device = authenticate(request, kind=DeviceKind.AUTHENTICATION)
     return _json(check_in_answer(actions.check_in(device=device, **payload.model_dump())))
@@ -144,6 +148,7 @@ def check_in_answer(d: CheckInDecision) -> dict[str, Any]:
 
 
 @router.post("/ballots/open", response=BallotOpenOut, summary="Open the ballot a token allows", description=SIGNED)
+@api_guarded(USE_DEVICE)
 def open_ballot(request: HttpRequest, payload: TokenIn) -> BallotOpenOut:
     device = authenticate(request, kind=DeviceKind.VOTING)
     c = selectors.constituency_brief(actions.open_ballot(device=device, token=payload.token))
@@ -151,6 +156,7 @@ def open_ballot(request: HttpRequest, payload: TokenIn) -> BallotOpenOut:
 
 
 @router.post("/ballots", response=CastOut, summary="Cast one ballot (voting device)", description=SIGNED)
+@api_guarded(USE_DEVICE)
 def cast_ballot(request: HttpRequest, payload: BallotIn) -> HttpResponse:
     device = authenticate(request, kind=DeviceKind.VOTING)
     o = actions.cast_ballot(device=device, ballot_id=payload.ballot_id, token=payload.token, codes=payload.codes)
@@ -158,6 +164,7 @@ def cast_ballot(request: HttpRequest, payload: BallotIn) -> HttpResponse:
 
 
 @router.post("/ballots/batch", response=BatchOut, summary="Upload a voting device's ballot journal", description=SIGNED)
+@api_guarded(USE_DEVICE)
 def cast_batch(request: HttpRequest, payload: BatchIn) -> HttpResponse:
     device = authenticate(request, kind=DeviceKind.VOTING)
     items = [actions.BallotItem(b.ballot_id, b.token, tuple(b.codes)) for b in payload.ballots]
@@ -175,6 +182,7 @@ def cast_batch(request: HttpRequest, payload: BatchIn) -> HttpResponse:
 
 
 @router.get("/constituencies/{pk}/candidates/{code}", response=CandidateOut, summary="Kiosk lookup of a typed code")
+@api_guarded(USE_DEVICE)
 def lookup_code(request: HttpRequest, pk: int, code: str) -> CandidateOut:
     return CandidateOut(**selectors.lookup_code(pk, code))
 
@@ -182,6 +190,7 @@ def lookup_code(request: HttpRequest, pk: int, code: str) -> CandidateOut:
 @router.post(
     "/minutes/{pk}/signature", response=MinutesOut, summary="Sign the minutes (station device)", description=SIGNED
 )
+@api_guarded(USE_DEVICE)
 def sign_minutes(request: HttpRequest, pk: int, payload: SignatureIn) -> MinutesOut:
     device = authenticate(request)
     minutes = selectors.minutes_for_device(device.station_id, pk)
@@ -189,19 +198,22 @@ def sign_minutes(request: HttpRequest, pk: int, payload: SignatureIn) -> Minutes
 
 
 @router.get("/stations", response=list[StationOut], auth=django_auth, summary="Stations in the user's scope")
+@api_guarded(READ_STATIONS)
 def list_stations(request: HttpRequest) -> list[StationOut]:
     return [StationOut(id=s.pk, code=s.code, address=s.address, status=s.status, unit_code=s.unit.code)
-            for s in selectors.stations(request.user)]  # fmt: skip
+            for s in selectors.stations(acting(request))]  # fmt: skip
 
 
 @router.post("/stations/{pk}/close", response=list[MinutesOut], auth=django_auth, summary="Close a station")
+@api_guarded(RUN_STATION, target="station")
 def close_station(request: HttpRequest, pk: int) -> list[MinutesOut]:
-    station = selectors.station_for_user(request.user, pk)
-    return [selectors.minutes_out(m) for m in actions.close_station(actor=request.user, station=station)]  # type: ignore[arg-type]
+    station = selectors.station_for_user(acting(request), pk)
+    return [selectors.minutes_out(m) for m in actions.close_station(actor=acting(request), station=station)]
 
 
 @router.post("/minutes/{pk}/confirm", response=MinutesOut, auth=django_auth, summary="Confirm signed minutes")
+@api_guarded(RUN_STATION, target="minutes")
 def confirm_minutes(request: HttpRequest, pk: int) -> MinutesOut:
-    minutes = selectors.minutes_for_user(request.user, pk)
-    actions.confirm_minutes(actor=request.user, minutes=minutes)  # type: ignore[arg-type]
-    return selectors.minutes_out(selectors.minutes_for_user(request.user, pk))
+    minutes = selectors.minutes_for_user(acting(request), pk)
+    actions.confirm_minutes(actor=acting(request), minutes=minutes)
+    return selectors.minutes_out(selectors.minutes_for_user(acting(request), pk))

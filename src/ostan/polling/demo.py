@@ -9,9 +9,13 @@ The browser pages make their own non-extractable keys instead: open /polling/che
 
 from __future__ import annotations
 
-from ostan.accounts.models import Role, User
+from django.utils import timezone
+
+from ostan.access.models import holding
+from ostan.accounts.models import User
+from ostan.core.access import Role
 from ostan.core.polling.devices import device_keys
-from ostan.elections.demo import create_demo_elections
+from ostan.elections.demo import DEMO_SYSTEM, create_demo_elections
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
 from ostan.polling import actions
 from ostan.polling.models import Device, DeviceKind, RollVoter, Station
@@ -36,13 +40,13 @@ def _station(election_round: ElectionRound, city: Constituency, number: int) -> 
     station = Station.objects.filter(election_round=election_round, code=code).first()
     if station is None:
         station = actions.create_station(
-            actor=None, election_round=election_round, code=code, address=f"{city.unit.name}، حوزهٔ رأی‌گیری {number}",
-            unit=city.unit, constituencies=[city],
+            actor=DEMO_SYSTEM, election_round=election_round, code=code,
+            address=f"{city.unit.name}، حوزهٔ رأی‌گیری {number}", unit=city.unit, constituencies=[city],
         )  # fmt: skip
-    officials = User.objects.filter(role=Role.STATION_OFFICIAL, unit__isnull=False)
-    for person in officials:
-        if city.unit.is_within(person.unit) and not station.officials.filter(pk=person.pk).exists():  # type: ignore[arg-type]
-            actions.add_official(actor=None, station=station, official=person)
+    for post in holding(Role.STATION_OFFICIAL, timezone.now()).filter(unit__isnull=False).select_related("unit"):
+        person = User.objects.get(pk=post.person_id)
+        if city.unit.is_within(post.unit) and not station.officials.filter(pk=person.pk).exists():  # type: ignore[arg-type]
+            actions.add_official(actor=DEMO_SYSTEM, station=station, official=person)
     return station
 
 
@@ -53,7 +57,9 @@ def _devices(station: Station) -> list[str]:
         seed = f"demo|{device_id}"
         if not Device.objects.filter(device_id=device_id).exists():
             public = device_keys(seed_key(seed)).public_key.hex()
-            actions.register_device(actor=None, station=station, device_id=device_id, kind=kind, public_key=public)
+            actions.register_device(
+                actor=DEMO_SYSTEM, station=station, device_id=device_id, kind=kind, public_key=public
+            )
         lines.append(f"  دستگاه {device_id} (بذر کلید نمایشی «{seed}»)")
     return lines
 
@@ -71,7 +77,9 @@ def create_demo_polling(*, round_number: int = 7) -> list[str]:
         lines.append(f"شعبه {station.code}: {station.address}")
         lines += _devices(station)
     if not RollVoter.objects.filter(election_round=election_round, constituency=city).exists():
-        actions.generate_roll(actor=None, election_round=election_round, unit=city.unit, size=ROLL_SIZE, seed=ROLL_SEED)
+        actions.generate_roll(
+            actor=DEMO_SYSTEM, election_round=election_round, unit=city.unit, size=ROLL_SIZE, seed=ROLL_SEED
+        )
     voters = RollVoter.objects.filter(election_round=election_round, constituency=city)
     sample = voters.order_by("national_code").values_list("national_code", flat=True)[:3]
     lines.append(f"فهرست رأی‌دهندگان: {voters.count()} نفر؛ نمونه کد ملی: {'، '.join(sample)}")

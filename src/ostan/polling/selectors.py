@@ -9,7 +9,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from ostan.accounts.scope import scope_q
+from ostan.access.scope import reach_q
+from ostan.core.access import Actor
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import BallotRecord, publication_order
 from ostan.core.text import normalize_digits
@@ -17,29 +18,28 @@ from ostan.elections.models import Candidate
 from ostan.polling.constituencies import ConstituencyInfo
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.models import CastBallot, Station, StationMinutes
+from ostan.polling.permissions import READ_STATIONS
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from ostan.accounts.models import User
     from ostan.polling.api import MinutesOut
 
 NO_CODE = "کدی با این شماره در این حوزه نیست."
 
 
-def stations(user: User | AnonymousUser) -> QuerySet[Station]:
-    return Station.objects.filter(scope_q(user, "unit__path")).select_related("unit").order_by("code")
+def stations(actor: Actor) -> QuerySet[Station]:
+    rows = reach_q(actor, READ_STATIONS, unit_path="unit__path")
+    return Station.objects.filter(rows).select_related("unit").order_by("code")
 
 
-def station_for_user(user: User | AnonymousUser, pk: int) -> Station:
-    station = stations(user).filter(pk=pk).first()
+def station_for_user(actor: Actor, pk: int) -> Station:
+    station = stations(actor).filter(pk=pk).first()
     if station is None:
         raise NotFound("شعبه پیدا نشد یا خارج از حوزه مسئولیت شماست.")
     return station
 
 
-def minutes_for_user(user: User | AnonymousUser, pk: int) -> StationMinutes:
-    found = StationMinutes.objects.filter(pk=pk, station__in=stations(user)).select_related("station").first()
+def minutes_for_user(actor: Actor, pk: int) -> StationMinutes:
+    found = StationMinutes.objects.filter(pk=pk, station__in=stations(actor)).select_related("station").first()
     if found is None:
         raise NotFound("صورتجلسه پیدا نشد یا خارج از حوزه مسئولیت شماست.")
     return found

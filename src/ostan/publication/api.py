@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from ostan.access.guards import api_guarded
 from ostan.core.polling.ballots import format_receipt
 from ostan.publication import export, selectors
+from ostan.publication.permissions import READ_BOARD
 
 router = Router(tags=["results"])
 
@@ -58,28 +60,33 @@ def _entry(e: object) -> EntryOut:
 
 
 @router.get("/head", response=HeadOut, summary="The chain's latest entry")
+@api_guarded(READ_BOARD)
 def head(request: HttpRequest) -> HeadOut:
     found = selectors.board_head()
     return HeadOut(seq=found.head_seq, entry_hash=found.head_hash)
 
 
 @router.get("/entries", response=list[EntryOut], summary="Bulletin entries after a sequence number, in order")
+@api_guarded(READ_BOARD)
 def entries(request: HttpRequest, q: Query[EntriesQuery]) -> list[EntryOut]:
     rows = selectors.entries_after(q.after, q.limit)
     return [_entry(e) for e in rows]
 
 
 @router.get("/entries/{seq}", response=EntryOut, summary="One bulletin entry")
+@api_guarded(READ_BOARD, target="entry")
 def entry(request: HttpRequest, seq: int) -> EntryOut:
     return _entry(selectors.entry(seq))
 
 
 @router.get("/keys", response=KeysOut, summary="The board's and the stations' public keys, and the head")
+@api_guarded(READ_BOARD)
 def keys(request: HttpRequest) -> KeysOut:
     return KeysOut(**export.keys_document())  # type: ignore[arg-type]
 
 
 @router.get("/receipts/{code}", response=ReceiptOut, summary="A published ballot by its receipt code")
+@api_guarded(READ_BOARD, target="receipt")
 def receipt(request: HttpRequest, code: str) -> ReceiptOut:
     found = selectors.receipt(code[:40])
     return ReceiptOut(

@@ -7,24 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 
-from ostan.accounts.scope import OutOfScope, ensure_can_read, is_national
+from ostan.core.access import Actor, OutOfScope, ensure
 from ostan.core.polling import aggregate as core_aggregate
 from ostan.core.polling.publication import minutes_from_json
 from ostan.elections.files import constituency_id
 from ostan.elections.models import ElectionRound
 from ostan.polling.models import CheckIn, RollVoter, Station, StationMinutes, StationStatus
+from ostan.publication.permissions import READ_DASHBOARD
 from ostan.territory.models import PATH_SEPARATOR, Unit
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -56,16 +52,19 @@ class Dashboard:
     anomalies: tuple[core_aggregate.Anomaly, ...]
 
 
-def root_unit(user: User | AnonymousUser, code: str | None) -> Unit:
-    """The unit asked for (by code), or the user's own; OutOfScope when it is outside their scope."""
-    if not user.is_authenticated or not getattr(user, "is_staff_role", False):
+def root_unit(actor: Actor, code: str | None) -> Unit:
+    """The unit asked for (by code), or the actor's own; OutOfScope when it is outside their scope."""
+    if READ_DASHBOARD.reach_for(actor.role) is None and not actor.is_system:
         raise OutOfScope("داشبورد فقط برای کارگزاران انتخابات است.")
-    unit = Unit.objects.filter(code=code).first() if code else getattr(user, "unit", None)
-    if unit is None and is_national(user):
+    if code:
+        unit = Unit.objects.filter(code=code).first()
+    else:
+        unit = Unit.objects.filter(pk=actor.unit_id).first() if actor.unit_id is not None else None
+    if unit is None and actor.is_national:
         unit = Unit.objects.filter(parent__isnull=True).order_by("code").first()
     if unit is None:
         raise OutOfScope("واحدی برای داشبورد پیدا نشد.")
-    ensure_can_read(user, unit)
+    ensure(actor, READ_DASHBOARD, target_of(unit))
     return unit
 
 
@@ -73,8 +72,8 @@ def _under(field: str, path: str) -> Q:
     return Q(**{field: path}) | Q(**{f"{field}__startswith": path + PATH_SEPARATOR})
 
 
-def build(user: User | AnonymousUser, *, unit_code: str | None = None) -> Dashboard:
-    root = root_unit(user, unit_code)
+def build(actor: Actor, *, unit_code: str | None = None) -> Dashboard:
+    root = root_unit(actor, unit_code)
     election_round = ElectionRound.objects.order_by("-number").first()
     stations = list(
         Station.objects.filter(_under("unit__path", root.path), election_round=election_round)

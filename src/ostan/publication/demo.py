@@ -23,6 +23,7 @@ from ostan.core.polling.names import LAST_NAMES, MALE_FIRST_NAMES
 from ostan.core.polling.tokens import issue_token
 from ostan.elections import actions as elections
 from ostan.elections.demo import DEMO_PROVINCE, ROUND_DATE, ROUND_NAME, ROUND_NUMBER
+from ostan.elections.demo import DEMO_SYSTEM as SYSTEM
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
 from ostan.polling import actions as polling
 from ostan.polling.device_requests import DeviceContext
@@ -42,7 +43,7 @@ FIRST_NAMES = MALE_FIRST_NAMES[:30]
 
 def _round() -> ElectionRound:
     found = ElectionRound.objects.filter(number=ROUND_NUMBER).first()
-    return found or elections.create_round(actor=None, number=ROUND_NUMBER, name=ROUND_NAME, election_date=ROUND_DATE)
+    return found or elections.create_round(actor=SYSTEM, number=ROUND_NUMBER, name=ROUND_NAME, election_date=ROUND_DATE)
 
 
 def _city(election_round: ElectionRound, province: str) -> Unit | None:
@@ -84,21 +85,21 @@ def _set_up(election_round: ElectionRound, unit: Unit) -> Constituency:
     if c is None:
         name = f"الکترونیکی {unit.name}"
         c = elections.create_constituency(
-            actor=None, election_round=election_round, unit=unit, kind=ConstituencyKind.CITY_COUNCIL, name=name
+            actor=SYSTEM, election_round=election_round, unit=unit, kind=ConstituencyKind.CITY_COUNCIL, name=name
         )
-        elections.import_candidates(actor=None, constituency=c, file_name="c.csv", data=_candidates(random.Random(5)))
+        elections.import_candidates(actor=SYSTEM, constituency=c, file_name="c.csv", data=_candidates(random.Random(5)))
         polling.import_roll(
-            actor=None, election_round=election_round, unit=unit, file_name="roll.csv", data=_roll(unit)
+            actor=SYSTEM, election_round=election_round, unit=unit, file_name="roll.csv", data=_roll(unit)
         )
     for k in range(1, STATIONS + 1):
         code = f"E{c.pk}-{k}"
         if not Station.objects.filter(election_round=election_round, code=code).exists():
             address = f"مدرسهٔ شمارهٔ {k}، {unit.name}"
-            station = polling.create_station(actor=None, election_round=election_round, code=code,
+            station = polling.create_station(actor=SYSTEM, election_round=election_round, code=code,
                                              address=address, unit=unit, constituencies=[c])  # fmt: skip
             for kind in (DeviceKind.AUTHENTICATION, DeviceKind.VOTING):
                 device = _device(code, kind)
-                polling.register_device(actor=None, station=station, device_id=device.device_id, kind=kind,
+                polling.register_device(actor=SYSTEM, station=station, device_id=device.device_id, kind=kind,
                                         public_key=device.public_key_hex)  # fmt: skip
     return c
 
@@ -132,7 +133,7 @@ def _vote(station: Station, voters: list[str], rng: random.Random) -> None:
 
 def _close(station: Station) -> None:
     if station.status == StationStatus.OPEN:
-        polling.close_station(actor=None, station=station)
+        polling.close_station(actor=SYSTEM, station=station)
     device = _device(station.code, DeviceKind.VOTING)
     for m in StationMinutes.objects.filter(station=station, signature=""):
         signature = sign_document(device.keys.private_key, MINUTES_CONTEXT, canonical_json(m.document))
@@ -155,14 +156,14 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
             _vote(station, codes[k :: len(stations)], rng)
         _close(Station.objects.get(pk=station.pk))
         if not StationPublication.objects.filter(station=station).exists():
-            actions.publish_station(actor=None, station=station)
+            actions.publish_station(actor=SYSTEM, station=station)
     result = ConstituencyResult.objects.filter(constituency=c).first()
     if result is None or not result.is_published:
-        elections.set_lot_seed(actor=None, constituency=c, seed=selectors.board_head().head_hash)
-        actions.aggregate_constituency(actor=None, constituency=c)
-        result = actions.publish_result(actor=None, constituency=c)
+        elections.set_lot_seed(actor=SYSTEM, constituency=c, seed=selectors.board_head().head_hash)
+        actions.aggregate_constituency(actor=SYSTEM, constituency=c)
+        result = actions.publish_result(actor=SYSTEM, constituency=c)
     if not Recheck.objects.filter(election_round=election_round, unit=unit).exists():
-        drawn = actions.draw_recheck(actor=None, election_round=election_round, unit=unit, size=1)
+        drawn = actions.draw_recheck(actor=SYSTEM, election_round=election_round, unit=unit, size=1)
         sampled = Station.objects.get(election_round=election_round, code=drawn.sample[0])
-        actions.record_recheck(actor=None, recheck=drawn, station=sampled)
+        actions.record_recheck(actor=SYSTEM, recheck=drawn, station=sampled)
     return [f"انتخابات الکترونیکی {unit.name}: {len(stations)} شعبه، {result.ballots} برگه؛ /results/c/{c.pk}/"]

@@ -9,22 +9,26 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from ostan.accounts.scope import OutOfScope
+from ostan.access.guards import guarded
+from ostan.core.access import OutOfScope, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
 from ostan.elections.ballot_files import jsonl_lines
 from ostan.publication import dashboard as dashboards
 from ostan.publication import export, selectors
+from ostan.publication.permissions import READ_BOARD, READ_DASHBOARD
 from ostan.publication.presentation import result_rows, station_rows
 
 ENTRIES_PER_PAGE = 50
 
 
+@guarded(READ_BOARD)
 def index(request: HttpRequest) -> HttpResponse:
     context = {"nav": "results", "results": selectors.published_constituencies(), "head": selectors.board_head()}
     return render(request, "publication/index.html", context)
 
 
+@guarded(READ_BOARD, target="published_constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         found = selectors.constituency_result(pk)
@@ -35,6 +39,7 @@ def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "publication/constituency.html", context)
 
 
+@guarded(READ_BOARD, target="published_constituency")
 def ballots_jsonl(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     """A published constituency's ballots, one JSON array of codes per line in ballot-id order: with the
     constituency file, ``ostan count`` gives the published result again."""
@@ -57,6 +62,7 @@ def _in_chunks(lines: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
     yield "".join(pending).encode()
 
 
+@guarded(READ_BOARD, target="published_station")
 def station(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         page = selectors.station_page(pk)
@@ -65,12 +71,14 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "publication/station.html", {"nav": "results", "page": page})
 
 
+@guarded(READ_BOARD)
 def bulletin(request: HttpRequest) -> HttpResponse:
     entries = Paginator(selectors.entries(), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
     context = {"nav": "results", "entries": entries, "head": selectors.board_head()}
     return render(request, "publication/bulletin.html", context)
 
 
+@guarded(READ_BOARD, target="entry")
 def payload(request: HttpRequest, seq: int) -> HttpResponse:
     try:
         found = selectors.entry(seq)
@@ -79,6 +87,7 @@ def payload(request: HttpRequest, seq: int) -> HttpResponse:
     return HttpResponse(found.payload_bytes, content_type="application/json; charset=utf-8")
 
 
+@guarded(READ_BOARD)
 def receipt(request: HttpRequest) -> HttpResponse:
     typed = request.GET.get("code", "")[:40]
     context: dict[str, object] = {"nav": "results", "typed": typed}
@@ -91,22 +100,26 @@ def receipt(request: HttpRequest) -> HttpResponse:
     return render(request, "publication/receipt.html", context)
 
 
+@guarded(READ_BOARD)
 def chain_jsonl(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(export.chain_lines(), content_type="application/x-ndjson; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="chain.jsonl"'
     return response
 
 
+@guarded(READ_BOARD)
 def keys_json(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(export.keys_document(), json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = 'attachment; filename="keys.json"'
     return response
 
 
+@guarded(READ_DASHBOARD)
 def dashboard(request: HttpRequest) -> HttpResponse:
     return _dashboard(request, "publication/dashboard.html")
 
 
+@guarded(READ_DASHBOARD)
 def dashboard_panel(request: HttpRequest) -> HttpResponse:
     return _dashboard(request, "publication/_dashboard_panel.html")
 
@@ -114,7 +127,7 @@ def dashboard_panel(request: HttpRequest) -> HttpResponse:
 def _dashboard(request: HttpRequest, template: str) -> HttpResponse:
     unit_code = request.GET.get("unit") or None
     try:
-        board = dashboards.build(request.user, unit_code=unit_code)
+        board = dashboards.build(acting(request), unit_code=unit_code)
     except OutOfScope as exc:
         return render(request, "publication/refused.html", {"message": exc.message}, status=403)
     return render(request, template, {"nav": "results", "d": board, "unit_code": unit_code or ""})

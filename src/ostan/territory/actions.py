@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 from django.db.models import Max
 
-from ostan.accounts.scope import ensure_can_act
 from ostan.auditlog.actions import record, snapshot
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
-from ostan.territory.editors import TERRITORY_EDITOR_ROLES
+from ostan.territory.events import TerritoryEvent
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
+from ostan.territory.permissions import EDIT_UNITS
+from ostan.territory.scope import target_of
 from ostan.territory.selectors import NEIGHBOURHOOD_PARENT_KINDS, without_controls
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
 
 NAME_MAX_LENGTH = 100
 REASON_MAX_LENGTH = 200
@@ -48,9 +45,9 @@ def _next_neighbourhood_code(parent: Unit) -> str:
     return f"{prefix}{number:03d}"
 
 
-def create_neighbourhood(*, actor: User, city: Unit, name: str) -> Unit:
+def create_neighbourhood(*, actor: Actor, city: Unit, name: str) -> Unit:
     """Add a neighbourhood (محله) under a city or city zone in the actor's scope."""
-    ensure_can_act(actor, city, roles=TERRITORY_EDITOR_ROLES)
+    ensure(actor, EDIT_UNITS, target_of(city))
     if city.kind not in NEIGHBOURHOOD_PARENT_KINDS:
         raise InvalidTerritoryInput("محله فقط زیر شهر یا منطقه شهری ساخته می‌شود.")
     name = normalize(without_controls(name))
@@ -72,12 +69,12 @@ def create_neighbourhood(*, actor: User, city: Unit, name: str) -> Unit:
             parent=parent,
             path=parent.path + PATH_SEPARATOR + code,
             depth=parent.depth + 1,
-            source=f"ثبت به دست {actor.get_username()}",
+            source=f"ثبت به دست {actor.label}",
             is_user_created=True,
         )
         record(
             actor=actor,
-            event="territory.neighbourhood_created",
+            event=TerritoryEvent.NEIGHBOURHOOD_CREATED,
             obj=unit,
             unit=unit,
             after=snapshot(unit, ("code", "name", "parent", "path")),
@@ -85,9 +82,9 @@ def create_neighbourhood(*, actor: User, city: Unit, name: str) -> Unit:
     return unit
 
 
-def set_population(*, actor: User, unit: Unit, population: int, year: int, reason: str) -> Unit:
+def set_population(*, actor: Actor, unit: Unit, population: int, year: int, reason: str) -> Unit:
     """Enter a unit's population (usually one the census list lacks), with the reason for the record."""
-    ensure_can_act(actor, unit, roles=TERRITORY_EDITOR_ROLES)
+    ensure(actor, EDIT_UNITS, target_of(unit))
     reason = normalize(without_controls(reason))
     if not reason:
         raise InvalidTerritoryInput("دلیل ثبت جمعیت را بنویسید.")
@@ -104,11 +101,11 @@ def set_population(*, actor: User, unit: Unit, population: int, year: int, reaso
         before = snapshot(locked, POPULATION_FIELDS)
         locked.population = population
         locked.population_year = year
-        locked.population_source = f"ثبت به دست {actor.get_username()}: {reason}"[:300]
+        locked.population_source = f"ثبت به دست {actor.label}: {reason}"[:300]
         locked.save(update_fields=list(POPULATION_FIELDS))
         record(
             actor=actor,
-            event="territory.population_set",
+            event=TerritoryEvent.POPULATION_SET,
             obj=locked,
             unit=locked,
             before=before,

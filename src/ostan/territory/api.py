@@ -8,8 +8,11 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
+from ostan.access.guards import api_guarded
+from ostan.core.access import acting
 from ostan.territory import actions, selectors
 from ostan.territory.models import Unit, UnitKind
+from ostan.territory.permissions import EDIT_UNITS, READ_UNITS
 
 router = Router(tags=["territory"])
 
@@ -97,39 +100,44 @@ def _detail(request: HttpRequest, unit: Unit) -> UnitOut:
         is_user_created=unit.is_user_created,
         parent=_ref(chain[-1]) if chain else None,
         ancestors=[_ref(a) for a in chain],
-        children_by_kind=selectors.children_summary(unit, user=request.user),
+        children_by_kind=selectors.children_summary(unit, actor=acting(request)),
     )
 
 
 @router.get("/units/{code}", response={200: UnitOut, **ERRORS})
+@api_guarded(READ_UNITS, target="unit")
 def unit(request: HttpRequest, code: str) -> UnitOut:
-    return _detail(request, selectors.get_unit(code, user=request.user))
+    return _detail(request, selectors.get_unit(code, actor=acting(request)))
 
 
 @router.get("/units/{code}/children", response={200: list[UnitSummaryOut], **ERRORS})
+@api_guarded(READ_UNITS, target="unit")
 def unit_children(request: HttpRequest, code: str) -> list[UnitSummaryOut]:
-    parent = selectors.get_unit(code, user=request.user)
-    return [_summary(u) for u in selectors.children(parent, user=request.user)]
+    parent = selectors.get_unit(code, actor=acting(request))
+    return [_summary(u) for u in selectors.children(parent, actor=acting(request))]
 
 
 @router.get("/search", response={200: list[UnitRefOut], **ERRORS})
+@api_guarded(READ_UNITS)
 def search(request: HttpRequest, params: Query[SearchIn]) -> list[UnitRefOut]:
     kinds = [params.kind] if params.kind else None
-    return [_ref(u) for u in selectors.search_units(params.q, kinds=kinds, limit=params.limit, user=request.user)]
+    return [_ref(u) for u in selectors.search_units(params.q, kinds=kinds, limit=params.limit, actor=acting(request))]
 
 
 @router.post("/units/{code}/neighbourhoods", response={201: UnitOut, **ERRORS}, auth=django_auth)
+@api_guarded(EDIT_UNITS, target="unit")
 def add_neighbourhood(request: HttpRequest, code: str, payload: NeighbourhoodIn) -> Status[UnitOut]:
-    city = selectors.get_unit(code, user=request.user)
-    created = actions.create_neighbourhood(actor=request.user, city=city, name=payload.name)  # type: ignore[arg-type]
+    city = selectors.get_unit(code, actor=acting(request))
+    created = actions.create_neighbourhood(actor=acting(request), city=city, name=payload.name)
     return Status(201, _detail(request, created))
 
 
 @router.post("/units/{code}/population", response={200: UnitOut, **ERRORS}, auth=django_auth)
+@api_guarded(EDIT_UNITS, target="unit")
 def set_population(request: HttpRequest, code: str, payload: PopulationIn) -> UnitOut:
-    target = selectors.get_unit(code, user=request.user)
+    target = selectors.get_unit(code, actor=acting(request))
     changed = actions.set_population(
-        actor=request.user,  # type: ignore[arg-type]
+        actor=acting(request),
         unit=target,
         population=payload.population,
         year=payload.year,

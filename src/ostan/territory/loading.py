@@ -16,6 +16,8 @@ from django.db import transaction
 from tqdm import tqdm
 
 from ostan.auditlog.actions import record as record_audit
+from ostan.core.access import Actor
+from ostan.territory.events import TerritoryEvent
 from ostan.territory.models import PATH_SEPARATOR, Unit
 from ostan.territory.reference import DATA_DIR, UnitRecord, read_divisions
 
@@ -23,6 +25,9 @@ BATCH_SIZE = 2000
 # Compared and written for every reference row; population fields only when the reference knows them.
 TREE_FIELDS = ("kind", "name", "name_en", "search_key", "parent_id", "path", "depth", "source", "latitude", "longitude")
 POPULATION_FIELDS = ("population", "population_year", "population_source")
+
+
+LOADER = Actor.system("بارگذاری تقسیمات کشوری از دادهٔ مرجع")
 
 
 @dataclass
@@ -130,5 +135,7 @@ def load_territory(data_dir: Path = DATA_DIR, *, progress: TextIO | None = None)
                 _write_group(chunk, ids, existing, report)
                 bar.update(len(chunk))
         bar.close()
-        record_audit(actor=None, event="territory.load", object_type="territory.unit", after=report.as_dict())
+        record_audit(
+            actor=LOADER, event=TerritoryEvent.TREE_LOADED, object_type="territory.unit", after=report.as_dict()
+        )
     return report

@@ -9,24 +9,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Collate
 
-from ostan.accounts.scope import scope_q
+from ostan.core.access import Actor
 from ostan.core.errors import NotFound
 from ostan.core.text import search_key
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
+from ostan.territory.scope import subtree_q
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-
-    from ostan.accounts.models import User
-
-    Viewer = User | AnonymousUser | None
+Viewer = Actor | None
 
 CODE_PATTERN = re.compile(r"[0-9A-Za-z\-]{1,32}")
 SEARCH_QUERY_MAX_LENGTH = 100
@@ -51,12 +46,12 @@ def unit_count() -> int:
     return Unit.objects.count()
 
 
-def visible_q(user: Viewer = None, prefix: str = "") -> Q:
-    """Reference units, plus user-created ones inside ``user``'s scope. ``prefix`` is e.g. ``"children__"``."""
+def visible_q(actor: Viewer = None, prefix: str = "") -> Q:
+    """Reference units, plus user-created ones inside ``actor``'s scope. ``prefix`` is e.g. ``"children__"``."""
     public = Q(**{f"{prefix}is_user_created": False})
-    if user is None:
+    if actor is None:
         return public
-    return public | (Q(**{f"{prefix}is_user_created": True}) & scope_q(user, f"{prefix}path"))
+    return public | (Q(**{f"{prefix}is_user_created": True}) & subtree_q(actor, f"{prefix}path"))
 
 
 def without_controls(text: str) -> str:
@@ -64,28 +59,28 @@ def without_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
-def get_unit(code: str, *, user: Viewer = None) -> Unit:
-    unit = Unit.objects.filter(visible_q(user), code=code).first() if CODE_PATTERN.fullmatch(code) else None
+def get_unit(code: str, *, actor: Viewer = None) -> Unit:
+    unit = Unit.objects.filter(visible_q(actor), code=code).first() if CODE_PATTERN.fullmatch(code) else None
     if unit is None:
         raise NotFound(f"واحدی با کد «{code}» یافت نشد.")
     return unit
 
 
-def with_child_counts(units: QuerySet[Unit], user: Viewer = None) -> QuerySet[Unit]:
-    return units.annotate(child_count=Count("children", filter=visible_q(user, "children__")))
+def with_child_counts(units: QuerySet[Unit], actor: Viewer = None) -> QuerySet[Unit]:
+    return units.annotate(child_count=Count("children", filter=visible_q(actor, "children__")))
 
 
-def children(unit: Unit, *, user: Viewer = None, kinds: Iterable[str] | None = None) -> QuerySet[Unit]:
+def children(unit: Unit, *, actor: Viewer = None, kinds: Iterable[str] | None = None) -> QuerySet[Unit]:
     """Direct children ordered by name, each with ``child_count`` (its own visible children)."""
-    units = Unit.objects.filter(visible_q(user), parent=unit)
+    units = Unit.objects.filter(visible_q(actor), parent=unit)
     if kinds is not None:
         units = units.filter(kind__in=list(kinds))
-    return with_child_counts(units, user).order_by(by_name(), "code")
+    return with_child_counts(units, actor).order_by(by_name(), "code")
 
 
-def children_summary(unit: Unit, *, user: Viewer = None) -> dict[str, int]:
+def children_summary(unit: Unit, *, actor: Viewer = None) -> dict[str, int]:
     """How many visible children of each kind ``unit`` has."""
-    rows = Unit.objects.filter(visible_q(user), parent=unit).values("kind").annotate(n=Count("id")).order_by("kind")
+    rows = Unit.objects.filter(visible_q(actor), parent=unit).values("kind").annotate(n=Count("id")).order_by("kind")
     return {row["kind"]: row["n"] for row in rows}
 
 
@@ -103,7 +98,7 @@ def search_units(
     kinds: Iterable[str] | None = None,
     within: Unit | None = None,
     limit: int = 20,
-    user: Viewer = None,
+    actor: Viewer = None,
 ) -> list[Unit]:
     """Units whose folded name starts with (first) or contains (after) the folded query.
 
@@ -114,7 +109,7 @@ def search_units(
     limit = max(1, min(limit, SEARCH_LIMIT_MAX))
     if not key:
         return []
-    base = Unit.objects.filter(visible_q(user))
+    base = Unit.objects.filter(visible_q(actor))
     if kinds is not None:
         base = base.filter(kind__in=list(kinds))
     if within is not None:
@@ -128,8 +123,8 @@ def search_units(
     return found
 
 
-def neighbourhoods(unit: Unit, *, user: Viewer = None) -> QuerySet[Unit]:
-    return children(unit, user=user, kinds=[UnitKind.NEIGHBOURHOOD])
+def neighbourhoods(unit: Unit, *, actor: Viewer = None) -> QuerySet[Unit]:
+    return children(unit, actor=actor, kinds=[UnitKind.NEIGHBOURHOOD])
 
 
 def province_of(unit: Unit) -> str | None:

@@ -7,88 +7,73 @@ an audit entry, an error message or a log line.
 
 from __future__ import annotations
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
 from ostan.accounts import lockouts, logins
-from ostan.accounts.actions.authority import (
-    AUDITED_FIELDS,
+from ostan.accounts.authority import (
+    account_facts,
     ensure_active_actor,
     ensure_may_manage,
     locked_account,
+    post_unit,
     record_change,
 )
 from ostan.accounts.errors import AccountStateConflict, InvalidAccount, WrongPassword
+from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import User
-from ostan.auditlog.actions import record, snapshot
-
-# Long enough for any passphrase; longer input only makes the hasher work for nothing.
-PASSWORD_MAX_LENGTH = 128
-
-# Django's own validator messages are not all translated; these are shown instead, by error code.
-PASSWORD_ERRORS = {
-    "password_too_short": "گذرواژه کوتاه است؛ دست‌کم ۱۰ نویسه لازم است.",
-    "password_too_common": "این گذرواژه بسیار رایج است؛ گذرواژهٔ دیگری برگزینید.",
-    "password_too_similar": "گذرواژه به نام کاربری یا مشخصات حساب بسیار شبیه است.",
-    "password_entirely_numeric": "گذرواژه نباید فقط از رقم تشکیل شده باشد.",
-}
+from ostan.accounts.passwords import clean_password
+from ostan.auditlog.actions import record
+from ostan.core.access import Actor
 
 
 @sensitive_variables("password")
-def clean_password(password: str, user: User, *, field: str = "password") -> None:
-    if len(password or "") > PASSWORD_MAX_LENGTH:
-        raise InvalidAccount("گذرواژه حداکثر ۱۲۸ نویسه است.", details={"field": field})
-    try:
-        validate_password(password or "", user)
-    except ValidationError as exc:
-        texts = [PASSWORD_ERRORS.get(e.code or "", "این گذرواژه پذیرفته نیست.") for e in exc.error_list]
-        raise InvalidAccount(" ".join(dict.fromkeys(texts)), details={"field": field}) from exc
-
-
-@sensitive_variables("password")
-def set_temporary_password(*, actor: User, account_id: int, password: str) -> User:
+def set_temporary_password(*, actor: Actor, account_id: int, password: str) -> User:
     """Give an account a password chosen by an official (someone who forgot theirs, a new device). The
     holder must replace it at the next sign-in, and sessions opened with the old one end."""
     with transaction.atomic(durable=True):
         account = locked_account(actor, account_id)
         ensure_may_manage(actor, account)
         clean_password(password, account)
-        before = snapshot(account, AUDITED_FIELDS)
+        before = account_facts(account)
         account.set_password(password)
         account.must_change_password = True
         account.save(update_fields=["password", "must_change_password"])
         record_change(
-            actor=actor, event="accounts.set_temporary_password", account=account, before=before, unit=account.unit
+            actor=actor,
+            event=AccountsEvent.TEMPORARY_PASSWORD_SET,
+            account=account,
+            before=before,
+            unit=post_unit(account),
         )
     return account
 
 
 @sensitive_variables("current_password", "new_password")
-def change_own_password(*, actor: User, current_password: str, new_password: str) -> User:
+def change_own_password(*, actor: Actor, current_password: str, new_password: str) -> User:
     """The holder replaces their password (a temporary one, or any time they wish)."""
     ensure_active_actor(actor)
-    if not actor.has_usable_password():
+    holder = User.objects.get(pk=actor.own_id)
+    if not holder.has_usable_password():
         raise InvalidAccount("این حساب با گذرواژه وارد نمی‌شود.", details={"field": "current_password"})
-    if not actor.check_password(current_password or ""):
+    if not holder.check_password(current_password or ""):
         raise WrongPassword("گذرواژهٔ کنونی درست نیست.", details={"field": "current_password"})
     if new_password == current_password:
         raise InvalidAccount("گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق کند.", details={"field": "new_password"})
-    clean_password(new_password, actor, field="new_password")
+    clean_password(new_password, holder, field="new_password")
     with transaction.atomic(durable=True):
-        account = User.objects.select_for_update(of=("self",)).select_related("unit").get(pk=actor.pk)
-        before = snapshot(account, AUDITED_FIELDS)
+        account = User.objects.select_for_update(of=("self",)).get(pk=actor.own_id)
+        before = account_facts(account)
         account.set_password(new_password)
         account.must_change_password = False
         account.save(update_fields=["password", "must_change_password"])
         record_change(
-            actor=account, event="accounts.change_password", account=account, before=before, unit=account.unit
+            actor=actor, event=AccountsEvent.PASSWORD_CHANGED, account=account, before=before, unit=post_unit(account)
         )
     return account
 
 
-def clear_lockout(*, actor: User, account_id: int) -> User:
+def clear_lockout(*, actor: Actor, account_id: int) -> User:
     """Reopen sign-in for an account locked after repeated failed passwords, before the lockout ends by
     itself. Only the account's own counter is cleared; a lockout of a client address stays."""
     with transaction.atomic(durable=True):
@@ -107,9 +92,9 @@ def clear_lockout(*, actor: User, account_id: int) -> User:
         before = {"login_locked_until": until.isoformat() if is_marked and until else None}
         record(
             actor=actor,
-            event="accounts.clear_lockout",
+            event=AccountsEvent.LOCKOUT_CLEARED,
             obj=account,
-            unit=account.unit,
+            unit=post_unit(account),
             before=before,
             after={"login_locked_until": None},
         )

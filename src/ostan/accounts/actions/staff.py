@@ -1,27 +1,36 @@
-"""Staff accounts: creating one, moving it to another role or unit, switching it off and on again.
+"""Staff accounts and their posts: creating an account with its first post, adding and ending posts,
+moving it to another role or unit, switching it off and on again.
 
-Accounts are never deleted: the audit log points at them.
+Accounts and posts are never deleted: the audit log points at them. A post is never edited either: a
+change of role or unit ends it and opens another.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from ostan.accounts.actions.authority import (
-    AUDITED_FIELDS,
+from ostan.access.models import Organisation, Post
+from ostan.accounts.authority import (
+    account_facts,
     ensure_may_assign,
     ensure_may_manage,
     ensure_not_last_administrator,
     locked_account,
+    post_unit,
+    posts_held,
     record_change,
 )
-from ostan.accounts.actions.credentials import clean_password
 from ostan.accounts.errors import AccountStateConflict, InvalidAccount
-from ostan.accounts.models import Role, User
-from ostan.auditlog.actions import record, snapshot
+from ostan.accounts.events import AccountsEvent
+from ostan.accounts.models import User
+from ostan.accounts.passwords import clean_password
+from ostan.auditlog.actions import record
+from ostan.core.access import Actor, Role
 from ostan.core.phone import InvalidMobile, normalize_mobile
 from ostan.core.text import normalize
 from ostan.territory.models import Unit
@@ -70,24 +79,24 @@ def _clean_mobile(raw: str) -> str:
 
 def create_staff_account(
     *,
-    actor: User,
+    actor: Actor,
     username: str,
     full_name: str,
     role: str,
     unit: Unit | None,
     password: str,
+    organisation: Organisation | None = None,
     mobile: str = "",
     must_change_password: bool = True,
 ) -> User:
-    """A new staff account at ``unit`` (and below), made by a system administrator or an official whose
-    scope holds ``unit`` and whose role is not below ``role``. The password is a temporary one that the
-    new holder replaces at first sign-in; only loaders of fixed demo data pass ``must_change_password=False``."""
-    ensure_may_assign(actor, role, unit)
+    """A new staff account with its first post (``role`` at ``unit``, for ``organisation``), made by a
+    system administrator or an official whose territory holds ``unit`` and whose role is not below
+    ``role``. The password is a temporary one that the new holder replaces at first sign-in; only loaders
+    of fixed demo data pass ``must_change_password=False``."""
+    ensure_may_assign(actor, role, unit, organisation)
     user = User(
         username=_clean_username(username),
         first_name=_clean_full_name(full_name),
-        role=role,
-        unit=unit,
         mobile=_clean_mobile(mobile),
         is_staff=True,
         must_change_password=must_change_password,
@@ -97,38 +106,106 @@ def create_staff_account(
     try:
         with transaction.atomic(durable=True):
             user.save()
-            record(actor=actor, event="accounts.create", obj=user, unit=unit, after=snapshot(user, AUDITED_FIELDS))
+            Post.objects.create(
+                person=user, role=role, unit=unit, organisation=organisation, starts_at=user.date_joined
+            )
+            record(actor=actor, event=AccountsEvent.ACCOUNT_CREATED, obj=user, unit=unit, after=account_facts(user))
     except IntegrityError:  # the same username saved by someone else since the check above
         raise _taken() from None
     return user
 
 
-def ensure_may_change(*, actor: User, account: User, role: str, unit: Unit | None) -> None:
-    """The checks of :func:`change_role_or_unit` without the change, for forms that validate first."""
-    ensure_may_assign(actor, role, unit)
-    ensure_may_manage(actor, account)
-
-
-def change_role_or_unit(*, actor: User, account_id: int, role: str, unit: Unit | None) -> User:
-    """Move an account to another role or unit; both the old and the new place must be in the actor's scope."""
-    ensure_may_assign(actor, role, unit)
+def change_role_or_unit(
+    *, actor: Actor, account_id: int, role: str, unit: Unit | None, organisation: Organisation | None = None
+) -> User:
+    """Move an account holding one post to another role or unit: the post ends now and a new one opens.
+    Both the old and the new place must be in the actor's territory. An account with several posts is
+    changed post by post (:func:`add_post`, :func:`end_post`)."""
+    ensure_may_assign(actor, role, unit, organisation)
     with transaction.atomic(durable=True):
         account = locked_account(actor, account_id)
         ensure_may_manage(actor, account)
-        if account.role == role and account.unit_id == (unit.pk if unit else None):
+        posts = posts_held(account)
+        if len(posts) > 1:
+            raise AccountStateConflict(
+                "این حساب چند سمت دارد؛ سمت‌ها را یکی‌یکی بیفزایید یا پایان دهید.", code="several_posts"
+            )
+        current = posts[0] if posts else None
+        organisation_id = organisation.pk if organisation else None
+        if current is not None and (current.role, current.unit_id, current.organisation_id) == (
+            role, unit.pk if unit else None, organisation_id,
+        ):  # fmt: skip
             raise AccountStateConflict("نقش و واحد تازه با نقش و واحد کنونی یکی است.", code="no_change")
         if role != Role.SYSTEM_ADMINISTRATOR:
-            ensure_not_last_administrator(account)
-        before, before_unit = snapshot(account, AUDITED_FIELDS), account.unit
-        account.role, account.unit, account.is_staff = role, unit, True
-        account.save(update_fields=["role", "unit", "is_staff"])
+            ensure_not_last_administrator(account, losing=current)
+        before, before_unit = account_facts(account), current.unit if current else None
+        at = timezone.now()
+        if current is not None:
+            current.ends_at = at
+            current.save(update_fields=["ends_at"])
+        Post.objects.create(person=account, role=role, unit=unit, organisation=organisation, starts_at=at)
+        if not account.is_staff:
+            account.is_staff = True
+            account.save(update_fields=["is_staff"])
         record_change(
-            actor=actor, event="accounts.change_role", account=account, before=before, unit=unit or before_unit
+            actor=actor, event=AccountsEvent.POST_REPLACED, account=account, before=before, unit=unit or before_unit
         )
     return account
 
 
-def deactivate_account(*, actor: User, account_id: int) -> User:
+def add_post(
+    *,
+    actor: Actor,
+    account_id: int,
+    role: str,
+    unit: Unit | None,
+    organisation: Organisation | None = None,
+    starts_at: dt.datetime | None = None,
+    ends_at: dt.datetime | None = None,
+) -> Post:
+    """Give an account one more post (a county officer who also sits on the province's desk)."""
+    ensure_may_assign(actor, role, unit, organisation)
+    starts_at = starts_at or timezone.now()
+    if ends_at is not None and ends_at <= starts_at:
+        raise InvalidAccount("پایان سمت باید پس از آغاز آن باشد.", details={"field": "ends_at"})
+    with transaction.atomic(durable=True):
+        account = locked_account(actor, account_id)
+        ensure_may_manage(actor, account)
+        before = account_facts(account)
+        for post in posts_held(account):
+            if (post.role, post.unit_id, post.organisation_id) == (
+                role,
+                unit.pk if unit else None,
+                organisation and organisation.pk,
+            ):
+                raise AccountStateConflict("این حساب همین سمت را هم‌اکنون دارد.", code="no_change")
+        post = Post.objects.create(
+            person=account, role=role, unit=unit, organisation=organisation, starts_at=starts_at, ends_at=ends_at
+        )
+        record_change(actor=actor, event=AccountsEvent.POST_ADDED, account=account, before=before, unit=unit)
+    return post
+
+
+def end_post(*, actor: Actor, post_id: int) -> Post:
+    """End one of an account's current posts now; the account keeps its others."""
+    with transaction.atomic(durable=True):
+        post = Post.objects.select_related("unit", "organisation").filter(pk=post_id).first()
+        if post is None:
+            raise InvalidAccount("چنین سمتی یافت نشد.", code="not_found")
+        account = locked_account(actor, post.person_id)
+        ensure_may_manage(actor, account)
+        at = timezone.now()
+        if not post.is_current(at):
+            raise AccountStateConflict("این سمت پیش‌تر پایان یافته است.", code="post_ended")
+        ensure_not_last_administrator(account, losing=post)
+        before = account_facts(account, at)
+        post.ends_at = at
+        post.save(update_fields=["ends_at"])
+        record_change(actor=actor, event=AccountsEvent.POST_ENDED, account=account, before=before, unit=post.unit)
+    return post
+
+
+def deactivate_account(*, actor: Actor, account_id: int) -> User:
     """Switch an account off: it can no longer sign in, and its open sessions end at their next request."""
     with transaction.atomic(durable=True):
         account = locked_account(actor, account_id)
@@ -136,22 +213,34 @@ def deactivate_account(*, actor: User, account_id: int) -> User:
         if not account.is_active:
             raise AccountStateConflict("این حساب پیش‌تر غیرفعال شده است.", code="already_inactive")
         ensure_not_last_administrator(account)
-        before = snapshot(account, AUDITED_FIELDS)
+        before = account_facts(account)
         account.is_active = False
         account.save(update_fields=["is_active"])
-        record_change(actor=actor, event="accounts.deactivate", account=account, before=before, unit=account.unit)
+        record_change(
+            actor=actor,
+            event=AccountsEvent.ACCOUNT_DEACTIVATED,
+            account=account,
+            before=before,
+            unit=post_unit(account),
+        )
     return account
 
 
-def reactivate_account(*, actor: User, account_id: int) -> User:
-    """Switch a deactivated account on again, with the role and unit it had (both checked anew)."""
+def reactivate_account(*, actor: Actor, account_id: int) -> User:
+    """Switch a deactivated account on again, with the posts it had (each checked anew)."""
     with transaction.atomic(durable=True):
         account = locked_account(actor, account_id)
         ensure_may_manage(actor, account)
         if account.is_active:
             raise AccountStateConflict("این حساب هم‌اکنون فعال است.", code="already_active")
-        before = snapshot(account, AUDITED_FIELDS)
+        before = account_facts(account)
         account.is_active = True
         account.save(update_fields=["is_active"])
-        record_change(actor=actor, event="accounts.reactivate", account=account, before=before, unit=account.unit)
+        record_change(
+            actor=actor,
+            event=AccountsEvent.ACCOUNT_REACTIVATED,
+            account=account,
+            before=before,
+            unit=post_unit(account),
+        )
     return account

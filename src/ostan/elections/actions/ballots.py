@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
+from ostan.core.tables import FileRejected
 from ostan.core.text import normalize
 from ostan.elections.ballot_files import parse_ballots
-from ostan.elections.errors import ElectionClosed, FileRejected, NotVoting
+from ostan.elections.errors import ElectionClosed, NotVoting
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Ballot, BallotBatch, BallotSource, Constituency
-from ostan.elections.officials import ensure_election_official
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
+from ostan.territory.scope import target_of
 
 INSERT_BATCH = 5_000
 
@@ -38,9 +38,9 @@ def _check_file(file_name: str, data: bytes, source: str) -> list[str]:
 
 
 def import_ballots(
-    *, actor: User | None, constituency: Constituency, file_name: str, data: bytes, source: str
+    *, actor: Actor, constituency: Constituency, file_name: str, data: bytes, source: str
 ) -> BallotBatch:
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     file_name = normalize(file_name)[:255] or "ballots"
     ballots = _check_file(file_name, data, source)
     digest = hashlib.sha256(data).hexdigest()
@@ -58,12 +58,12 @@ def import_ballots(
             file_name=file_name,
             sha256=digest,
             ballot_count=len(ballots),
-            imported_by=actor,
+            imported_by_id=actor.person_id,
         )
         Ballot.objects.bulk_create((Ballot(batch=batch, codes=c) for c in ballots), batch_size=INSERT_BATCH)
         record(
             actor=actor,
-            event="elections.ballots_imported",
+            event=ElectionsEvent.BALLOTS_IMPORTED,
             obj=batch,
             unit=constituency.unit,
             after={"file_name": file_name, "sha256": digest, "ballots": len(ballots), "source": source},

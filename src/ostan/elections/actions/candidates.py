@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
 from ostan.auditlog.actions import record, snapshot
+from ostan.core.access import Actor, ensure
 from ostan.elections import photos
 from ostan.elections.entries import CandidateEntry, ListEntry, checked_candidate, checked_list
 from ostan.elections.errors import ElectionClosed, InvalidEntry, PhotoRejected, RosterFrozen
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Candidate, Constituency, PartyList, RoundStatus
-from ostan.elections.officials import ensure_election_official
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
+from ostan.territory.scope import target_of
 
 CANDIDATE_FIELDS = ("code", "national_code", "first_name", "last_name", "gender", "is_veteran", "education",
                     "vetting_status", "party_list")  # fmt: skip
@@ -46,8 +44,8 @@ def _apply(candidate: Candidate, entry: CandidateEntry, party_list: PartyList | 
     candidate.party_list = party_list
 
 
-def add_candidate(*, actor: User | None, constituency: Constituency, entry: CandidateEntry) -> Candidate:
-    ensure_election_official(actor, constituency.unit)
+def add_candidate(*, actor: Actor, constituency: Constituency, entry: CandidateEntry) -> Candidate:
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = locked_roster(constituency)
         cleaned, party_list, errors = checked_candidate(entry, constituency)
@@ -56,13 +54,13 @@ def add_candidate(*, actor: User | None, constituency: Constituency, entry: Cand
         candidate = Candidate(constituency=constituency)
         _apply(candidate, cleaned, party_list)
         candidate.save()
-        record(actor=actor, event="elections.candidate_added", obj=candidate, unit=constituency.unit,
+        record(actor=actor, event=ElectionsEvent.CANDIDATE_ADDED, obj=candidate, unit=constituency.unit,
                after=snapshot(candidate, CANDIDATE_FIELDS))  # fmt: skip
     return candidate
 
 
-def edit_candidate(*, actor: User | None, candidate: Candidate, entry: CandidateEntry) -> Candidate:
-    ensure_election_official(actor, candidate.constituency.unit)
+def edit_candidate(*, actor: Actor, candidate: Candidate, entry: CandidateEntry) -> Candidate:
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(candidate.constituency.unit))
     with transaction.atomic(durable=True):
         constituency = locked_roster(candidate.constituency)
         candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, constituency=constituency)
@@ -72,13 +70,13 @@ def edit_candidate(*, actor: User | None, candidate: Candidate, entry: Candidate
         before = snapshot(candidate, CANDIDATE_FIELDS)
         _apply(candidate, cleaned, party_list)
         candidate.save()
-        record(actor=actor, event="elections.candidate_edited", obj=candidate, unit=constituency.unit,
+        record(actor=actor, event=ElectionsEvent.CANDIDATE_EDITED, obj=candidate, unit=constituency.unit,
                before=before, after=snapshot(candidate, CANDIDATE_FIELDS))  # fmt: skip
     return candidate
 
 
-def add_party_list(*, actor: User | None, constituency: Constituency, entry: ListEntry) -> PartyList:
-    ensure_election_official(actor, constituency.unit)
+def add_party_list(*, actor: Actor, constituency: Constituency, entry: ListEntry) -> PartyList:
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = locked_roster(constituency)
         cleaned, errors = checked_list(entry, constituency)
@@ -87,7 +85,7 @@ def add_party_list(*, actor: User | None, constituency: Constituency, entry: Lis
         party_list = PartyList.objects.create(
             constituency=constituency, code=cleaned.code, name=cleaned.name, party=cleaned.party
         )
-        record(actor=actor, event="elections.list_added", obj=party_list, unit=constituency.unit,
+        record(actor=actor, event=ElectionsEvent.LIST_ADDED, obj=party_list, unit=constituency.unit,
                after=snapshot(party_list, LIST_FIELDS))  # fmt: skip
     return party_list
 
@@ -102,9 +100,9 @@ def checked_photo(data: bytes) -> str:
     return kind
 
 
-def set_candidate_photo(*, actor: User | None, candidate: Candidate, data: bytes) -> Candidate:
+def set_candidate_photo(*, actor: Actor, candidate: Candidate, data: bytes) -> Candidate:
     """Store ``data`` unchanged under a random name; the previous file is removed once the change commits."""
-    ensure_election_official(actor, candidate.constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(candidate.constituency.unit))
     kind = checked_photo(data)
     stored = default_storage.save(photos.new_photo_name(kind), ContentFile(data))
     try:
@@ -114,7 +112,7 @@ def set_candidate_photo(*, actor: User | None, candidate: Candidate, data: bytes
             before = snapshot(candidate, ("photo_path",))
             previous, candidate.photo_path = candidate.photo_path, stored
             candidate.save(update_fields=["photo_path"])
-            record(actor=actor, event="elections.candidate_photo_set", obj=candidate, unit=constituency.unit,
+            record(actor=actor, event=ElectionsEvent.CANDIDATE_PHOTO_SET, obj=candidate, unit=constituency.unit,
                    before=before, after={"photo_path": stored, "bytes": len(data)})  # fmt: skip
             if previous:
                 transaction.on_commit(lambda: default_storage.delete(previous))

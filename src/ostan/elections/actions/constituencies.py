@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 
 from ostan.auditlog.actions import record, snapshot
+from ostan.core.access import Actor, ensure
 from ostan.core.counting.seats import CouncilSize, council_size, override_council_size
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
 from ostan.elections.entries import plain_text
 from ostan.elections.errors import ElectionClosed, PopulationMissing
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Constituency, ConstituencyKind, CountingMethod, ElectionRound
-from ostan.elections.officials import ensure_election_official
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
 from ostan.territory.models import Unit, UnitKind
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 CONSTITUENCY_FIELDS = (
     "election_round",
@@ -85,7 +83,7 @@ def _check_lengths(**texts: str) -> None:
 
 def create_constituency(
     *,
-    actor: User | None,
+    actor: Actor,
     election_round: ElectionRound,
     unit: Unit,
     kind: str,
@@ -99,7 +97,7 @@ def create_constituency(
     not_voting_reason: str = "",
 ) -> Constituency:
     """``population`` defaults to the unit's census figure; a different figure needs its source."""
-    ensure_election_official(actor, unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(unit))
     if kind not in ConstituencyKind.values or unit.kind not in KIND_UNITS[ConstituencyKind(kind)]:
         raise DomainError("نوع حوزه با نوع واحد تقسیماتی سازگار نیست.", code="invalid_kind")
     population_source, override_reason = plain_text(population_source), plain_text(override_reason)
@@ -132,7 +130,7 @@ def create_constituency(
         )
         record(
             actor=actor,
-            event="elections.constituency_created",
+            event=ElectionsEvent.CONSTITUENCY_CREATED,
             obj=constituency,
             unit=unit,
             after=snapshot(constituency, CONSTITUENCY_FIELDS),
@@ -140,12 +138,12 @@ def create_constituency(
     return constituency
 
 
-def set_lot_seed(*, actor: User | None, constituency: Constituency, seed: str) -> Constituency:
+def set_lot_seed(*, actor: Actor, constituency: Constituency, seed: str) -> Constituency:
     """Fix the public seed the lots of this constituency derive from (recorded, published with the result).
 
     The core asks for it when a tie decides a seat; any later count of the constituency uses it.
     """
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     seed = normalize(seed)
     if not seed or len(seed) > 200:
         raise DomainError("بذر قرعه باید متنی ناتهی و حداکثر ۲۰۰ نویسه باشد.", code="invalid_seed")
@@ -158,7 +156,7 @@ def set_lot_seed(*, actor: User | None, constituency: Constituency, seed: str) -
         constituency.save(update_fields=["lot_seed"])
         record(
             actor=actor,
-            event="elections.lot_seed_set",
+            event=ElectionsEvent.LOT_SEED_SET,
             obj=constituency,
             unit=constituency.unit,
             before=before,
@@ -167,9 +165,9 @@ def set_lot_seed(*, actor: User | None, constituency: Constituency, seed: str) -
     return constituency
 
 
-def set_voting(*, actor: User | None, constituency: Constituency, is_voting: bool, reason: str = "") -> Constituency:
+def set_voting(*, actor: Actor, constituency: Constituency, is_voting: bool, reason: str = "") -> Constituency:
     """Mark whether voting takes place here (it may not, where voting is impossible); "not" needs a reason."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     reason = plain_text(reason)
     if not is_voting and not reason:
         raise DomainError("دلیل برگزار نشدن رأی‌گیری لازم است.", code="not_voting_reason_required")
@@ -186,7 +184,7 @@ def set_voting(*, actor: User | None, constituency: Constituency, is_voting: boo
         constituency.save(update_fields=list(VOTING_FIELDS))
         record(
             actor=actor,
-            event="elections.voting_set",
+            event=ElectionsEvent.VOTING_SET,
             obj=constituency,
             unit=constituency.unit,
             before=before,

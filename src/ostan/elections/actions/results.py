@@ -5,29 +5,28 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from ostan.auditlog.actions import record
 from ostan.core import counting
+from ostan.core.access import Actor, ensure
 from ostan.elections import files
 from ostan.elections.errors import CountRefused, ElectionClosed, NotCounted, NotVoting
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import BallotSource, Constituency, CountOrigin, CountRecord
-from ostan.elections.officials import ensure_election_official
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
+from ostan.territory.scope import target_of
 
 
-def count_constituency(*, actor: User | None, constituency: Constituency) -> CountRecord:
+def count_constituency(*, actor: Actor, constituency: Constituency) -> CountRecord:
     """Count every stored ballot and store the result with the hashes of its two input files.
 
     A tie that decides a seat needs the published lot seed: without one the core refuses
     (``lot_seed_required``), the office fixes the seed with :func:`set_lot_seed` and counts again.
     """
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = (
             Constituency.objects.select_for_update().select_related("unit", "election_round").get(pk=constituency.pk)
@@ -47,7 +46,7 @@ def count_constituency(*, actor: User | None, constituency: Constituency) -> Cou
         count_record = CountRecord.objects.create(
             constituency=constituency,
             counted_at=timezone.now(),
-            counted_by=actor,
+            counted_by_id=actor.person_id,
             source=source,
             result=result.to_json(),
             constituency_file=constituency_file,
@@ -58,7 +57,7 @@ def count_constituency(*, actor: User | None, constituency: Constituency) -> Cou
         )
         record(
             actor=actor,
-            event="elections.constituency_counted",
+            event=ElectionsEvent.CONSTITUENCY_COUNTED,
             obj=count_record,
             unit=constituency.unit,
             after={
@@ -71,9 +70,9 @@ def count_constituency(*, actor: User | None, constituency: Constituency) -> Cou
     return count_record
 
 
-def publish_results(*, actor: User | None, constituency: Constituency) -> Constituency:
+def publish_results(*, actor: Actor, constituency: Constituency) -> Constituency:
     """Make the latest count of ``constituency`` public; inputs are frozen from then on."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
         if constituency.is_published:
@@ -85,7 +84,7 @@ def publish_results(*, actor: User | None, constituency: Constituency) -> Consti
         constituency.save(update_fields=["results_published_at"])
         record(
             actor=actor,
-            event="elections.results_published",
+            event=ElectionsEvent.RESULTS_PUBLISHED,
             obj=constituency,
             unit=constituency.unit,
             after={"count_record": latest.pk, "inputs_sha256": latest.inputs_sha256},
@@ -99,7 +98,7 @@ BALLOTS_URL_MAX = 200  # CountRecord.ballots_url
 
 def record_external_count(
     *,
-    actor: User | None,
+    actor: Actor,
     constituency: Constituency,
     result: counting.CountResult,
     ballots_sha256: str,
@@ -118,7 +117,7 @@ def record_external_count(
     One transaction and one audit entry; inside a caller's transaction it joins it, so the publication
     app's board entry and this record commit or roll back together.
     """
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     if not (SHA256_HEX.fullmatch(ballots_sha256) and SHA256_HEX.fullmatch(bulletin_entry_hash)):
         raise CountRefused("چکیده‌های شمارش باید ۶۴ رقم شانزده‌شانزدهی باشند.", code="invalid_hash")
     if not ballots_url or len(ballots_url) > BALLOTS_URL_MAX:
@@ -131,7 +130,8 @@ def record_external_count(
         constituency_file = files.constituency_file(core)
         constituency_sha256 = files.sha256_hex(files.constituency_file_bytes(constituency_file))
         stored = CountRecord(
-            constituency=constituency, counted_at=timezone.now(), counted_by=actor, source=BallotSource.MACHINE,
+            constituency=constituency, counted_at=timezone.now(), counted_by_id=actor.person_id,
+            source=BallotSource.MACHINE,
             result=result.to_json(), constituency_file=constituency_file, ballot_count=result.ballots.total,
             constituency_sha256=constituency_sha256, ballots_sha256=ballots_sha256,
             inputs_sha256=files.inputs_sha256(constituency_sha256, ballots_sha256), origin=CountOrigin.BULLETIN,
@@ -147,7 +147,7 @@ def record_external_count(
         constituency.results_published_at = stored.counted_at
         constituency.save(update_fields=["results_published_at"])
         record(
-            actor=actor, event="elections.external_count_recorded", obj=stored, unit=constituency.unit,
+            actor=actor, event=ElectionsEvent.EXTERNAL_COUNT_RECORDED, obj=stored, unit=constituency.unit,
             after={"ballots": stored.ballot_count, "members": list(result.members), "lot_seed": core.lot_seed,
                    "inputs_sha256": stored.inputs_sha256, "bulletin_entry_hash": bulletin_entry_hash},
         )  # fmt: skip

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
+from ostan.core.tables import FileRejected, read_table
 from ostan.elections import rosters
-from ostan.elections.errors import ElectionClosed, FileRejected
+from ostan.elections.errors import ElectionClosed
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Candidate, Constituency, PartyList
-from ostan.elections.officials import ensure_election_official
-from ostan.elections.spreadsheets import read_table
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
+from ostan.territory.scope import target_of
 
 REJECTED = "پرونده پذیرفته نشد و هیچ سطری از آن وارد نشد؛ خطاهای زیر را اصلاح و دوباره بارگذاری کنید."
 
@@ -27,9 +26,9 @@ def _locked_open(constituency: Constituency) -> Constituency:
     return constituency
 
 
-def import_lists(*, actor: User | None, constituency: Constituency, file_name: str, data: bytes) -> int:
+def import_lists(*, actor: Actor, constituency: Constituency, file_name: str, data: bytes) -> int:
     """Add the party lists of ``data``; returns how many were imported."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     if not constituency.is_proportional:
         raise FileRejected("در حوزه‌های اکثریتی فهرست انتخاباتی تعریف نمی‌شود.", [])
     rows = read_table(file_name, data, rosters.LIST_COLUMNS, rosters.LIST_REQUIRED)
@@ -47,7 +46,7 @@ def import_lists(*, actor: User | None, constituency: Constituency, file_name: s
         )
         record(
             actor=actor,
-            event="elections.lists_imported",
+            event=ElectionsEvent.LISTS_IMPORTED,
             obj=constituency,
             unit=constituency.unit,
             after={"file_name": file_name, "sha256": hashlib.sha256(data).hexdigest(), "lists": len(valid)},
@@ -55,9 +54,9 @@ def import_lists(*, actor: User | None, constituency: Constituency, file_name: s
     return len(valid)
 
 
-def import_candidates(*, actor: User | None, constituency: Constituency, file_name: str, data: bytes) -> int:
+def import_candidates(*, actor: Actor, constituency: Constituency, file_name: str, data: bytes) -> int:
     """Add the candidates of ``data``; returns how many were imported."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     rows = read_table(file_name, data, rosters.CANDIDATE_COLUMNS, rosters.CANDIDATE_REQUIRED)
     with transaction.atomic(durable=True):
         constituency = _locked_open(constituency)
@@ -84,7 +83,7 @@ def import_candidates(*, actor: User | None, constituency: Constituency, file_na
         )
         record(
             actor=actor,
-            event="elections.candidates_imported",
+            event=ElectionsEvent.CANDIDATES_IMPORTED,
             obj=constituency,
             unit=constituency.unit,
             after={"file_name": file_name, "sha256": hashlib.sha256(data).hexdigest(), "candidates": len(valid)},

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from ostan.auditlog.actions import record, snapshot
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize
+from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import ElectionRound, RoundStatus
-from ostan.elections.officials import ensure_round_official
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.elections.permissions import CONFIGURE_ROUNDS
 
 ROUND_FIELDS = ("number", "name", "election_date", "status")
 
 
-def create_round(*, actor: User | None, number: int, name: str, election_date: dt.date | None = None) -> ElectionRound:
-    ensure_round_official(actor)
+def create_round(*, actor: Actor, number: int, name: str, election_date: dt.date | None = None) -> ElectionRound:
+    ensure(actor, CONFIGURE_ROUNDS)
     name = normalize(name)
     if number < 1 or not name:
         raise DomainError("شماره و نام دوره لازم است.", code="invalid_round")
@@ -30,15 +28,15 @@ def create_round(*, actor: User | None, number: int, name: str, election_date: d
         election_round = ElectionRound.objects.create(number=number, name=name, election_date=election_date)
         record(
             actor=actor,
-            event="elections.round_created",
+            event=ElectionsEvent.ROUND_CREATED,
             obj=election_round,
             after=snapshot(election_round, ROUND_FIELDS),
         )
     return election_round
 
 
-def set_round_status(*, actor: User | None, election_round: ElectionRound, status: str) -> ElectionRound:
-    ensure_round_official(actor)
+def set_round_status(*, actor: Actor, election_round: ElectionRound, status: str) -> ElectionRound:
+    ensure(actor, CONFIGURE_ROUNDS)
     if status not in RoundStatus.values:
         raise DomainError("وضعیت دوره نامعتبر است.", code="invalid_status")
     with transaction.atomic(durable=True):
@@ -48,7 +46,7 @@ def set_round_status(*, actor: User | None, election_round: ElectionRound, statu
         election_round.save(update_fields=["status"])
         record(
             actor=actor,
-            event="elections.round_status_set",
+            event=ElectionsEvent.ROUND_STATUS_SET,
             obj=election_round,
             before=before,
             after=snapshot(election_round, ("status",)),

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
+from ostan.core.tables import MAX_UPLOAD_BYTES
 from ostan.elections.models import BallotSource
-from ostan.elections.spreadsheets import MAX_UPLOAD_BYTES
 
 ROSTER_EXTENSIONS = (".csv", ".xlsx")
 BALLOT_EXTENSIONS = (".csv", ".txt", ".jsonl", ".json", ".ndjson")

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ostan.accounts.scope import OutOfScope
-from ostan.core.errors import DomainError
+from ostan.access.guards import guarded
+from ostan.core.access import acting
+from ostan.core.errors import DomainError, PermissionRefused
+from ostan.core.tables import FileRejected
 from ostan.core.text import to_persian_digits
 from ostan.elections import actions
-from ostan.elections.errors import FileRejected
 from ostan.elections.forms import BallotUploadForm, LotSeedForm, RosterUploadForm
+from ostan.elections.permissions import MANAGE_CONSTITUENCY
 from ostan.elections.views.pages import constituency_context, visible_constituency
 
 IMPORTS: dict[str, Callable[..., object]] = {
@@ -30,6 +31,7 @@ def _back(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("elections:constituency", pk=pk)
 
 
+@guarded(MANAGE_CONSTITUENCY, target="constituency")
 @require_POST
 def import_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     constituency = visible_constituency(request, pk)
@@ -44,10 +46,10 @@ def import_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     upload = form.cleaned_data["file"]
     extra = {"source": form.cleaned_data["source"]} if kind == "ballots" else {}
     try:
-        result = IMPORTS[kind](actor=request.user, constituency=constituency, file_name=upload.name,
+        result = IMPORTS[kind](actor=acting(request), constituency=constituency, file_name=upload.name,
                                data=upload.read(), **extra)  # fmt: skip
-    except OutOfScope as exc:
-        raise PermissionDenied(exc.message) from None
+    except PermissionRefused:
+        raise
     except FileRejected as exc:
         report = {"report": exc.errors, "report_message": exc.message, "report_file": upload.name}
         return render(request, "elections/constituency.html", constituency_context(request, constituency, **report),
@@ -63,9 +65,9 @@ def import_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 def _run(request: HttpRequest, pk: int, action: Callable[..., object], done: str, **kwargs: object) -> HttpResponse:
     constituency = visible_constituency(request, pk)
     try:
-        action(actor=request.user, constituency=constituency, **kwargs)
-    except OutOfScope as exc:
-        raise PermissionDenied(exc.message) from None
+        action(actor=acting(request), constituency=constituency, **kwargs)
+    except PermissionRefused:
+        raise
     except DomainError as exc:
         messages.error(request, exc.message)
         return _back(request, pk)
@@ -73,16 +75,19 @@ def _run(request: HttpRequest, pk: int, action: Callable[..., object], done: str
     return _back(request, pk)
 
 
+@guarded(MANAGE_CONSTITUENCY, target="constituency")
 @require_POST
 def count(request: HttpRequest, pk: int) -> HttpResponse:
     return _run(request, pk, actions.count_constituency, "شمارش انجام و نتیجه ثبت شد.")
 
 
+@guarded(MANAGE_CONSTITUENCY, target="constituency")
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _run(request, pk, actions.publish_results, "نتایج اعلام شد.")
 
 
+@guarded(MANAGE_CONSTITUENCY, target="constituency")
 @require_POST
 def set_seed(request: HttpRequest, pk: int) -> HttpResponse:
     form = LotSeedForm(request.POST)

@@ -7,24 +7,28 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ostan.access.guards import guarded
+from ostan.core.access import acting
 from ostan.core.errors import NotFound
 from ostan.elections import selectors
 from ostan.elections.forms import BallotUploadForm, LotSeedForm, RosterUploadForm
 from ostan.elections.models import Constituency
-from ostan.elections.officials import can_configure_rounds, can_manage, is_election_official
+from ostan.elections.permissions import CONFIGURE_ROUNDS, READ_RESULTS
 from ostan.elections.result_sheets import sheet
 
 
+@guarded(READ_RESULTS)
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"nav": "elections", "rounds": selectors.rounds(request.user),
-               "can_configure_rounds": can_configure_rounds(request.user),
-               "is_election_official": is_election_official(request.user)}  # fmt: skip
+    actor = acting(request)
+    context = {"nav": "elections", "rounds": selectors.rounds(actor),
+               "can_configure_rounds": actor.is_person and CONFIGURE_ROUNDS.reach_for(actor.role) is not None,
+               "is_election_official": selectors.is_election_official(actor)}  # fmt: skip
     return render(request, "elections/home.html", context)
 
 
 def visible_constituency(request: HttpRequest, pk: int) -> Constituency:
     try:
-        return selectors.constituency_for_user(request.user, pk)
+        return selectors.constituency_for_user(acting(request), pk)
     except NotFound as exc:
         raise Http404(exc.message) from None
 
@@ -33,7 +37,7 @@ def constituency_context(request: HttpRequest, constituency: Constituency, **ext
     return {
         "nav": "elections",
         "constituency": constituency,
-        "can_manage": can_manage(request.user, constituency.unit),
+        "can_manage": selectors.can_manage(acting(request), constituency.unit),
         "candidates": selectors.candidates(constituency),
         "party_lists": selectors.party_lists_with_sizes(constituency),
         "batches": selectors.batches(constituency),
@@ -47,16 +51,18 @@ def constituency_context(request: HttpRequest, constituency: Constituency, **ext
     }
 
 
+@guarded(READ_RESULTS, target="constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     found = visible_constituency(request, pk)
-    if not selectors.can_see_unpublished(request.user, found):
+    if not selectors.can_see_unpublished(acting(request), found):
         return redirect("elections:results", pk=found.pk)
     return render(request, "elections/constituency.html", constituency_context(request, found))
 
 
+@guarded(READ_RESULTS, target="constituency")
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        found, record = selectors.count_for_user(request.user, pk)
+        found, record = selectors.count_for_user(acting(request), pk)
     except NotFound as exc:
         raise Http404(exc.message) from None
     context = {"nav": "elections", "constituency": found, "record": record, "sheet": sheet(record.result),

@@ -6,29 +6,32 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ostan.access.guards import guarded
+from ostan.core.access import acting
 from ostan.core.errors import NotFound
 from ostan.core.text import to_persian_digits
 from ostan.elections import actions, selectors
 from ostan.elections.forms import ConstituencyForm, PopulationForm, RoundForm, RoundStatusForm, VotingForm
 from ostan.elections.forms.constituencies import current_jalali_year
 from ostan.elections.models import ElectionRound
-from ostan.elections.officials import can_configure_rounds, can_manage, is_election_official
+from ostan.elections.permissions import CONFIGURE_ROUNDS, MANAGE_CONSTITUENCY
 from ostan.elections.views.pages import visible_constituency
-from ostan.elections.views.submissions import actor_of, require, status_of, submitted
+from ostan.pages.forms import status_of, submitted
 from ostan.territory.actions import set_population
 from ostan.territory.models import Unit
 from ostan.territory.selectors import get_unit
 
 
+@guarded(CONFIGURE_ROUNDS)
 def rounds(request: HttpRequest) -> HttpResponse:
-    require(can_configure_rounds(request.user))
     form = RoundForm(request.POST if request.method == "POST" else None)
-    if created := submitted(form, lambda: actions.create_round(actor=actor_of(request), **form.cleaned_data)):
+    if created := submitted(form, lambda: actions.create_round(actor=acting(request), **form.cleaned_data)):
         messages.success(request, f"«{created.name}» تعریف شد.")
         return redirect("elections:rounds")
     context = {"nav": "elections", "form": form, "rounds": ElectionRound.objects.order_by("-number"),
@@ -36,11 +39,11 @@ def rounds(request: HttpRequest) -> HttpResponse:
     return render(request, "elections/rounds.html", context, status=status_of(form))
 
 
+@guarded(CONFIGURE_ROUNDS, target="round")
 @require_POST
 def round_status(request: HttpRequest, pk: int) -> HttpResponse:
-    require(can_configure_rounds(request.user))
     election_round, form = _round(pk), RoundStatusForm(request.POST)
-    call = lambda: actions.set_round_status(actor=actor_of(request), election_round=election_round, **form.cleaned_data)  # noqa: E731
+    call = lambda: actions.set_round_status(actor=acting(request), election_round=election_round, **form.cleaned_data)  # noqa: E731
     if changed := submitted(form, call):
         messages.success(request, f"وضعیت «{changed.name}» شد: {changed.get_status_display()}.")
     else:
@@ -59,12 +62,13 @@ def _settlement(request: HttpRequest, code: str) -> Unit | None:
     if not code:
         return None
     try:
-        unit = get_unit(code, user=request.user)
+        unit = get_unit(code, actor=acting(request))
     except NotFound as exc:
         raise Http404(exc.message) from None
     if unit.kind not in selectors.SETTLEMENT_KINDS:
         raise Http404("حوزه انتخابیه فقط برای شهر یا روستا تعریف می‌شود.")
-    require(can_manage(request.user, unit))
+    if not selectors.can_manage(acting(request), unit):
+        raise PermissionDenied(MANAGE_CONSTITUENCY.refusal)
     return unit
 
 
@@ -77,15 +81,15 @@ def _new_page(request: HttpRequest, election_round: ElectionRound, unit: Unit | 
     query = request.GET.get("q", "")[:100]
     context = {
         "nav": "elections", "election_round": election_round, "unit": unit, "sizes": sizes, "q": query,
-        "results": selectors.settlements_to_set_up(request.user, query) if query and not unit else [],
+        "results": selectors.settlements_to_set_up(acting(request), query) if query and not unit else [],
         "is_population_missing": any(size is None for _, _, size in sizes),
         "form": form, "population_form": population_form,
     }  # fmt: skip
     return render(request, "elections/constituency_new.html", context, status=status_of(form, population_form))
 
 
+@guarded(MANAGE_CONSTITUENCY, target="round")
 def constituency_new(request: HttpRequest, pk: int) -> HttpResponse:
-    require(is_election_official(request.user))
     election_round = _round(pk)
     if request.method != "POST":
         return _new_page(request, election_round, _settlement(request, request.GET.get("unit", "")[:32]))
@@ -94,7 +98,7 @@ def constituency_new(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("شهر یا روستا را برگزینید.")
     form = ConstituencyForm(request.POST, kinds=[(k, label) for k, label, _ in selectors.council_sizes(unit)])
     call = lambda: actions.create_constituency(  # noqa: E731
-        actor=actor_of(request), election_round=election_round, unit=unit, kind=form.cleaned_data["kind"],
+        actor=acting(request), election_round=election_round, unit=unit, kind=form.cleaned_data["kind"],
         name=form.cleaned_data["name"], seats=form.cleaned_data["seats"],
         alternates=form.cleaned_data["alternates"], override_reason=form.cleaned_data["override_reason"],
     )  # fmt: skip
@@ -104,21 +108,21 @@ def constituency_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _new_page(request, election_round, unit, form=form)
 
 
+@guarded(MANAGE_CONSTITUENCY, target="round")
 def settlements(request: HttpRequest, pk: int) -> HttpResponse:
     """The search results alone, for the htmx search field of the new-constituency page."""
-    require(is_election_official(request.user))
     query = request.GET.get("q", "")[:100]
     context = {
         "election_round": _round(pk),
         "q": query,
-        "results": selectors.settlements_to_set_up(request.user, query),
+        "results": selectors.settlements_to_set_up(acting(request), query),
     }
     return render(request, "elections/_settlements.html", context)
 
 
+@guarded(MANAGE_CONSTITUENCY, target="round")
 @require_POST
 def population(request: HttpRequest, pk: int) -> HttpResponse:
-    require(is_election_official(request.user))
     election_round = _round(pk)
     unit = _settlement(request, request.POST.get("unit", "")[:32])
     if unit is None:
@@ -126,7 +130,7 @@ def population(request: HttpRequest, pk: int) -> HttpResponse:
     form = PopulationForm(request.POST)
     data = form.cleaned_data if form.is_valid() else {}
     call = lambda: set_population(  # noqa: E731
-        actor=actor_of(request), unit=unit, population=data["population"], year=data["year"], reason=data["reason"]
+        actor=acting(request), unit=unit, population=data["population"], year=data["year"], reason=data["reason"]
     )
     if submitted(form, call):
         messages.success(request, f"جمعیت «{unit.name}» ثبت شد.")
@@ -134,12 +138,14 @@ def population(request: HttpRequest, pk: int) -> HttpResponse:
     return _new_page(request, election_round, unit, population_form=form)
 
 
+@guarded(MANAGE_CONSTITUENCY, target="constituency")
 def voting(request: HttpRequest, pk: int) -> HttpResponse:
     constituency = visible_constituency(request, pk)
-    require(can_manage(request.user, constituency.unit))
+    if not selectors.can_manage(acting(request), constituency.unit):
+        raise PermissionDenied(MANAGE_CONSTITUENCY.refusal)
     initial = {"is_voting": "yes" if constituency.is_voting else "no", "reason": constituency.not_voting_reason}
     form = VotingForm(request.POST if request.method == "POST" else None, initial=initial)
-    call = lambda: actions.set_voting(actor=actor_of(request), constituency=constituency, **form.cleaned_data)  # noqa: E731
+    call = lambda: actions.set_voting(actor=acting(request), constituency=constituency, **form.cleaned_data)  # noqa: E731
     if submitted(form, call):
         messages.success(request, "وضعیت رأی‌گیری حوزه ثبت شد.")
         return redirect("elections:constituency", pk=pk)

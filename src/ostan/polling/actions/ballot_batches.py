@@ -33,6 +33,7 @@ from django.db.backends.utils import CursorWrapper
 from psycopg import errors as pg_errors
 
 from ostan.auditlog.actions import record
+from ostan.auditlog.rows import system_insert
 from ostan.core.counting.ballots import normalize_code
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots
@@ -50,8 +51,9 @@ from ostan.polling.actions.ballots import (
     judge,
 )
 from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.device_requests import DeviceContext, advance_counter
+from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.errors import StationClosed
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import CastBallot, StationStatus, VotingToken
 from ostan.polling.stations_cache import station_info
 
@@ -91,11 +93,12 @@ FROM unnest(string_to_array(%s, ','), string_to_array(%s, ','), string_to_array(
 INSERT_SKIPPING_SQL = INSERT_SQL + "ON CONFLICT DO NOTHING RETURNING ballot_id"
 # The upload's audit row: the columns ostan.auditlog.actions.record writes for a system actor (as the
 # single-ballot path's STORE_SQL does), as a prepared statement rather than an ORM insert.
-AUDIT_SQL = """
-INSERT INTO auditlog_entry (recorded_at, actor_id, actor_label, actor_role, actor_unit_id, event, object_type,
-                            object_id, object_label, unit_path, before, after)
-VALUES (%s, NULL, 'system', 'system', NULL, 'polling.ballots_uploaded', 'polling.station', %s, %s, %s, NULL, %s::jsonb)
-"""
+AUDIT_SQL = system_insert(
+    actor=DEVICES,
+    event=PollingEvent.BALLOTS_UPLOADED,
+    object_type="polling.station",
+    values={"recorded_at": "%s", "object_id": "%s", "object_label": "%s", "unit_path": "%s", "after": "%s::jsonb"},
+)
 KNOWN_SQL = "SELECT ballot_id, station_id, codes, receipt_code FROM polling_castballot WHERE ballot_id = ANY(%s)"
 TOKENS_SQL = "SELECT token_hash, station_id, is_redeemed FROM polling_votingtoken WHERE token_hash = ANY(%s)"
 
@@ -375,8 +378,8 @@ def _cast_portable(device: DeviceContext, items: Sequence[BallotItem]) -> BatchO
         CastBallot.objects.bulk_create(rows)
         counts = {"accepted": len(accepted), "duplicates": len(duplicates), "refused": len(refused) + len(more_refused)}
         record(
-            actor=None,
-            event="polling.ballots_uploaded",
+            actor=DEVICES,
+            event=PollingEvent.BALLOTS_UPLOADED,
             object_type="polling.station",
             object_id=str(device.station_id),
             object_label=device.station_code,

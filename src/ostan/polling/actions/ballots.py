@@ -25,6 +25,7 @@ from typing import NamedTuple
 from django.db import connection, transaction
 
 from ostan.auditlog.actions import record
+from ostan.auditlog.rows import system_insert
 from ostan.core.counting.ballots import normalize_code
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, make_ballot
@@ -32,8 +33,9 @@ from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.polling import statements
 from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.device_requests import DeviceContext, advance_counter
+from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.errors import BallotIdConflict, BallotRefused, StationClosed, WrongDeviceKind
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import CastBallot, DeviceKind, StationStatus, VotingToken
 from ostan.polling.stations_cache import station_info
 
@@ -58,17 +60,30 @@ WITH dev AS (
 SELECT (SELECT count(*) FROM dev), (SELECT station_id FROM dup), (SELECT codes FROM dup),
        (SELECT receipt_code FROM dup), (SELECT status FROM st), (SELECT constituency_id FROM tok)
 """
-STORE_SQL = """
+STORE_BALLOT_SQL = """
 WITH b AS (
   INSERT INTO polling_castballot (ballot_id, station_id, constituency_id, codes, receipt_code)
   VALUES (%(ballot)s, %(station)s, %(constituency)s, %(codes)s, %(receipt)s)
   RETURNING 1
+)"""
+# The audit columns are auditlog.rows' constants and placeholders: no text from a request is in the SQL.
+STORE_SQL = "\n".join(
+    (
+        STORE_BALLOT_SQL,
+        system_insert(
+            actor=DEVICES,
+            event=PollingEvent.BALLOT_CAST,
+            object_type="polling.station",
+            values={
+                "recorded_at": "%(at)s",
+                "object_id": "%(station_text)s",
+                "object_label": "%(station_code)s",
+                "unit_path": "%(unit_path)s",
+            },
+            source="FROM b",
+        ),
+    )
 )
-INSERT INTO auditlog_entry (recorded_at, actor_id, actor_label, actor_role, actor_unit_id, event, object_type,
-                            object_id, object_label, unit_path, before, after)
-SELECT %(at)s, NULL, 'system', 'system', NULL, 'polling.ballot_cast', 'polling.station', %(station_text)s,
-       %(station_code)s, %(unit_path)s, NULL, NULL FROM b
-"""
 
 
 # A journal of 1,000 ballots makes 2,000 of these: named tuples, immutable like frozen dataclasses, are
@@ -183,8 +198,8 @@ def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Seq
             codes=" ".join(ballot.codes), receipt_code=ballot.receipt_code,
         )  # fmt: skip
         record(
-            actor=None,
-            event="polling.ballot_cast",
+            actor=DEVICES,
+            event=PollingEvent.BALLOT_CAST,
             object_type="polling.station",
             object_id=str(device.station_id),
             object_label=device.station_code,

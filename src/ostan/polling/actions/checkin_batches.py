@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import psycopg.errors
 from django.db import IntegrityError, OperationalError
 
+from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
 from ostan.core.polling.checkin import (
     CheckInDecision,
@@ -41,14 +42,15 @@ from ostan.core.polling.checkin import (
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link, statements
 from ostan.polling.actions.checkin_lookup import LOOKUP_MANY_SQL, VoterFacts, decide, facts_from_row
-from ostan.polling.device_requests import DeviceContext
+from ostan.polling.device_requests import DEVICES, DeviceContext
 from ostan.polling.errors import StationClosed, TokenReused
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import StationStatus
 from ostan.polling.stations_cache import StationInfo, station_info
 
 DEADLOCK_RETRIES = 3
 
-STORE_MANY_SQL = """
+STORE_MANY_HEAD = """
 WITH dev AS (
   UPDATE polling_device d SET last_counter = c.counter
   FROM json_to_recordset(%(counters)s::json) AS c(id bigint, counter bigint)
@@ -76,16 +78,33 @@ WITH dev AS (
   FROM ins JOIN v ON v.round = ins.election_round_id AND v.code = ins.national_code
   RETURNING 1
 ), aud AS (
-  INSERT INTO auditlog_entry (recorded_at, actor_id, actor_label, actor_role, actor_unit_id, event, object_type,
-                              object_id, object_label, unit_path, before, after)
-  SELECT v.at, NULL, 'system', 'system', NULL, 'polling.checked_in', 'polling.checkin',
-         ins.id::text, v.label, v.unit_path, NULL, NULL
-  FROM ins JOIN v ON v.round = ins.election_round_id AND v.code = ins.national_code
+"""
+STORE_MANY_TAIL = """
+
   RETURNING 1
 )
 SELECT ARRAY(SELECT id FROM dev), ARRAY(SELECT id FROM st), ARRAY(SELECT national_code FROM ins),
        (SELECT count(*) FROM tok), (SELECT count(*) FROM aud)
 """
+# The audit columns are auditlog.rows' constants and the rows' own columns: no request text is in the SQL.
+STORE_MANY_SQL = "\n".join(
+    (
+        STORE_MANY_HEAD,
+        system_insert(
+            actor=DEVICES,
+            event=PollingEvent.CHECKED_IN,
+            object_type="polling.checkin",
+            values={
+                "recorded_at": "v.at",
+                "object_id": "ins.id::text",
+                "object_label": "v.label",
+                "unit_path": "v.unit_path",
+            },
+            source="FROM ins JOIN v ON v.round = ins.election_round_id AND v.code = ins.national_code",
+        ),
+        STORE_MANY_TAIL,
+    )
+)
 
 REPLAYED = "این درخواست پیش‌تر رسیده است (شمارنده تکراری است) یا دستگاه غیرفعال است."
 CLOSED = "این شعبه بسته شده است."

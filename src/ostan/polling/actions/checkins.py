@@ -27,8 +27,9 @@ from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link
 from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn, settle
 from ostan.polling.actions.checkin_lookup import LOOKUP_SQL, VoterFacts, decide, facts_from_row
-from ostan.polling.device_requests import DeviceContext, advance_counter
+from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.errors import StationClosed, TokenReused, WrongDeviceKind
+from ostan.polling.events import PollingEvent
 from ostan.polling.identity import verifier
 from ostan.polling.models import CheckIn, DeviceKind, Station, StationStatus, VotingToken
 from ostan.polling.stations_cache import StationInfo, station_info
@@ -197,7 +198,7 @@ def _store_portable(
             raise TokenReused("این رمز رأی پیش‌تر ثبت شده است؛ دستگاه باید رمز تازه بسازد.")
         if checkin_id is not None:
             record(
-                actor=None, event="polling.checked_in", object_type="polling.checkin", object_id=str(checkin_id),
+                actor=DEVICES, event=PollingEvent.CHECKED_IN, object_type="polling.checkin", object_id=str(checkin_id),
                 object_label=f"{station.code}/{device.device_id}", unit_path=station.unit_path,
             )  # fmt: skip
     return checkin_id

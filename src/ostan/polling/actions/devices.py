@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.db import transaction
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.devices import key_fingerprint
 from ostan.polling import device_requests
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import Device, DeviceKind, Station
-from ostan.polling.officials import ensure_station_official
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.polling.permissions import RUN_STATION
+from ostan.territory.scope import target_of
 
 DEVICE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 PUBLIC_KEY_HEX = re.compile(r"[0-9a-f]{64}")
 
 
-def register_device(*, actor: User | None, station: Station, device_id: str, kind: str, public_key: str) -> Device:
+def register_device(*, actor: Actor, station: Station, device_id: str, kind: str, public_key: str) -> Device:
     """Bind a device's Ed25519 public key (64 hex digits) to ``station``; audited with its fingerprint."""
-    ensure_station_official(actor, station.unit)
+    ensure(actor, RUN_STATION, target_of(station.unit))
     public_key = public_key.strip().lower()
     if not DEVICE_ID.fullmatch(device_id) or kind not in DeviceKind.values:
         raise DomainError("شناسه یا نوع دستگاه نادرست است.", code="invalid_device")
@@ -39,18 +38,18 @@ def register_device(*, actor: User | None, station: Station, device_id: str, kin
             raise DomainError("دستگاهی با این شناسه پیش‌تر ثبت شده است.", code="device_exists")
         device = Device.objects.create(device_id=device_id, station=station, kind=kind, public_key=public_key)
         record(
-            actor=actor, event="polling.device_registered", obj=device, unit=station.unit,
+            actor=actor, event=PollingEvent.DEVICE_REGISTERED, obj=device, unit=station.unit,
             after={"station": station.code, "kind": kind, "fingerprint": key_fingerprint(bytes.fromhex(public_key))},
         )  # fmt: skip
     device_requests.forget(device_id)
     return device
 
 
-def deactivate_device(*, actor: User | None, device: Device) -> Device:
-    ensure_station_official(actor, device.station.unit)
+def deactivate_device(*, actor: Actor, device: Device) -> Device:
+    ensure(actor, RUN_STATION, target_of(device.station.unit))
     with transaction.atomic(durable=True):
         Device.objects.filter(pk=device.pk).update(is_active=False)
-        record(actor=actor, event="polling.device_deactivated", obj=device, unit=device.station.unit)
+        record(actor=actor, event=PollingEvent.DEVICE_DEACTIVATED, obj=device, unit=device.station.unit)
     device_requests.forget(device.device_id)
     device.is_active = False
     return device

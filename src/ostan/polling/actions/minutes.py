@@ -7,19 +7,20 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.canonical import canonical_json, sha256_hex
 from ostan.core.polling.devices import is_document_signature_valid
 from ostan.core.polling.minutes import MINUTES_CONTEXT, Minutes, build_minutes, check_minutes, form_for, minutes_to_json
 from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.device_requests import DeviceContext, advance_counter
+from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.errors import MinutesInconsistent, StationClosed
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import (
     CastBallot,
     CheckIn,
@@ -29,11 +30,9 @@ from ostan.polling.models import (
     StationMinutes,
     StationStatus,
 )
-from ostan.polling.officials import ensure_station_official
+from ostan.polling.permissions import RUN_STATION
 from ostan.polling.stations_cache import forget
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 
 def station_minutes(station: Station, constituency_pk: int, closed_at: dt.datetime) -> Minutes:
@@ -50,9 +49,9 @@ def station_minutes(station: Station, constituency_pk: int, closed_at: dt.dateti
     )  # fmt: skip
 
 
-def close_station(*, actor: User | None, station: Station, now: dt.datetime | None = None) -> list[StationMinutes]:
+def close_station(*, actor: Actor, station: Station, now: dt.datetime | None = None) -> list[StationMinutes]:
     """Close ``station`` and store its minutes, or raise MinutesInconsistent and change nothing."""
-    ensure_station_official(actor, station.unit)
+    ensure(actor, RUN_STATION, target_of(station.unit))
     closed_at = (now or timezone.now()).replace(microsecond=0)
     with transaction.atomic(durable=True):
         station = Station.objects.select_for_update().get(pk=station.pk)
@@ -79,7 +78,7 @@ def close_station(*, actor: User | None, station: Station, now: dt.datetime | No
         ]
         station.status, station.closed_at = StationStatus.CLOSED, closed_at
         station.save(update_fields=["status", "closed_at"])
-        record(actor=actor, event="polling.station_closed", obj=station, unit=station.unit,
+        record(actor=actor, event=PollingEvent.STATION_CLOSED, obj=station, unit=station.unit,
                after={"minutes": [m.digest for m in stored]})  # fmt: skip
     forget(station.pk)
     return stored
@@ -109,24 +108,24 @@ def sign_minutes(*, device: DeviceContext, minutes: StationMinutes, signature_b6
         locked.signed_by = Device.objects.get(pk=device.pk)
         locked.signed_at = device.at
         locked.save(update_fields=["signature", "signed_by", "signed_at"])
-        record(actor=None, event="polling.minutes_signed", obj=locked, object_label=device.device_id,
+        record(actor=DEVICES, event=PollingEvent.MINUTES_SIGNED, obj=locked, object_label=device.device_id,
                after={"digest": locked.digest})  # fmt: skip
     return locked
 
 
-def confirm_minutes(*, actor: User, minutes: StationMinutes, now: dt.datetime | None = None) -> MinutesConfirmation:
+def confirm_minutes(*, actor: Actor, minutes: StationMinutes, now: dt.datetime | None = None) -> MinutesConfirmation:
     """A station official confirms the signed minutes (each official once)."""
     station = minutes.station
-    ensure_station_official(actor, station.unit)
-    if not station.officials.filter(pk=actor.pk).exists():
+    ensure(actor, RUN_STATION, target_of(station.unit))
+    if not station.officials.filter(pk=actor.own_id).exists():
         raise DomainError("فقط اعضای همین شعبه صورتجلسه را تأیید می‌کنند.", code="not_station_official", details=None)
     if not minutes.is_signed:
         raise DomainError("صورتجلسه هنوز با کلید دستگاه امضا نشده است.", code="minutes_unsigned", details=None)
     with transaction.atomic(durable=True):
-        if MinutesConfirmation.objects.filter(minutes=minutes, official=actor).exists():
+        if MinutesConfirmation.objects.filter(minutes=minutes, official_id=actor.own_id).exists():
             raise DomainError("شما این صورتجلسه را پیش‌تر تأیید کرده‌اید.", code="already_confirmed", details=None)
         confirmation = MinutesConfirmation.objects.create(
-            minutes=minutes, official=actor, confirmed_at=now or timezone.now()
+            minutes=minutes, official_id=actor.own_id, confirmed_at=now or timezone.now()
         )
-        record(actor=actor, event="polling.minutes_confirmed", obj=minutes, unit=station.unit)
+        record(actor=actor, event=PollingEvent.MINUTES_CONFIRMED, obj=minutes, unit=station.unit)
     return confirmation

@@ -9,25 +9,24 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import psycopg
 from django.db import IntegrityError, connection, transaction
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.roll import Voter, parse_roll_row
 from ostan.core.polling.synthetic import synthetic_roll
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.polling.constituencies import residence_constituency
 from ostan.polling.errors import RollImportRefused
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import RollVoter
-from ostan.polling.officials import ensure_election_official
+from ostan.polling.permissions import SET_UP_STATIONS
 from ostan.polling.roll_files import read_rows
 from ostan.territory.models import Unit, UnitKind
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 COPY_COLUMNS = (
     "election_round_id", "national_code", "first_name", "last_name", "birth_date", "gender",
@@ -106,11 +105,9 @@ def _parse(file_name: str, data: bytes) -> list[Voter]:
     return voters
 
 
-def import_roll(
-    *, actor: User | None, election_round: ElectionRound, unit: Unit, file_name: str, data: bytes
-) -> RollReport:
+def import_roll(*, actor: Actor, election_round: ElectionRound, unit: Unit, file_name: str, data: bytes) -> RollReport:
     """Import a roll file for ``unit`` (every residence must lie in it); nothing is imported on any error."""
-    ensure_election_official(actor, unit)
+    ensure(actor, SET_UP_STATIONS, target_of(unit))
     voters = _parse(file_name, data)
     outside = [v.national_code for v in voters if not (v.residence_unit_path + "/").startswith(unit.path + "/")]
     if outside:
@@ -126,7 +123,7 @@ def import_roll(
             raise RollImportRefused("برخی کدهای ملی پیش‌تر در فهرست این دوره هستند.", details={"codes": existing})
         count, missing = _insert(_tuples(election_round.pk, voters, _round_constituencies(election_round)))
         record(
-            actor=actor, event="polling.roll_imported", obj=election_round, unit=unit,
+            actor=actor, event=PollingEvent.ROLL_IMPORTED, obj=election_round, unit=unit,
             after={"file_name": file_name, "rows": count, "without_constituency": missing},
         )  # fmt: skip
     return RollReport(len(voters), count, missing)
@@ -135,9 +132,9 @@ def import_roll(
 SEED_USED = "کدهای ملی این فهرست ساختگی پیش‌تر در فهرست این دوره هستند (همین بذر)؛ بذر دیگری برگزینید."
 
 
-def generate_roll(*, actor: User | None, election_round: ElectionRound, unit: Unit, size: int, seed: int) -> RollReport:
+def generate_roll(*, actor: Actor, election_round: ElectionRound, unit: Unit, size: int, seed: int) -> RollReport:
     """A synthetic roll of ``size`` voters over the settlements under ``unit`` (by population), seeded."""
-    ensure_election_official(actor, unit)
+    ensure(actor, SET_UP_STATIONS, target_of(unit))
     if election_round.election_date is None:
         raise DomainError("تاریخ رأی‌گیری این دوره هنوز تعیین نشده است.", code="round_without_date")
     places = Unit.objects.filter(kind__in=SETTLEMENT_KINDS, population__gt=0)
@@ -150,7 +147,7 @@ def generate_roll(*, actor: User | None, election_round: ElectionRound, unit: Un
         with transaction.atomic(durable=True):
             count, missing = _insert(_tuples(election_round.pk, voters, _round_constituencies(election_round)))
             record(
-                actor=actor, event="polling.roll_generated", obj=election_round, unit=unit,
+                actor=actor, event=PollingEvent.ROLL_GENERATED, obj=election_round, unit=unit,
                 after={"size": count, "seed": seed, "without_constituency": missing},
             )  # fmt: skip
     # The same seed again gives the same national codes; COPY raises psycopg's own error, the ORM Django's.

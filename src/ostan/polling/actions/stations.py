@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.accounts.models import Role
+from ostan.access.models import holding
+from ostan.accounts.models import User
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, Role, ensure
 from ostan.core.text import normalize
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.polling.errors import InvalidStation
+from ostan.polling.events import PollingEvent
 from ostan.polling.models import Station
-from ostan.polling.officials import ensure_election_official
+from ostan.polling.permissions import SET_UP_STATIONS
 from ostan.territory.models import Unit
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 STATION_CODE = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
@@ -30,14 +30,16 @@ def _check(unit: Unit, constituencies: Sequence[Constituency], officials: Sequen
     for c in constituencies:
         if not (unit.is_within(c.unit) or c.unit.is_within(unit)):
             raise InvalidStation(f"حوزهٔ «{c.name}» با واحد شعبه هم‌پوشانی ندارد.")
+    posts = holding(Role.STATION_OFFICIAL, timezone.now()).filter(person__in=officials).select_related("unit")
+    eligible = {post.person_id for post in posts if post.unit is not None and unit.is_within(post.unit)}
     for person in officials:
-        if person.role != Role.STATION_OFFICIAL or person.unit is None or not unit.is_within(person.unit):
+        if person.pk not in eligible:
             raise InvalidStation(f"«{person.get_username()}» عضو شعبه در این واحد نیست.")
 
 
 def create_station(
     *,
-    actor: User | None,
+    actor: Actor,
     election_round: ElectionRound,
     code: str,
     address: str,
@@ -45,7 +47,7 @@ def create_station(
     constituencies: Sequence[Constituency],
     officials: Sequence[User] = (),
 ) -> Station:
-    ensure_election_official(actor, unit)
+    ensure(actor, SET_UP_STATIONS, target_of(unit))
     code, address = normalize(code), normalize(address)
     if not STATION_CODE.fullmatch(code):
         raise InvalidStation("کد شعبه فقط حرف و رقم لاتین، نقطه، خط تیره و زیرخط دارد.")
@@ -61,18 +63,18 @@ def create_station(
         station.constituencies.set(constituencies)
         station.officials.set(officials)
         record(
-            actor=actor, event="polling.station_created", obj=station, unit=unit,
+            actor=actor, event=PollingEvent.STATION_CREATED, obj=station, unit=unit,
             after={"code": code, "address": address, "constituencies": [c.pk for c in constituencies],
                    "officials": [o.pk for o in officials]},
         )  # fmt: skip
     return station
 
 
-def add_official(*, actor: User | None, station: Station, official: User) -> Station:
-    ensure_election_official(actor, station.unit)
+def add_official(*, actor: Actor, station: Station, official: User) -> Station:
+    ensure(actor, SET_UP_STATIONS, target_of(station.unit))
     _check(station.unit, list(station.constituencies.all()), [official])
     with transaction.atomic(durable=True):
         station.officials.add(official)
-        record(actor=actor, event="polling.station_official_added", obj=station, unit=station.unit,
+        record(actor=actor, event=PollingEvent.STATION_OFFICIAL_ADDED, obj=station, unit=station.unit,
                after={"official": official.pk})  # fmt: skip
     return station

@@ -6,18 +6,23 @@ import segno
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ostan.access.guards import guarded
 from ostan.polling import documents, selectors
+from ostan.polling.permissions import OPEN_DEVICE_PAGES
 from ostan.polling.views.pages import found, nav, pdf_response
 
 
+@guarded(OPEN_DEVICE_PAGES)
 def checkin(request: HttpRequest) -> HttpResponse:
     return render(request, "polling/checkin.html", nav(request, "checkin") | {"kind": "auth"})
 
 
+@guarded(OPEN_DEVICE_PAGES)
 def kiosk(request: HttpRequest) -> HttpResponse:
     return render(request, "polling/kiosk.html", nav(request, "kiosk") | {"kind": "voting"})
 
 
+@guarded(OPEN_DEVICE_PAGES, target="ballot")
 def paper(request: HttpRequest, ballot_id: str) -> HttpResponse:
     sheet = documents.paper_sheet(found(selectors.ballot_by_id, ballot_id))
     qr = segno.make(sheet.qr_payload, error="m").svg_inline(scale=4)
@@ -25,6 +30,7 @@ def paper(request: HttpRequest, ballot_id: str) -> HttpResponse:
     return render(request, "polling/paper.html", context)
 
 
+@guarded(OPEN_DEVICE_PAGES, target="ballot")
 def paper_pdf(request: HttpRequest, ballot_id: str) -> HttpResponse:
     sheet = documents.paper_sheet(found(selectors.ballot_by_id, ballot_id))
     return pdf_response(documents.paper_pdf(sheet), documents.paper_filename(sheet))

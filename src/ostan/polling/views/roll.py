@@ -7,37 +7,34 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ostan.accounts.models import User
+from ostan.access.guards import guarded
+from ostan.core.access import Actor, acting
 from ostan.core.errors import NotFound
 from ostan.core.text import format_number
 from ostan.elections.models import ElectionRound
-from ostan.elections.officials import is_election_official
 from ostan.polling import actions, station_setup
 from ostan.polling.actions.roll import RollReport
 from ostan.polling.errors import RollImportRefused
 from ostan.polling.forms import RollUploadForm, SyntheticRollForm
+from ostan.polling.permissions import SET_UP_STATIONS
 from ostan.polling.views.pages import nav, status_of, submitted
 from ostan.territory.models import Unit
 
 
-def _official(request: HttpRequest) -> tuple[User, ElectionRound]:
-    user = request.user
-    if not is_election_official(user):
-        raise PermissionDenied("فهرست رأی‌دهندگان در اختیار مسئولان انتخابات است.")
+def _official(request: HttpRequest) -> tuple[Actor, ElectionRound]:
+    user = acting(request)
     election_round = station_setup.election_round(request.GET.get("round"))
     if election_round is None:
         raise Http404("هنوز دوره‌ای تعریف نشده است.")
-    return user, election_round  # type: ignore[return-value]
+    return user, election_round
 
 
-def _units(user: User, election_round: ElectionRound) -> list[tuple[int, str]]:
+def _units(user: Actor, election_round: ElectionRound) -> list[tuple[int, str]]:
     return [(u.pk, station_setup.unit_label(u)) for u in station_setup.roll_units(user, election_round)]
 
 
@@ -55,7 +52,7 @@ def _said(report: RollReport, verb: str) -> str:
     return text
 
 
-def _page(request: HttpRequest, user: User, election_round: ElectionRound, **shown: Any) -> HttpResponse:
+def _page(request: HttpRequest, user: Actor, election_round: ElectionRound, **shown: Any) -> HttpResponse:
     units = _units(user, election_round)
     upload = shown.get("upload") or RollUploadForm(units=units)
     synthetic = (shown.get("synthetic") or SyntheticRollForm(units=units)) if settings.DEBUG else None
@@ -69,7 +66,7 @@ def _page(request: HttpRequest, user: User, election_round: ElectionRound, **sho
     return render(request, "polling/roll.html", context, status=status)
 
 
-@login_required
+@guarded(SET_UP_STATIONS)
 def roll(request: HttpRequest) -> HttpResponse:
     user, election_round = _official(request)
     if request.method != "POST":
@@ -93,7 +90,7 @@ def roll(request: HttpRequest) -> HttpResponse:
     return _page(request, user, election_round, upload=form, refusal=refusal)
 
 
-@login_required
+@guarded(SET_UP_STATIONS)
 @require_POST
 def roll_synthetic(request: HttpRequest) -> HttpResponse:
     if not settings.DEBUG:

@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,30 +14,26 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ostan.access.guards import guarded
 from ostan.accounts.models import User
+from ostan.core.access import Actor, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.devices import key_fingerprint
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.elections.models import Constituency, ElectionRound
-from ostan.elections.officials import can_manage, is_election_official
+from ostan.elections.selectors import can_manage, is_election_official
 from ostan.polling import actions, selectors, station_setup
 from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.forms import DeviceForm, OfficialForm, StationForm
 from ostan.polling.models import Station
+from ostan.polling.permissions import READ_STATIONS, RUN_STATION, SET_UP_STATIONS
 from ostan.polling.views.pages import found, nav, status_of, submitted
 from ostan.territory.models import Unit
 
 STATIONS_PER_PAGE = 100
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    if not (user.is_authenticated and (user.is_staff_role or user.is_superuser)):
-        raise PermissionDenied("این صفحه در اختیار کارکنان انتخابات است.")
-    return user
-
-
-def _station_form(request: HttpRequest, user: User, election_round: ElectionRound) -> StationForm:
+def _station_form(request: HttpRequest, user: Actor, election_round: ElectionRound) -> StationForm:
     return StationForm(
         request.POST if request.method == "POST" else None,
         units=[(u.pk, station_setup.unit_label(u)) for u in station_setup.constituency_units(user, election_round)],
@@ -47,10 +42,10 @@ def _station_form(request: HttpRequest, user: User, election_round: ElectionRoun
     )
 
 
-def _create(user: User, election_round: ElectionRound, data: dict[str, Any]) -> Station:
+def _create(user: Actor, election_round: ElectionRound, data: dict[str, Any]) -> Station:
     unit = Unit.objects.filter(pk=data["unit"]).first()
     chosen = list(Constituency.objects.filter(pk__in=data["constituencies"]).select_related("unit"))
-    officials = list(User.objects.filter(pk__in=data["officials"]).select_related("unit"))
+    officials = list(User.objects.filter(pk__in=data["officials"]))
     if unit is None or len(chosen) != len(set(data["constituencies"])) or len(officials) != len(set(data["officials"])):
         raise NotFound("واحد، حوزه یا عضوی که برگزیده‌اید پیدا نشد.")
     return actions.create_station(
@@ -59,9 +54,9 @@ def _create(user: User, election_round: ElectionRound, data: dict[str, Any]) -> 
     )  # fmt: skip
 
 
-@login_required
+@guarded(READ_STATIONS)
 def stations(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = acting(request)
     election_round = station_setup.election_round(request.GET.get("round"))
     form = None
     if election_round is not None and is_election_official(user):
@@ -89,7 +84,7 @@ def station_page(request: HttpRequest, s: Station, *, status: int = 200, **shown
         for m in selectors.station_minutes(s)
     ]
     devices = [(d, key_fingerprint(d.public_key_bytes)) for d in s.devices.order_by("device_id")]
-    is_manager = can_manage(request.user, s.unit)
+    is_manager = can_manage(acting(request), s.unit)
     officials = [(o.pk, station_setup.official_label(o)) for o in station_setup.officials_for(s)]
     context = {
         **nav(request, "stations"), "station": s, "minutes": minutes, "devices": devices, "error": shown.get("error"),
@@ -100,17 +95,17 @@ def station_page(request: HttpRequest, s: Station, *, status: int = 200, **shown
     return render(request, "polling/station.html", context, status=status)
 
 
-@login_required
+@guarded(READ_STATIONS, target="station")
 def station(request: HttpRequest, pk: int) -> HttpResponse:
-    return station_page(request, found(selectors.station_for_user, request.user, pk))
+    return station_page(request, found(selectors.station_for_user, acting(request), pk))
 
 
-@login_required
+@guarded(RUN_STATION, target="station")
 @require_POST
 def device_new(request: HttpRequest, pk: int) -> HttpResponse:
-    s = found(selectors.station_for_user, request.user, pk)
+    s = found(selectors.station_for_user, acting(request), pk)
     form = DeviceForm(request.POST)
-    call = lambda: actions.register_device(actor=request.user, station=s, **form.cleaned_data)  # type: ignore[arg-type]  # noqa: E731
+    call = lambda: actions.register_device(actor=acting(request), station=s, **form.cleaned_data)  # noqa: E731
     if device := submitted(form, call):
         fingerprint = key_fingerprint(device.public_key_bytes)
         messages.success(request, f"{device.get_kind_display()} {device.device_id} ثبت شد؛ اثر کلید: {fingerprint}")
@@ -118,35 +113,35 @@ def device_new(request: HttpRequest, pk: int) -> HttpResponse:
     return station_page(request, s, status=status_of(form), device_form=form)
 
 
-@login_required
+@guarded(RUN_STATION, target="station")
 @require_POST
 def device_deactivate(request: HttpRequest, pk: int, device_pk: int) -> HttpResponse:
-    s = found(selectors.station_for_user, request.user, pk)
+    s = found(selectors.station_for_user, acting(request), pk)
     device = s.devices.filter(pk=device_pk, is_active=True).first()
     if device is None:
         return redirect(reverse("polling:station", args=[pk]) + "#devices")
     form = forms.Form(request.POST)
-    if submitted(form, lambda: actions.deactivate_device(actor=request.user, device=device)):  # type: ignore[arg-type]
+    if submitted(form, lambda: actions.deactivate_device(actor=acting(request), device=device)):
         messages.success(request, f"دستگاه {device.device_id} غیرفعال شد؛ درخواست‌های آن دیگر پذیرفته نمی‌شود.")
     else:
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect(reverse("polling:station", args=[pk]) + "#devices")
 
 
-def _add(user: User, s: Station, official_pk: int) -> Station:
-    official = User.objects.filter(pk=official_pk).select_related("unit").first()
+def _add(user: Actor, s: Station, official_pk: int) -> Station:
+    official = User.objects.filter(pk=official_pk).first()
     if official is None:
         raise NotFound("این عضو پیدا نشد.")
     return actions.add_official(actor=user, station=s, official=official)
 
 
-@login_required
+@guarded(SET_UP_STATIONS, target="station")
 @require_POST
 def official_add(request: HttpRequest, pk: int) -> HttpResponse:
-    s = found(selectors.station_for_user, request.user, pk)
+    s = found(selectors.station_for_user, acting(request), pk)
     officials = [(o.pk, station_setup.official_label(o)) for o in station_setup.officials_for(s)]
     form = OfficialForm(request.POST, officials=officials)
-    if submitted(form, lambda: _add(request.user, s, form.cleaned_data["official"])):  # type: ignore[arg-type]
+    if submitted(form, lambda: _add(acting(request), s, form.cleaned_data["official"])):
         messages.success(request, "عضو به شعبه افزوده شد.")
         return redirect(reverse("polling:station", args=[pk]) + "#officials")
     return station_page(request, s, status=status_of(form), official_form=form)

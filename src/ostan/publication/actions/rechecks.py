@@ -7,25 +7,23 @@ draw. The seed, the sample and every outcome are published as entries.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 from django.utils import timezone
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.polling.audit import compare_minutes, select_for_recheck
 from ostan.core.polling.publication import minutes_from_json, seed_document
 from ostan.elections.models import ElectionRound
-from ostan.elections.officials import ensure_election_official
 from ostan.polling.actions import station_minutes
 from ostan.polling.models import Station, StationMinutes
 from ostan.publication import board, documents
 from ostan.publication.errors import AlreadyPublished, NotReady
+from ostan.publication.events import PublicationEvent
 from ostan.publication.models import Board, Recheck, RecheckOutcome, StationPublication
+from ostan.publication.permissions import PUBLISH
 from ostan.territory.models import Unit
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 RECHECK_PURPOSE = "recheck"
 
@@ -35,9 +33,9 @@ def _unpublished(stations: list[Station]) -> list[str]:
     return [s.code for s in stations if s.pk not in published]
 
 
-def draw_recheck(*, actor: User | None, election_round: ElectionRound, unit: Unit, size: int) -> Recheck:
+def draw_recheck(*, actor: Actor, election_round: ElectionRound, unit: Unit, size: int) -> Recheck:
     """Fix the seed (the head hash now), publish it, draw ``size`` stations of ``unit`` and publish the sample."""
-    ensure_election_official(actor, unit)
+    ensure(actor, PUBLISH, target_of(unit))
     if size < 1:
         raise NotReady("اندازهٔ نمونه باید دست‌کم یک باشد.", code="invalid_sample_size")
     stations = list(Station.objects.filter(election_round=election_round, unit__path__startswith=unit.path))
@@ -59,14 +57,14 @@ def draw_recheck(*, actor: User | None, election_round: ElectionRound, unit: Uni
             seed_entry=seed_entry, sample_entry=board.append("notice", sample_doc, subject=unit.path),
             drawn_at=timezone.now(),
         )  # fmt: skip
-        record(actor=actor, event="publication.recheck_drawn", obj=recheck, unit=unit,
+        record(actor=actor, event=PublicationEvent.RECHECK_DRAWN, obj=recheck, unit=unit,
                after={"seed": seed, "size": size, "stations": sample})  # fmt: skip
     return recheck
 
 
-def record_recheck(*, actor: User | None, recheck: Recheck, station: Station) -> RecheckOutcome:
+def record_recheck(*, actor: Actor, recheck: Recheck, station: Station) -> RecheckOutcome:
     """Re-aggregate one sampled station from its stored ballots, compare with its minutes, publish the outcome."""
-    ensure_election_official(actor, station.unit)
+    ensure(actor, PUBLISH, target_of(station.unit))
     if station.code not in recheck.sample or station.election_round_id != recheck.election_round_id:
         raise NotReady("این شعبه در نمونهٔ بازشماری نیست.", code="not_in_sample")
     with transaction.atomic(durable=True):
@@ -85,6 +83,6 @@ def record_recheck(*, actor: User | None, recheck: Recheck, station: Station) ->
             recheck=recheck, station=station, discrepancies=found,
             entry=board.append("notice", document, subject=station.code), checked_at=timezone.now(),
         )  # fmt: skip
-        record(actor=actor, event="publication.recheck_recorded", obj=outcome, unit=station.unit,
+        record(actor=actor, event=PublicationEvent.RECHECK_RECORDED, obj=outcome, unit=station.unit,
                after={"station": station.code, "discrepancies": len(found)})  # fmt: skip
     return outcome

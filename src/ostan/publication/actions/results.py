@@ -4,29 +4,27 @@ elections app as the constituency's published count (its results page then shows
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from ostan.auditlog.actions import record
 from ostan.core import counting
+from ostan.core.access import Actor, ensure
 from ostan.core.polling import aggregate as core_aggregate
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.publication import minutes_from_json
 from ostan.elections import actions as elections
 from ostan.elections.files import HashedBallots
 from ostan.elections.models import Constituency
-from ostan.elections.officials import ensure_election_official
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import board, documents
 from ostan.publication.actions.stations import constituency_pending
 from ostan.publication.errors import AlreadyPublished, NotReady, RecountMismatch
+from ostan.publication.events import PublicationEvent
 from ostan.publication.models import BulletinEntry, ConstituencyResult, StationPublication
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.publication.permissions import PUBLISH
+from ostan.territory.scope import target_of
 
 
 def _stations(constituency: Constituency) -> list[Station]:
@@ -62,9 +60,9 @@ def _count(constituency: Constituency, core: counting.Constituency) -> tuple[cou
     return result, stations, ballots.sha256
 
 
-def aggregate_constituency(*, actor: User | None, constituency: Constituency) -> ConstituencyResult:
+def aggregate_constituency(*, actor: Actor, constituency: Constituency) -> ConstituencyResult:
     """Count the constituency from its published stations (recount-checked) and store the result."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, PUBLISH, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
         existing = ConstituencyResult.objects.filter(constituency=constituency).first()
@@ -76,20 +74,21 @@ def aggregate_constituency(*, actor: User | None, constituency: Constituency) ->
         stored, _ = ConstituencyResult.objects.update_or_create(
             constituency=constituency,
             defaults={"result": result.to_json(), "stations": stations, "ballots": ballots,
-                      "ballots_sha256": ballots_sha256, "aggregated_at": timezone.now(), "aggregated_by": actor},
+                      "ballots_sha256": ballots_sha256, "aggregated_at": timezone.now(),
+                      "aggregated_by_id": actor.person_id},
         )  # fmt: skip
         record(
-            actor=actor, event="publication.constituency_aggregated", obj=stored, unit=constituency.unit,
+            actor=actor, event=PublicationEvent.CONSTITUENCY_AGGREGATED, obj=stored, unit=constituency.unit,
             after={"stations": stations, "ballots": ballots, "members": list(result.members)},
         )  # fmt: skip
     return stored
 
 
-def publish_result(*, actor: User | None, constituency: Constituency) -> ConstituencyResult:
+def publish_result(*, actor: Actor, constituency: Constituency) -> ConstituencyResult:
     """Put the stored result (and the constituency file it was counted with) on the board, and record it in
     the elections app as the constituency's published count, in the same transaction: if the elections
     app refuses it (results already published from another count, say), nothing is published."""
-    ensure_election_official(actor, constituency.unit)
+    ensure(actor, PUBLISH, target_of(constituency.unit))
     with transaction.atomic(durable=True):
         constituency = Constituency.objects.select_for_update().select_related("unit").get(pk=constituency.pk)
         stored = ConstituencyResult.objects.select_for_update().filter(constituency=constituency).first()
@@ -111,7 +110,7 @@ def publish_result(*, actor: User | None, constituency: Constituency) -> Constit
             bulletin_entry_hash=stored.result_entry.entry_hash,
         )  # fmt: skip
         record(
-            actor=actor, event="publication.result_published", obj=stored, unit=constituency.unit,
+            actor=actor, event=PublicationEvent.RESULT_PUBLISHED, obj=stored, unit=constituency.unit,
             after={"entry": stored.result_entry.seq, "entry_hash": stored.result_entry.entry_hash},
         )  # fmt: skip
     return stored

@@ -8,23 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from ostan.auditlog.actions import record
+from ostan.core.access import Actor, ensure
 from ostan.core.counting import Constituency
 from ostan.core.polling.canonical import canonical_json
-from ostan.elections.officials import ensure_election_official
 from ostan.polling.models import Station, StationMinutes, StationStatus
 from ostan.publication import board, documents
 from ostan.publication.errors import AlreadyPublished, NotReady
+from ostan.publication.events import PublicationEvent
 from ostan.publication.models import BulletinEntry, StationPublication
+from ostan.publication.permissions import PUBLISH
 from ostan.territory.models import Unit
-
-if TYPE_CHECKING:
-    from ostan.accounts.models import User
+from ostan.territory.scope import target_of
 
 
 def _constituency_on_chain(core_id: str, document: dict[str, object]) -> bool:
@@ -44,24 +43,24 @@ def constituency_pending(core: Constituency) -> list[board.Pending]:
     return [] if _constituency_on_chain(core.id, document) else [board.Pending("constituency", document, core.id)]
 
 
-def publish_station(*, actor: User | None, station: Station) -> list[StationPublication]:
+def publish_station(*, actor: Actor, station: Station) -> list[StationPublication]:
     """Put a closed station's signed minutes and ballots on the board, one pair per constituency it serves."""
-    ensure_election_official(actor, station.unit)
+    ensure(actor, PUBLISH, target_of(station.unit))
     with transaction.atomic(durable=True):
         station = Station.objects.select_for_update().select_related("unit").get(pk=station.pk)
         published = _publish([station])
         record(
-            actor=actor, event="publication.station_published", obj=station, unit=station.unit,
+            actor=actor, event=PublicationEvent.STATION_PUBLISHED, obj=station, unit=station.unit,
             after={"entries": [[p.minutes_entry_id, p.ballots_entry_id] for p in published]},
         )  # fmt: skip
     return published
 
 
-def publish_stations(*, actor: User | None, stations: Sequence[Station]) -> list[StationPublication]:
+def publish_stations(*, actor: Actor, stations: Sequence[Station]) -> list[StationPublication]:
     """Publish several closed stations in one transaction, in the order given, with one audit entry.
     Every station must be ready: one that is not refuses the whole batch (nothing half-published)."""
     for station in stations:
-        ensure_election_official(actor, station.unit)
+        ensure(actor, PUBLISH, target_of(station.unit))
     with transaction.atomic(durable=True):
         locked = Station.objects.select_for_update().select_related("unit").filter(pk__in=[s.pk for s in stations])
         by_pk = {s.pk: s for s in locked.order_by("pk")}  # a fixed lock order: batches never deadlock
@@ -72,7 +71,7 @@ def publish_stations(*, actor: User | None, stations: Sequence[Station]) -> list
         for p in published:
             entries.setdefault(codes[p.station_id], []).append([p.minutes_entry_id, p.ballots_entry_id])
         record(
-            actor=actor, event="publication.stations_published", unit=_common_unit(ordered),
+            actor=actor, event=PublicationEvent.STATIONS_PUBLISHED, unit=_common_unit(ordered),
             object_type="polling.station", object_label=f"{len(ordered)} شعبه", after={"entries": entries},
         )  # fmt: skip
     return published

@@ -11,10 +11,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ostan.core.access import Actor
 from ostan.core.errors import DomainError
 from ostan.elections.models import ElectionRound
 from ostan.polling.actions import generate_roll
 from ostan.territory.models import Unit
+
+COMMAND = Actor.system("فرمان generate_roll از پوستهٔ سرور")
 
 
 class Command(BaseCommand):
@@ -33,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError("دوره یا واحد پیدا نشد.")
         began = time.perf_counter()
         try:
-            report = generate_roll(actor=None, election_round=election_round, unit=unit, size=options["size"],
+            report = generate_roll(actor=COMMAND, election_round=election_round, unit=unit, size=options["size"],
                                    seed=options["seed"])  # fmt: skip
         except DomainError as exc:
             raise CommandError(exc.message) from exc

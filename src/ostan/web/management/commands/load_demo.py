@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.polling.demo import create_demo_polling
@@ -27,9 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not Unit.objects.filter(code=DEMO_PROVINCE).exists():
             raise CommandError("ابتدا تقسیمات کشوری را بارگذاری کنید: manage.py load_territory")
-        accounts = create_demo_accounts(
-            province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY, other_county_code=OTHER_COUNTY
-        )
+        places = {"province_code": DEMO_PROVINCE, "county_code": DEMO_COUNTY, "other_county_code": OTHER_COUNTY}
+        organisations = create_demo_organisations(**places)
+        accounts = create_demo_accounts(**places, organisations=organisations)
         elections = create_demo_elections()
         polling = create_demo_polling()
         publication = create_demo_publication()
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.username:<{width}}  {account.password:<16}  {account.role_label}  —  {account.unit_name}"
             )
+        self.stdout.write(f"\nOrganisations in the registry: {organisations.count} (/access/organisations/)")
         self.stdout.write(self.style.SUCCESS("\nDemo elections:"))
         for line in elections:
             self.stdout.write(f"  {line}")

@@ -68,7 +68,7 @@ def run_simulation(argv: list[str]) -> int:
     import django
 
     django.setup()
-    from ostan.publication.simulated_stations import SimulationFailed
+    from ostan.simulation.stations import SimulationFailed
 
     report = Report()
     try:
@@ -86,7 +86,7 @@ def run_simulation(argv: list[str]) -> int:
 
 
 def simulate(args: argparse.Namespace, base_url: str, report: Report) -> None:
-    from ostan.publication import simulation_steps as steps
+    from ostan.simulation import steps
 
     rng = random.Random(args.seed)
     with report.phase("set-up (round, constituencies, stations, devices)"):

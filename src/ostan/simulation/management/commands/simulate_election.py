@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ostan.publication.simulation import run_simulation
+from ostan.simulation.election import run_simulation
 
 
 class Command(BaseCommand):

@@ -1,5 +1,7 @@
 """Reading uploaded tables (CSV or XLSX) into numbered rows keyed by canonical column names.
 
+Every area imports files the same way: all or nothing, with every problem of every line reported.
+
 Headers may be English keys or their Persian labels; cells are normalised (Persian letters, ASCII
 digits) before anything validates them.
 """
@@ -11,11 +13,32 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
-from ostan.elections.errors import FileRejected, LineError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class LineError:
+    """One refused line of an uploaded file: its 1-based line number (header is line 1) and why."""
+
+    line: int
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "message": self.message}
+
+
+class FileRejected(DomainError):
+    """An uploaded file had invalid lines: nothing from it was imported."""
+
+    code = "file_rejected"
+
+    def __init__(self, message: str, errors: list[LineError]) -> None:
+        super().__init__(message, details=[e.as_dict() for e in errors])
+        self.errors = errors
 
 
 @dataclass(frozen=True)

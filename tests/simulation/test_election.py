@@ -8,11 +8,12 @@ import pytest
 from django.test import Client
 from pytest_django.live_server_helper import LiveServer
 
-from ostan.accounts.models import Role
+from ostan.core.access import Role
 from ostan.publication.models import ConstituencyResult
-from ostan.publication.simulation import run_simulation
+from ostan.simulation.election import run_simulation
 from ostan.territory.actions import set_population
 from ostan.verify_cli import run_verify
+from tests.actors import as_actor
 from tests.elections.world import make_official, make_world
 
 
@@ -22,7 +23,7 @@ def test_a_small_province_votes_publishes_and_verifies(
 ) -> None:
     world = make_world()
     admin = make_official("admin", Role.SYSTEM_ADMINISTRATOR, world.country)
-    set_population(actor=admin, unit=world.village_a, population=1_200, year=1395, reason="جمعیت آزمایشی")
+    set_population(actor=as_actor(admin), unit=world.village_a, population=1_200, year=1395, reason="جمعیت آزمایشی")
     argv = ["--base-url", live_server.url, "--province", "00", "--voters", "300", "--stations", "4",
             "--constituencies", "2", "--workers", "4", "--export-dir", str(tmp_path)]  # fmt: skip
     assert run_simulation(argv) == 0

@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
+from ostan.core.access import Actor
 from ostan.core.polling.names import LAST_NAMES, MALE_FIRST_NAMES
 from ostan.elections import actions as elections
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
@@ -24,12 +25,14 @@ from ostan.polling.models import DeviceKind, RollVoter, Station
 from ostan.polling.simulator import SimulatedDevice
 from ostan.publication import actions as publication
 from ostan.publication import selectors
-from ostan.publication.simulated_stations import Http, StationPlan, run_station_day, sign_minutes
+from ostan.simulation.stations import Http, StationPlan, run_station_day, sign_minutes
 from ostan.territory.models import Unit, UnitKind
 from ostan.verify_cli import Outcome, load_texts, read_sources, verify_export
 
 EXTRA_CANDIDATES = 4  # candidates beyond the seats, so there is a race
 BLANK_SHARE = 0.02
+
+SYSTEM = Actor.system("شبیه‌سازی روز رأی‌گیری")
 
 
 @dataclass
@@ -88,7 +91,7 @@ def set_up(*, province_code: str | None, stations: int, constituencies: int, rng
     province = _province(province_code)
     number = (ElectionRound.objects.aggregate(n=Max("number"))["n"] or 0) + 1
     election_round = elections.create_round(
-        actor=None, number=number, name=f"شبیه‌سازی {province.name}", election_date=timezone.localdate()
+        actor=SYSTEM, number=number, name=f"شبیه‌سازی {province.name}", election_date=timezone.localdate()
     )
     world = World(election_round, province)
     places = list(
@@ -101,9 +104,9 @@ def set_up(*, province_code: str | None, stations: int, constituencies: int, rng
         places, _shares(max(stations, len(places)), [p.population or 0 for p in places]), strict=True
     ):
         kind = ConstituencyKind.CITY_COUNCIL if place.kind == UnitKind.CITY else ConstituencyKind.VILLAGE_COUNCIL
-        c = elections.create_constituency(actor=None, election_round=election_round, unit=place, kind=kind)
+        c = elections.create_constituency(actor=SYSTEM, election_round=election_round, unit=place, kind=kind)
         data, codes = _candidates_csv(c.seats + EXTRA_CANDIDATES, rng)
-        elections.import_candidates(actor=None, constituency=c, file_name="candidates.csv", data=data)
+        elections.import_candidates(actor=SYSTEM, constituency=c, file_name="candidates.csv", data=data)
         world.constituencies.append((c, codes))
         for k in range(count):
             world.stations.append(_station(election_round, c, place, f"R{number}-{c.pk}-{k + 1:03d}"))
@@ -111,12 +114,12 @@ def set_up(*, province_code: str | None, stations: int, constituencies: int, rng
 
 
 def _station(election_round: ElectionRound, c: Constituency, place: Unit, code: str) -> SimStation:
-    station = polling.create_station(actor=None, election_round=election_round, code=code,
+    station = polling.create_station(actor=SYSTEM, election_round=election_round, code=code,
                                      address=f"شعبهٔ {code}", unit=place, constituencies=[c])  # fmt: skip
     devices = []
     for kind in (DeviceKind.AUTHENTICATION, DeviceKind.VOTING):
         device = SimulatedDevice(device_id=f"{code}-{kind}", station_code=code, private_key=secrets.token_bytes(32))
-        polling.register_device(actor=None, station=station, device_id=device.device_id, kind=kind,
+        polling.register_device(actor=SYSTEM, station=station, device_id=device.device_id, kind=kind,
                                 public_key=device.public_key_hex)  # fmt: skip
         devices.append(device)
     return SimStation(station, c, devices[0], devices[1])
@@ -124,7 +127,7 @@ def _station(election_round: ElectionRound, c: Constituency, place: Unit, code: 
 
 def make_roll(world: World, *, voters: int, seed: int) -> None:
     report = polling.generate_roll(
-        actor=None, election_round=world.election_round, unit=world.province, size=voters, seed=seed
+        actor=SYSTEM, election_round=world.election_round, unit=world.province, size=voters, seed=seed
     )
     world.roll_size = report.imported
 
@@ -167,7 +170,7 @@ def close_and_sign(base_url: str, world: World, plans: list[StationPlan], *, wor
     client = Http(base_url)
     jobs = []
     for s in world.stations:
-        for m in polling.close_station(actor=None, station=Station.objects.get(pk=s.station.pk)):
+        for m in polling.close_station(actor=SYSTEM, station=Station.objects.get(pk=s.station.pk)):
             jobs.append((s.voting, m.pk, m.document))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(lambda job: sign_minutes(client, *job), jobs))
@@ -175,23 +178,23 @@ def close_and_sign(base_url: str, world: World, plans: list[StationPlan], *, wor
 
 def publish_stations(world: World) -> None:
     for s in world.stations:
-        publication.publish_station(actor=None, station=Station.objects.get(pk=s.station.pk))
+        publication.publish_station(actor=SYSTEM, station=Station.objects.get(pk=s.station.pk))
 
 
 def publish_results(world: World) -> None:
     """The lot seed is the board's head once every station is published: fixed after the count, public."""
     seed = selectors.board_head().head_hash
     for c, _ in world.constituencies:
-        elections.set_lot_seed(actor=None, constituency=c, seed=seed)
-        publication.aggregate_constituency(actor=None, constituency=c)
-        publication.publish_result(actor=None, constituency=c)
+        elections.set_lot_seed(actor=SYSTEM, constituency=c, seed=seed)
+        publication.aggregate_constituency(actor=SYSTEM, constituency=c)
+        publication.publish_result(actor=SYSTEM, constituency=c)
 
 
 def recheck(world: World, *, size: int) -> None:
-    drawn = publication.draw_recheck(actor=None, election_round=world.election_round, unit=world.province, size=size)
+    drawn = publication.draw_recheck(actor=SYSTEM, election_round=world.election_round, unit=world.province, size=size)
     for code in drawn.sample:
         station = Station.objects.get(election_round=world.election_round, code=code)
-        publication.record_recheck(actor=None, recheck=drawn, station=station)
+        publication.record_recheck(actor=SYSTEM, recheck=drawn, station=station)
 
 
 def download_and_verify(base_url: str, export_dir: str | None) -> Outcome:

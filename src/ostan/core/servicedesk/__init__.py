@@ -63,6 +63,7 @@ from ostan.core.servicedesk.lifecycle import (
     transition,
     transition_table,
 )
+from ostan.core.servicedesk.routing import Route, RoutingTable, responsible_agency, route
 from ostan.core.servicedesk.statuses import Open311Status, detailed_status, open311_status, public_label
 
 __all__ = [
@@ -92,6 +93,8 @@ __all__ = [
     "RequestKind",
     "Requirement",
     "RequirementMissing",
+    "Route",
+    "RoutingTable",
     "Side",
     "SideNotAllowed",
     "State",
@@ -116,6 +119,8 @@ __all__ = [
     "public_label",
     "remaining_working_days",
     "reminder_on",
+    "responsible_agency",
+    "route",
     "transition",
     "transition_table",
     "with_corrections",

@@ -64,6 +64,7 @@ from ostan.core.servicedesk.lifecycle import (
     transition_table,
 )
 from ostan.core.servicedesk.routing import Route, RoutingTable, responsible_agency, route
+from ostan.core.servicedesk.similarity import Match, likely_duplicates, similarity
 from ostan.core.servicedesk.statuses import Open311Status, detailed_status, open311_status, public_label
 
 __all__ = [
@@ -85,6 +86,7 @@ __all__ = [
     "InvalidRecord",
     "InvalidRoutingTable",
     "InvalidTrackingKey",
+    "Match",
     "NoResponsibleAgency",
     "Open311Status",
     "Outcome",
@@ -114,6 +116,7 @@ __all__ = [
     "holidays_from_csv",
     "is_overdue",
     "is_reminder_due",
+    "likely_duplicates",
     "official_holidays",
     "open311_status",
     "public_label",
@@ -121,6 +124,7 @@ __all__ = [
     "reminder_on",
     "responsible_agency",
     "route",
+    "similarity",
     "transition",
     "transition_table",
     "with_corrections",

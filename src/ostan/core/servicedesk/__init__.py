@@ -65,6 +65,7 @@ from ostan.core.servicedesk.lifecycle import (
 )
 from ostan.core.servicedesk.routing import Route, RoutingTable, responsible_agency, route
 from ostan.core.servicedesk.similarity import Match, likely_duplicates, similarity
+from ostan.core.servicedesk.statistics import DeskStatistics, RequestRecord, summarize
 from ostan.core.servicedesk.statuses import Open311Status, detailed_status, open311_status, public_label
 
 __all__ = [
@@ -77,6 +78,7 @@ __all__ = [
     "Deadline",
     "DeadlineEffect",
     "DeadlineStatus",
+    "DeskStatistics",
     "Event",
     "Holiday",
     "HolidayFileError",
@@ -93,6 +95,7 @@ __all__ = [
     "Pause",
     "ReopenWindowClosed",
     "RequestKind",
+    "RequestRecord",
     "Requirement",
     "RequirementMissing",
     "Route",
@@ -125,6 +128,7 @@ __all__ = [
     "responsible_agency",
     "route",
     "similarity",
+    "summarize",
     "transition",
     "transition_table",
     "with_corrections",

@@ -89,6 +89,12 @@ def test_a_correction_replaces_the_provisional_date() -> None:
     assert len(corrected) == len(official_holidays(1405))
 
 
+def test_a_correction_may_carry_an_honorific() -> None:
+    fix = Holiday(j(1405, 5, 23), "شهادت امام رضا (ع)", HolidayKind.LUNAR)
+    corrected = with_corrections(official_holidays(1405), [fix])
+    assert [h.date for h in corrected if "امام رضا" in h.name] == [j(1405, 5, 23)]
+
+
 def test_a_correction_leaves_the_other_occurrence_alone() -> None:
     fix = Holiday(j(1405, 12, 19), "عید سعید فطر", HolidayKind.LUNAR)
     corrected = with_corrections(official_holidays(1405), [fix])

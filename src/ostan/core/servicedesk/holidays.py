@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -133,8 +134,9 @@ def holiday_dates(holidays: Iterable[Holiday]) -> frozenset[dt.date]:
 def with_corrections(holidays: Iterable[Holiday], corrections: Iterable[Holiday]) -> tuple[Holiday, ...]:
     """``holidays`` with each correction added, dropping the provisional entry it corrects.
 
-    A correction corrects a provisional holiday of the same name (compared by ``search_key``) whose
-    date lies within :data:`CORRECTION_REACH`; a correction that matches none is simply added.
+    A correction corrects a provisional holiday of the same name (compared by ``search_key``, leaving
+    out punctuation and honorifics in parentheses such as «(ع)») whose date lies within
+    :data:`CORRECTION_REACH`; a correction that matches none is simply added.
     """
     fixes = list(corrections)
     kept = [h for h in holidays if not (h.is_provisional and any(_corrects(fix, h) for fix in fixes))]
@@ -142,7 +144,16 @@ def with_corrections(holidays: Iterable[Holiday], corrections: Iterable[Holiday]
 
 
 def _corrects(fix: Holiday, provisional: Holiday) -> bool:
-    return search_key(fix.name) == search_key(provisional.name) and abs(fix.date - provisional.date) <= CORRECTION_REACH
+    return _name_key(fix.name) == _name_key(provisional.name) and abs(fix.date - provisional.date) <= CORRECTION_REACH
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _name_key(name: str) -> str:
+    """A name without honorifics in parentheses («شهادت امام رضا (ع)»), punctuation or spelling variants."""
+    return search_key(_NOT_WORD.sub(" ", _PARENTHESES.sub(" ", normalize(name))))
 
 
 _KIND_NAMES = {

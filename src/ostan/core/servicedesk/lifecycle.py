@@ -200,12 +200,12 @@ def transition(state: State, event: Event, context: Context, *, reopen_window: d
     row = find_transition(state, event)
     if row is None:
         raise TransitionNotAllowed(
-            f"درخواستِ «{state.label}» را نمی‌توان «{event.label}» کرد.",
+            f"درخواستی که «{state.label}» است، «{event.label}» نمی‌پذیرد.",
             details={"state": state.value, "event": event.value},
         )
     if context.side not in row.sides:
         raise SideNotAllowed(
-            f"«{event.label}» کار {context.side.label} نیست.",
+            f"«{event.label}» در اختیار {context.side.label} نیست.",
             details={"event": event.value, "side": context.side.value},
         )
     _check_requirements(row, context)

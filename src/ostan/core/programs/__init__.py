@@ -7,6 +7,16 @@ and schedules are arguments. Each module's docstring states its rules.
 
 from ostan.core.programs.errors import InvalidKeyProject, InvalidMoment, InvalidStatusRules, InvalidUnitPath
 from ostan.core.programs.projects import Direction, Indicator, KeyProject, Milestone, Reading
+from ostan.core.programs.rollup import (
+    StatusTally,
+    deprivation_of,
+    deprived_first,
+    deprived_units_first,
+    tally,
+    tally_by_county,
+    tally_by_depth,
+    tally_by_province,
+)
 from ostan.core.programs.status import Assessment, Reason, Status, StatusRules, assess
 
 __all__ = [
@@ -23,5 +33,13 @@ __all__ = [
     "Reason",
     "Status",
     "StatusRules",
+    "StatusTally",
     "assess",
+    "deprivation_of",
+    "deprived_first",
+    "deprived_units_first",
+    "tally",
+    "tally_by_county",
+    "tally_by_depth",
+    "tally_by_province",
 ]

@@ -5,7 +5,27 @@ A pure core: the programs app loads rows, builds these inputs and calls the func
 and schedules are arguments. Each module's docstring states its rules.
 """
 
-from ostan.core.programs.errors import InvalidKeyProject, InvalidMoment, InvalidStatusRules, InvalidUnitPath
+from ostan.core.programs.errors import (
+    InvalidKeyProject,
+    InvalidMoment,
+    InvalidOutcomeFigure,
+    InvalidOutcomeRecord,
+    InvalidPeriod,
+    InvalidStatusRules,
+    InvalidUnitPath,
+    OverlappingOutcomeRecords,
+)
+from ostan.core.programs.outcomes import (
+    MINISTER_FIGURES,
+    FigureRecord,
+    FigureRollup,
+    OutcomeBook,
+    OutcomeFigure,
+    roll_up,
+    roll_up_all,
+    roll_up_by_unit,
+)
+from ostan.core.programs.periods import JalaliPeriod, PeriodKind
 from ostan.core.programs.projects import Direction, Indicator, KeyProject, Milestone, Reading
 from ostan.core.programs.rollup import (
     StatusTally,
@@ -20,15 +40,26 @@ from ostan.core.programs.rollup import (
 from ostan.core.programs.status import Assessment, Reason, Status, StatusRules, assess
 
 __all__ = [
+    "MINISTER_FIGURES",
     "Assessment",
     "Direction",
+    "FigureRecord",
+    "FigureRollup",
     "Indicator",
     "InvalidKeyProject",
     "InvalidMoment",
+    "InvalidOutcomeFigure",
+    "InvalidOutcomeRecord",
+    "InvalidPeriod",
     "InvalidStatusRules",
     "InvalidUnitPath",
+    "JalaliPeriod",
     "KeyProject",
     "Milestone",
+    "OutcomeBook",
+    "OutcomeFigure",
+    "OverlappingOutcomeRecords",
+    "PeriodKind",
     "Reading",
     "Reason",
     "Status",
@@ -38,6 +69,9 @@ __all__ = [
     "deprivation_of",
     "deprived_first",
     "deprived_units_first",
+    "roll_up",
+    "roll_up_all",
+    "roll_up_by_unit",
     "tally",
     "tally_by_county",
     "tally_by_depth",

@@ -79,7 +79,10 @@ class SignedTreeHead:
 
 
 def _format_time(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    # Spelled out: strftime's %Y does not pad years below 1000 on every platform.
+    m = moment
+    date = f"{m.year:04d}-{m.month:02d}-{m.day:02d}"
+    return f"{date}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}.{m.microsecond // 1000:03d}Z"
 
 
 def tree_head_bytes(head: TreeHead) -> bytes:

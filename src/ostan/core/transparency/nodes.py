@@ -249,11 +249,16 @@ class MemoryNodeStore:
         return found
 
     def add_runs(self, runs: Sequence[LevelRun]) -> None:
-        """Every run checked before any is stored: a refused batch leaves the store as it was."""
+        """Every run checked before any is stored, so a refused batch leaves the store as it was: each
+        continues its level, and afterwards every level holds exactly the parents of the one below."""
+        counts = [len(row) // HASH_BYTES for row in self._levels]
         for run in runs:
-            stored = len(self._levels[run.level]) // HASH_BYTES if run.level < len(self._levels) else 0
-            if run.first_index != stored or any(len(h) != HASH_BYTES for h in run.hashes):
+            counts += [0] * (run.level + 1 - len(counts))
+            if run.first_index != counts[run.level] or any(len(h) != HASH_BYTES for h in run.hashes):
                 raise TreeRangeInvalid(f"گره‌های تازهٔ تراز {run.level} از جای خود آغاز نمی‌شوند.")
+            counts[run.level] += len(run.hashes)
+        if any(counts[level] != counts[level - 1] // 2 for level in range(1, len(counts))):
+            raise TreeRangeInvalid("گره‌های تازه با برگ‌های زیر خود نمی‌خوانند.")
         for run in runs:
             while len(self._levels) <= run.level:
                 self._levels.append(bytearray())

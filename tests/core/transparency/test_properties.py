@@ -25,10 +25,10 @@ from ostan.core.transparency import (
 
 from .conftest import build, entry, entry_lists, flip, spec_path, spec_proof
 
-EXAMPLES = 60  # each example builds a log of up to 70 entries and checks every proof of it
+EXAMPLES = 60  # each example builds a log of up to 70 entries and checks every proof of it (up to 0.3 s: no deadline)
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists, st.integers(1, 9))
 def test_stored_tree_is_the_recursive_definition(entries: list[bytes], batch: int) -> None:
     store, frontier = build(entries, batch=batch)
@@ -38,7 +38,7 @@ def test_stored_tree_is_the_recursive_definition(entries: list[bytes], batch: in
         assert frontier_at(store, n) == build(entries[:n])[1]
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists, st.lists(st.integers(1, 9), max_size=8))
 def test_batches_of_any_size_build_the_same_store(entries: list[bytes], sizes: list[int]) -> None:
     one_by_one, _ = build(entries)
@@ -52,7 +52,7 @@ def test_batches_of_any_size_build_the_same_store(entries: list[bytes], sizes: l
     assert store.nodes(ids) == one_by_one.nodes(ids)
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists.filter(bool))
 def test_every_inclusion_proof_verifies_and_is_the_rfc_path(entries: list[bytes]) -> None:
     store, _ = build(entries)
@@ -64,7 +64,7 @@ def test_every_inclusion_proof_verifies_and_is_the_rfc_path(entries: list[bytes]
             verify_inclusion(leaf_hash(entries[m]), proof, root)
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists.filter(lambda e: len(e) >= 2), st.data())
 def test_a_proof_for_another_leaf_fails(entries: list[bytes], data: st.DataObject) -> None:
     store, _ = build(entries)
@@ -79,7 +79,7 @@ def test_a_proof_for_another_leaf_fails(entries: list[bytes], data: st.DataObjec
         verify_inclusion(leaf_hash(entries[m]), InclusionProof(other, n, proof.path), root)  # another position
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists.filter(lambda e: len(e) >= 2), st.data())
 def test_a_tampered_audit_path_fails(entries: list[bytes], data: st.DataObject) -> None:
     store, _ = build(entries)
@@ -100,7 +100,7 @@ def test_a_tampered_audit_path_fails(entries: list[bytes], data: st.DataObject) 
         verify_inclusion(leaf, proof, flip(root, bit))
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists)
 def test_every_consistency_proof_verifies_and_is_the_rfc_proof(entries: list[bytes]) -> None:
     store, _ = build(entries)
@@ -113,7 +113,7 @@ def test_every_consistency_proof_verifies_and_is_the_rfc_proof(entries: list[byt
             verify_consistency(roots[m], roots[n], proof)
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists.filter(lambda e: len(e) >= 2), st.data())
 def test_a_forked_tree_proof_fails(entries: list[bytes], data: st.DataObject) -> None:
     """Two logs agree up to ``fork`` and differ after it: no proof of one links the other's heads."""
@@ -131,7 +131,7 @@ def test_a_forked_tree_proof_fails(entries: list[bytes], data: st.DataObject) ->
         verify_consistency(root_at(honest, m), root_at(rebuilt, second), consistency_proof(honest, m, second))
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(entry_lists.filter(lambda e: len(e) >= 2), st.data())
 def test_a_tampered_consistency_proof_fails(entries: list[bytes], data: st.DataObject) -> None:
     store, _ = build(entries)

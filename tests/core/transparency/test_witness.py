@@ -148,7 +148,7 @@ def test_a_refused_head_leaves_the_state_as_it_was() -> None:
     assert next_state.tree_size == 30
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, deadline=None)
 @given(st.lists(entry, min_size=2, max_size=50), st.data())
 def test_a_rebuilt_log_with_one_entry_changed_is_caught(entries: list[bytes], data: st.DataObject) -> None:
     """The witness saw a head covering the changed entry; whatever head and proof the rebuilt log

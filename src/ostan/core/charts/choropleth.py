@@ -35,7 +35,7 @@ def render_choropleth(chart: Choropleth, *, palette: Palette, id_prefix: str) ->
         cls = None if region.value is None else breaks.class_of(region.value)
         fill = f"url(#{pattern_id})" if cls is None else ramp[cls]
         shapes.append(_region(chart, region, fill, cls, palette))
-        label = _label(region, width * LABEL_SHARE, palette.ink if cls is None else ramp[cls])
+        label = _label(region, width * LABEL_SHARE, palette.no_data if cls is None else ramp[cls])
         if label:
             labels.append(label)
     defs = element("defs", None, hatch_pattern(pattern_id, palette.no_data, palette.muted, size=width * HATCH_SHARE))
@@ -97,7 +97,7 @@ def _label(region: MapRegion, font: float, fill: str) -> str | None:
     spot = label_spot(shape.largest, text_width(region.name, font) * 1.05, font * 1.3)
     if spot is None:
         return None
-    ink = text_colour_on(fill) if fill.startswith("#") else "#000000"
+    ink = text_colour_on(fill)
     halo = "#000000" if ink == "#ffffff" else "#ffffff"
     return text(
         region.name,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Mapping
 
 type AttrValue = str | int | float | None
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_STACK = "Vazirmatn, Tahoma, sans-serif"
+FSI, PDI = "\u2068", "\u2069"
 # Characters XML 1.0 forbids (C0 controls but tab, newline and return; lone surrogates; U+FFFE/FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -46,7 +48,19 @@ def element(name: str, values: Mapping[str, AttrValue] | None = None, *children:
 
 
 def text(content: str, values: Mapping[str, AttrValue]) -> str:
-    return element("text", values, escape(content))
+    return element("text", values, escape(isolate(content)))
+
+
+def isolate(content: str) -> str:
+    """Wrap text holding left-to-right letters in a first-strong isolate (FSI … PDI).
+
+    Inside the chart's right-to-left text a Latin name such as ``<script>`` or «Ali (2)» would otherwise
+    have its brackets and ellipsis pulled to the wrong ends; isolated, it reads in its own direction
+    while the label stays anchored where every other label is.
+    """
+    if any(unicodedata.bidirectional(c) == "L" for c in content):
+        return f"{FSI}{content}{PDI}"
+    return content
 
 
 def title(content: str) -> str:

@@ -14,7 +14,7 @@ from ostan.core.charts.figure import Cell, DataTable, Figure, LegendEntry
 from ostan.core.charts.frame import ANCHOR_RIGHT, FONT, PAD, TICK_FONT
 from ostan.core.charts.labels import text_width
 from ostan.core.charts.marks import DASHES, MARKERS, line_swatch, marker
-from ostan.core.charts.markup import element, num, svg_root, text, title, view_box
+from ostan.core.charts.markup import AttrValue, element, num, svg_root, text, title, view_box
 from ostan.core.charts.model import LineChart, Series
 from ostan.core.charts.palettes import Palette
 from ostan.core.charts.ticks import Scale, nice_scale
@@ -85,42 +85,38 @@ def _plot(chart: LineChart, palette: Palette) -> str:
     def y_of(value: Number) -> float:
         return bottom - scale.position(value) * (bottom - PLOT_TOP)
 
-    grid = []
-    for tick, label in zip(scale.ticks, tick_texts, strict=True):
-        y = y_of(tick)
-        grid.append(element("line", {"x1": last_x - 4, "y1": y, "x2": axis_x, "y2": y, "stroke": palette.grid}))
-        grid.append(
-            text(
-                label,
-                {
-                    "x": WIDTH - PAD,
-                    "y": y,
-                    "text-anchor": ANCHOR_RIGHT,
-                    "dominant-baseline": "central",
-                    "font-size": TICK_FONT,
-                    "fill": palette.muted,
-                },
-            )
-        )
-    every = _label_stride(chart.x_labels, step)
-    for i, label in enumerate(chart.x_labels):
-        if i % every == 0:
-            grid.append(
-                text(
-                    label,
-                    {
-                        "x": xs[i],
-                        "y": bottom + 15,
-                        "text-anchor": "middle",
-                        "font-size": TICK_FONT,
-                        "fill": palette.muted,
-                    },
-                )
-            )
-    grid.append(element("line", {"x1": last_x - 4, "y1": bottom, "x2": axis_x, "y2": bottom, "stroke": palette.ink}))
-    axes = element("g", {"class": "chart-axis", "aria-hidden": "true"}, *grid)
+    ys = [y_of(t) for t in scale.ticks]
+    axes = _axes(chart, (tick_texts, ys), xs, (last_x - 4, axis_x, bottom), palette)
     lines = [_series(chart, s, j, xs, y_of, palette) for j, s in enumerate(chart.series)]
     return axes + "".join(lines)
+
+
+def _axes(
+    chart: LineChart,
+    ticks: tuple[list[str], list[float]],
+    xs: list[float],
+    frame: tuple[float, float, float],
+    palette: Palette,
+) -> str:
+    """Horizontal grid lines with their labels at the right, thinned x labels under the plot, the x axis."""
+    left, axis_x, bottom = frame
+    muted: dict[str, AttrValue] = {"font-size": TICK_FONT, "fill": palette.muted}
+    grid = []
+    for label, y in zip(*ticks, strict=True):
+        grid.append(element("line", {"x1": left, "y1": y, "x2": axis_x, "y2": y, "stroke": palette.grid}))
+        at: dict[str, AttrValue] = {
+            "x": WIDTH - PAD,
+            "y": y,
+            "text-anchor": ANCHOR_RIGHT,
+            "dominant-baseline": "central",
+        }
+        grid.append(text(label, {**at, **muted}))
+    every = _label_stride(chart.x_labels, xs[0] - xs[1] if len(xs) > 1 else 0.0)
+    for i, label in enumerate(chart.x_labels):
+        if i % every == 0:
+            grid.append(text(label, {"x": xs[i], "y": bottom + 15, "text-anchor": "middle", **muted}))
+    grid.append(element("line", {"x1": left, "y1": bottom, "x2": axis_x, "y2": bottom, "stroke": palette.ink}))
+    return element("g", {"class": "chart-axis", "aria-hidden": "true"}, *grid)
 
 
 def _label_stride(labels: tuple[str, ...], step: float) -> int:

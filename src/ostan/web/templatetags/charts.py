@@ -160,16 +160,12 @@ def choropleth(
         for r in regions
     )
     known = [s.value for s in shapes if s.value is not None]
-    breaks = (
-        charts.fixed_breaks([_number(t) for t in thresholds])
-        if thresholds
-        else charts.quantile_breaks(known, int(classes))
-    )
+    breaks = charts.fixed_breaks([_number(t) for t in thresholds]) if thresholds else None
     drawn = charts.Choropleth(
         title,
         view_box,
         shapes,
-        breaks,
+        breaks or charts.quantile_breaks(known, int(classes)),
         charts.Measure(measure, int(decimals), suffix),
         label_heading=label_heading,
         description=description,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -125,3 +126,15 @@ def test_dashboard_counts_a_station_serving_two_constituencies_once_with_both_mi
     assert (board.root.figures.checked_in, board.root.figures.ballots_cast) == (7, 7)
     assert board.missing == []
     assert [a.code for a in board.anomalies] == []
+
+
+def test_constituency_page_draws_votes_per_candidate(finished) -> None:  # type: ignore[no-untyped-def]
+    pw, _ = finished
+    page = Client().get(f"/results/c/{pw.city.pk}/").content.decode()
+    figure = page[page.index('<figure class="chart chart-bar"') : page.index("</figure>")]
+    assert '<figcaption class="chart-caption">آرای نامزدها</figcaption>' in figure
+    assert 'role="img"' in figure
+    candidate_rows = re.findall(r'<tr><td class="num">', page)  # the candidates table (stations' rows open with a link)
+    assert figure.count('<g class="chart-row">') == len(candidate_rows) > 1
+    assert "<bdi>عضو اصلی</bdi>" in figure
+    assert '<th scope="col">نامزد</th><th scope="col">رأی</th>' in figure

@@ -123,7 +123,7 @@ def test_country_map_has_a_link_per_loaded_province(client: Client) -> None:
     assert svg.count("<path") == 31
     links = re.findall(r'<a href="/territory/u/(\d+)/"', svg)
     assert sorted(links) == ["00", "05"]  # only the fixture's provinces are units
-    assert "<title>مرکزی — جمعیت ۱٬۴۲۹٬۴۷۵</title>" in svg
+    assert "<title>مرکزی — جمعیت: ۱٬۴۲۹٬۴۷۵</title>" in svg
 
 
 @pytest.mark.usefixtures("tree")

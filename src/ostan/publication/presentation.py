@@ -18,6 +18,10 @@ class CandidateRow:
     votes: int
     status: str
 
+    @property
+    def is_member(self) -> bool:
+        return self.status == STATUS_LABELS["member"]
+
 
 def result_rows(result: Mapping[str, object]) -> list[CandidateRow]:
     candidates = result.get("candidates")

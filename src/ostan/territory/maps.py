@@ -12,6 +12,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from ostan.core.charts import Choropleth, MapRegion, Measure
 from ostan.core.errors import NotFound
 from ostan.territory.models import Unit
 from ostan.territory.reference import COUNTRY_CODE, DATA_DIR
@@ -34,6 +35,7 @@ class Map:
     view_box: str
     regions: tuple[Region, ...]
     unit: Unit | None
+    region_noun: str = "استان"  # what each region is: «استان» on the country map, «شهرستان» on a province's
 
 
 @functools.cache
@@ -74,4 +76,17 @@ def province_map(code: str) -> Map:
         raise NotFound(f"نقشه‌ای برای استان با کد «{code}» نیست.")
     unit = Unit.objects.filter(code=code, kind="province").first()
     title = f"نقشه شهرستان‌های استان {unit.name if unit else code}"
-    return Map(title, province["view_box"], _regions(province["regions"]), unit)
+    return Map(title, province["view_box"], _regions(province["regions"]), unit, region_noun="شهرستان")
+
+
+UNLISTED_NOTE = "در تقسیمات ۱۳۹۹ با این کد نیست"  # the 1395 boundary has no unit of the 1399 divisions
+
+
+def population_choropleth(drawn: Map) -> Choropleth:
+    """The map shaded by census population (quantile classes); a region with no unit or no census figure
+    falls in the «بدون داده» class, and only regions that are units link to their page."""
+    regions = tuple(
+        MapRegion(r.code, r.name, r.d, r.population, href=r.href, note="" if r.href else UNLISTED_NOTE)
+        for r in drawn.regions
+    )
+    return Choropleth(drawn.title, drawn.view_box, regions, measure=Measure("جمعیت"), label_heading=drawn.region_noun)

@@ -119,4 +119,6 @@ def map_view(request: HttpRequest, province_code: str | None = None) -> HttpResp
         drawn = maps.province_map(province_code) if province_code else maps.country_map()
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    return render(request, "territory/map.html", {"nav": "territory", "map": drawn, "province_code": province_code})
+    chart = maps.population_choropleth(drawn)
+    context = {"nav": "territory", "map": drawn, "chart": chart, "province_code": province_code}
+    return render(request, "territory/map.html", context)

@@ -87,7 +87,8 @@ def test_publishing_twice_records_the_count_once(published) -> None:  # type: ig
 def _again(pw: PollingWorld, stored: ConstituencyResult, **changes: object) -> CountRecord:
     result = _core_result(pw, stored)
     options: dict[str, object] = {
-        "actor": as_actor(pw.official), "constituency": pw.city, "result": result, "ballots_sha256": stored.ballots_sha256,
+        "actor": as_actor(pw.official), "constituency": pw.city, "result": result,
+        "ballots_sha256": stored.ballots_sha256,
         "ballots_url": f"/results/c/{pw.city.pk}/ballots.jsonl", "bulletin_entry_hash": stored.result_entry.entry_hash,
         **changes,
     }  # fmt: skip

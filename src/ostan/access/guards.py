@@ -85,7 +85,7 @@ def api_guarded(capability: Capability, *, target: str | None = None) -> Callabl
             def check_first(run: Callable[..., Any]) -> Callable[..., Any]:
                 # The operation this run belongs to: a router's operations are cloned when it is bound to
                 # the API, and ninja applies this again to each clone's own run.
-                owner: Operation = inspect.unwrap(run).__self__  # type: ignore[attr-defined]
+                owner: Operation = inspect.unwrap(run).__self__
 
                 @functools.wraps(run)
                 def checked(request: Any, **kwargs: Any) -> Any:

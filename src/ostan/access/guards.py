@@ -2,6 +2,9 @@
 role has no grant for it at all. The object-level check (is *this* constituency in the post's unit?) is
 the selector's or action's, against the same capability.
 
+Where the target's kind has a locator (``ostan.access.locators``; each app's ``targets.py``), the guard also
+checks the object the URL names, so a refusal comes before any form or body is read.
+
 The declaration is also what the access-matrix test walks: a URL pattern or an API operation without a
 policy fails it. ``target`` names the kind of object the URL points at (``"constituency"``, ``"station"``,
 ...), so the test can build one in scope, in a sibling unit, in the parent unit and in another
@@ -19,12 +22,14 @@ from typing import Any, TypeVar
 from ninja.operation import Operation
 from ninja.utils import contribute_operation_callback
 
-from ostan.core.access import Actor, Capability, OutOfScope, SignInRequired, Verdict, acting, decide
+from ostan.access import locators
+from ostan.core.access import Actor, Capability, OutOfScope, SignInRequired, Verdict, acting, decide, ensure
 from ostan.core.access.policy import MESSAGES
-from ostan.core.errors import DomainError
+from ostan.core.errors import DomainError, NotFound
 
 F = TypeVar("F", bound=Callable[..., Any])
 POLICY_ATTRIBUTE = "ostan_policy"
+CONCEALED_MESSAGE = "چنین موردی در حوزهٔ مسئولیت شما یافت نشد."
 OPENAPI_KEY = "x-ostan-capability"
 
 
@@ -44,13 +49,24 @@ def policy_of(view: Any) -> Policy | None:
     return None
 
 
-def precheck(actor: Actor, capability: Capability) -> None:
-    """Refuse an actor whose role the capability does not name at all (visitors: sign in first)."""
-    if actor.is_system or capability.reach_for(actor.role) is not None:
+def precheck(actor: Actor, capability: Capability, target: str | None = None, params: dict[str, Any] | None = None) -> None:
+    """Refuse an actor whose role the capability does not name at all (visitors: sign in first), then, where
+    the target's kind has a locator, one for whom the object the URL names lies out of reach."""
+    if not (actor.is_system or capability.reach_for(actor.role) is not None):
+        if actor.is_anonymous:
+            raise SignInRequired(MESSAGES[Verdict.SIGN_IN])
+        raise OutOfScope(decide(actor, capability).message, details={"capability": capability.name})
+    if target is None:
         return
-    if actor.is_anonymous:
-        raise SignInRequired(MESSAGES[Verdict.SIGN_IN])
-    raise OutOfScope(decide(actor, capability).message, details={"capability": capability.name})
+    found = locators.locate(target, params or {})
+    if found is None or found.unit_path is None:
+        return
+    decision = decide(actor, capability, found)
+    if decision.allowed:
+        return
+    if target in locators.CONCEALED and not found.is_public:
+        raise NotFound(CONCEALED_MESSAGE)
+    ensure(actor, capability, found)
 
 
 def guarded(capability: Capability, *, target: str | None = None) -> Callable[[F], F]:
@@ -60,7 +76,7 @@ def guarded(capability: Capability, *, target: str | None = None) -> Callable[[F
         @functools.wraps(view)
         def wrapper(request: Any, *args: Any, **kwargs: Any) -> Any:
             if not capability.is_public:
-                precheck(acting(request), capability)
+                precheck(acting(request), capability, target, kwargs)
             return view(request, *args, **kwargs)
 
         setattr(wrapper, POLICY_ATTRIBUTE, Policy(capability, target))
@@ -90,7 +106,7 @@ def api_guarded(capability: Capability, *, target: str | None = None) -> Callabl
                 @functools.wraps(run)
                 def checked(request: Any, **kwargs: Any) -> Any:
                     try:
-                        precheck(acting(request), capability)
+                        precheck(acting(request), capability, target, kwargs)
                     except DomainError as exc:  # answered in the API's error shape, as the operation's would be
                         return owner.api.on_exception(request, exc)
                     return run(request, **kwargs)

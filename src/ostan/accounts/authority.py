@@ -70,6 +70,8 @@ def ensure_may_assign(
         raise InvalidAccount("برای این نقش باید دستگاه یا نهاد را تعیین کنید.", details={"field": "organisation"})
     if is_new and organisation is not None and not organisation.is_active:
         raise InvalidAccount("این سازمان غیرفعال است.", details={"field": "organisation"})
+    if actor.is_system:  # loaders and the platform's own jobs: recorded as the system, with their reason
+        return
     ensure_active_actor(actor)
     if actor.role is None or not role_rules.may_assign(actor.role, role):
         raise RoleNotAssignable("نقش شما اجازه واگذاری این نقش را نمی‌دهد.", details={"field": "role"})
@@ -83,6 +85,8 @@ def ensure_may_assign(
 
 def ensure_may_manage(actor: Actor, account: User) -> None:
     """Every current post of the account must be one the actor may hand out."""
+    if actor.is_system:
+        return
     ensure_active_actor(actor)
     if account.pk == actor.person_id:
         raise OwnAccount("نقش، واحد، گذرواژه یا وضعیت حساب خودتان را از اینجا نمی‌توانید تغییر دهید.")
@@ -91,8 +95,13 @@ def ensure_may_manage(actor: Actor, account: User) -> None:
             raise PermissionRefused("حساب شهروندان را فقط مدیر سامانه تغییر می‌دهد.")
         return
     posts = posts_held(account)
-    if not posts and not actor.is_national:
-        raise OutOfScope("این حساب سمت جاری ندارد؛ فقط مدیر سامانه آن را تغییر می‌دهد.")
+    if not posts:  # every post ended: judged by the last one, so its unit can give it a post again
+        last = Post.objects.filter(person=account).select_related("unit", "organisation").order_by("-starts_at").first()
+        if last is None:
+            if not actor.is_national:
+                raise OutOfScope("این حساب سمتی ندارد؛ فقط مدیر سامانه آن را تغییر می‌دهد.")
+            return
+        posts = [last]
     for post in posts:
         ensure_may_assign(actor, post.role, post.unit, post.organisation, is_new=False)
 
@@ -116,13 +125,18 @@ def may_manage(actor: Actor, account: User) -> bool:
 
 def accounts_q(actor: Actor, at: dt.datetime | None = None) -> Q:
     """The accounts ``actor`` may see: everything for national actors, else those with a current post in
-    the actor's unit subtree (citizens hold no post and so never appear)."""
+    the actor's unit subtree, and those without one that last served there (citizens hold no post and so
+    never appear)."""
     if actor.is_national:
         return EVERYTHING
     if actor.unit_path is None:
         return Q(pk__in=[])
-    posts = Post.objects.filter(current_q(at or timezone.now())).filter(subtree_q(actor, "unit__path"))
-    return Q(pk__in=posts.values("person_id"))
+    at = at or timezone.now()
+    in_scope = Post.objects.filter(subtree_q(actor, "unit__path"))
+    held_here = in_scope.filter(current_q(at)).values("person_id")
+    held_anywhere = Post.objects.filter(current_q(at)).values("person_id")
+    # An account whose posts have all ended stays with the unit it served, so it can be given a post again.
+    return Q(pk__in=held_here) | (Q(pk__in=in_scope.values("person_id")) & ~Q(pk__in=held_anywhere))
 
 
 def locked_account(actor: Actor, account_id: int) -> User:

@@ -128,14 +128,14 @@ def list_constituencies(request: HttpRequest, round_number: int | None = None) -
 
 
 @router.get("/constituencies/{pk}/candidates", response=list[CandidateOut])
-@api_guarded(READ_RESULTS, target="constituency")
+@api_guarded(READ_RESULTS, target="published_constituency")
 def list_candidates(request: HttpRequest, pk: int) -> list[CandidateOut]:
     constituency = selectors.constituency_for_user(acting(request), pk)
     return [CandidateOut.of(c) for c in selectors.candidates(constituency)]
 
 
 @router.post("/constituencies", response=ConstituencyOut, auth=django_auth)
-@api_guarded(MANAGE_CONSTITUENCY, target="unit")
+@api_guarded(MANAGE_CONSTITUENCY)
 def create_constituency(request: HttpRequest, payload: ConstituencyIn) -> ConstituencyOut:
     """Seats come from the law's table unless ``seats``, ``alternates`` and ``override_reason`` are all given."""
     election_round = ElectionRound.objects.filter(number=payload.round_number).first()
@@ -165,7 +165,7 @@ def add_list(request: HttpRequest, pk: int, payload: ListIn) -> PartyList:
 
 
 @router.get("/constituencies/{pk}/result", response=dict[str, Any])
-@api_guarded(READ_RESULTS, target="constituency")
+@api_guarded(READ_RESULTS, target="published_constituency")
 def result(request: HttpRequest, pk: int) -> dict[str, Any]:
     """The stored count, exactly as ``ostan count --json`` prints it."""
     _, record = selectors.count_for_user(acting(request), pk)

@@ -28,7 +28,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "publication/index.html", context)
 
 
-@guarded(READ_BOARD, target="published_constituency")
+@guarded(READ_BOARD, target="board_constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         found = selectors.constituency_result(pk)
@@ -39,7 +39,7 @@ def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "publication/constituency.html", context)
 
 
-@guarded(READ_BOARD, target="published_constituency")
+@guarded(READ_BOARD, target="board_constituency")
 def ballots_jsonl(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     """A published constituency's ballots, one JSON array of codes per line in ballot-id order: with the
     constituency file, ``ostan count`` gives the published result again."""
@@ -62,7 +62,7 @@ def _in_chunks(lines: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
     yield "".join(pending).encode()
 
 
-@guarded(READ_BOARD, target="published_station")
+@guarded(READ_BOARD, target="board_station")
 def station(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         page = selectors.station_page(pk)

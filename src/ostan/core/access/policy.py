@@ -104,6 +104,7 @@ class Target:
     unit_name: str = ""
     organisation_path: str | None = None
     owner_id: int | None = None
+    is_public: bool = False  # known to everyone (published): a refusal need not hide that it exists
 
 
 NOWHERE = Target()

@@ -32,7 +32,7 @@ def _counted(request: HttpRequest, pk: int) -> tuple[Constituency, dict[str, obj
     return constituency, record.result
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def results_json(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     constituency, result = _counted(request, pk)
     body = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -40,7 +40,7 @@ def results_json(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpR
     return _attachment(response, f"result-{files.constituency_id(constituency)}.json")
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def results_csv(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     constituency, result = _counted(request, pk)
     response = HttpResponse(csv_text(result), content_type="text/csv; charset=utf-8")
@@ -54,7 +54,7 @@ def _exportable(request: HttpRequest, pk: int) -> Constituency:
     return constituency
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def constituency_json(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     """The constituency file as last counted (so its SHA-256 matches the results page), else as it is now."""
     constituency = _exportable(request, pk)
@@ -74,7 +74,7 @@ def _chunks(codes: Iterator[str], size: int = 10_000) -> Iterator[bytes]:
     yield "".join(pending).encode()
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def ballots_jsonl(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     """The ballots counted: imported here, or, for the electronic count, served where it was published."""
     constituency = _exportable(request, pk)

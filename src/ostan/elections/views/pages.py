@@ -51,7 +51,7 @@ def constituency_context(request: HttpRequest, constituency: Constituency, **ext
     }
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     found = visible_constituency(request, pk)
     if not selectors.can_see_unpublished(acting(request), found):
@@ -59,7 +59,7 @@ def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "elections/constituency.html", constituency_context(request, found))
 
 
-@guarded(READ_RESULTS, target="constituency")
+@guarded(READ_RESULTS, target="published_constituency")
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         found, record = selectors.count_for_user(acting(request), pk)

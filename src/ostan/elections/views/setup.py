@@ -125,8 +125,9 @@ def settlements(request: HttpRequest, pk: int) -> HttpResponse:
 def population(request: HttpRequest, pk: int) -> HttpResponse:
     election_round = _round(pk)
     unit = _settlement(request, request.POST.get("unit", "")[:32])
-    if unit is None:
-        raise Http404("شهر یا روستا را برگزینید.")
+    if unit is None:  # a form posted without its settlement: back to the search, saying what is missing
+        messages.error(request, "شهر یا روستا را برگزینید.")
+        return redirect("elections:constituency_new", pk=election_round.pk)
     form = PopulationForm(request.POST)
     data = form.cleaned_data if form.is_valid() else {}
     call = lambda: set_population(  # noqa: E731

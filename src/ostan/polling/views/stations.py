@@ -113,7 +113,7 @@ def device_new(request: HttpRequest, pk: int) -> HttpResponse:
     return station_page(request, s, status=status_of(form), device_form=form)
 
 
-@guarded(RUN_STATION, target="station")
+@guarded(RUN_STATION, target="device")
 @require_POST
 def device_deactivate(request: HttpRequest, pk: int, device_pk: int) -> HttpResponse:
     s = found(selectors.station_for_user, acting(request), pk)

@@ -1,0 +1,56 @@
+"""Where the object a URL names lies, for the guard to check the policy before the view reads any input.
+
+Each app registers its target kinds in its ``targets.py`` with :func:`locator`: a function from the URL's
+parameters to the policy's ``Target`` (raising ``NotFound`` for an object that does not exist). A kind with
+no locator is checked by the view itself, through the same capability.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+
+from ostan.core.access import Target
+
+Locate = Callable[..., Target]
+_LOCATORS: dict[str, Locate] = {}
+# Kinds whose objects out of reach are reported as missing, not as forbidden: an official learns nothing
+# of the accounts, stations and unpublished constituencies elsewhere, not even that they exist.
+CONCEALED: set[str] = set()
+
+
+def locator(kind: str, *, conceal: bool = False) -> Callable[[Locate], Locate]:
+    def register(locate: Locate) -> Locate:
+        if kind in _LOCATORS and _LOCATORS[kind] is not locate:
+            raise ValueError(f"two locators for target kind {kind!r}")
+        _LOCATORS[kind] = locate
+        if conceal:
+            CONCEALED.add(kind)
+        return locate
+
+    return register
+
+
+@cache
+def _discovered() -> None:
+    for config in apps.get_app_configs():
+        if config.name.startswith("ostan."):
+            try:
+                importlib.import_module(f"{config.name}.targets")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.targets":
+                    raise
+
+
+def find(kind: str) -> Locate | None:
+    _discovered()
+    return _LOCATORS.get(kind)
+
+
+def locate(kind: str, params: dict[str, Any]) -> Target | None:
+    found = find(kind)
+    return None if found is None else found(**params)

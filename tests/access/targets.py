@@ -1,0 +1,221 @@
+"""What each page's and API operation's ``target`` names, built on demand where the matrix asks for it.
+
+A factory takes the matrix (``Lab``), the unit the target must lie in, its organisation and the role of the
+actor about to use it, and returns the URL's parameters and the policy's ``Target`` for the object, or None
+when no such object can lie there (a constituency is a city's or a village's, never a district's). Objects
+are made through the real actions, once per place, and reused.
+
+A new area adds its kinds here: the matrix fails on a policy whose target has no factory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ostan.access.models import Organisation, Post
+from ostan.accounts import actions as accounts
+from ostan.core.access import NOWHERE, Actor, Role, Target
+from ostan.core.access.roles import ADMINISTRATION_LINE, RANKS
+from ostan.elections import actions as elections
+from ostan.elections.models import Candidate, Constituency, ConstituencyKind, ElectionRound
+from ostan.polling import actions as polling
+from ostan.polling.models import Station
+from ostan.territory.models import Unit, UnitKind
+from ostan.territory.scope import target_of
+from tests.access.places import Places
+from tests.actors import SYSTEM
+from tests.elections.conftest import CITY_BALLOTS
+from tests.elections.images import tiny_png
+from tests.elections.world import CITY_CANDIDATES, candidates_csv
+
+SETTLEMENTS = (UnitKind.CITY, UnitKind.VILLAGE)
+
+
+@dataclass(frozen=True)
+class Placed:
+    params: dict[str, Any]
+    target: Target
+    is_public: bool = False  # published: readable by anyone, whatever the capability's grants
+
+
+@dataclass
+class Lab:
+    places: Places
+    made: dict[tuple[str, int, int | None], Placed] = field(default_factory=dict)
+    rounds: dict[int, ElectionRound] = field(default_factory=dict)
+    serial: int = 0
+
+    def next(self) -> int:
+        self.serial += 1
+        return self.serial
+
+    def round(self, number: int) -> ElectionRound:
+        if number not in self.rounds:
+            self.rounds[number] = elections.create_round(actor=SYSTEM, number=number, name=f"دوره {number}")
+        return self.rounds[number]
+
+
+Factory = Callable[[Lab, Unit, Organisation | None, Role | None], Placed | None]
+FACTORIES: dict[str, Factory] = {}
+
+
+def factory(kind: str, *, per_role: bool = False) -> Callable[[Factory], Factory]:
+    """Register a factory; results are kept per place (and per actor role where ``per_role``)."""
+
+    def register(make: Factory) -> Factory:
+        def cached(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+            key = (kind + (f":{role}" if per_role else ""), unit.pk, organisation.pk if organisation else None)
+            if key not in lab.made:
+                placed = make(lab, unit, organisation, role)
+                if placed is None:
+                    return None
+                lab.made[key] = placed
+            return lab.made[key]
+
+        FACTORIES[kind] = cached
+        return cached
+
+    return register
+
+
+@factory("unit")
+def _unit(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    return Placed({"code": unit.code}, target_of(unit))
+
+
+def _subordinate_role(role: Role | None) -> Role:
+    """A role every account manager of ``role``'s line may hand out, for the account they act on."""
+    rank = RANKS.get(role) if role is not None else None
+    return Role.SERVICE_DESK_CLERK if rank is not None and rank.line == ADMINISTRATION_LINE else Role.STATION_OFFICIAL
+
+
+def _account(lab: Lab, unit: Unit, role: Role | None) -> tuple[int, Post]:
+    held = _subordinate_role(role)
+    user = accounts.create_staff_account(
+        actor=SYSTEM, username=f"target_{lab.next()}", full_name="هدف ماتریس", role=held, unit=unit,
+        password="Pardis-Sahar-1405", must_change_password=False,
+    )  # fmt: skip
+    return user.pk, Post.objects.get(person=user)
+
+
+@factory("account", per_role=True)
+def _account_target(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    pk, _ = _account(lab, unit, role)
+    return Placed({"pk": pk, "account_id": pk}, target_of(unit))
+
+
+@factory("post", per_role=True)
+def _post_target(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    _, post = _account(lab, unit, role)
+    return Placed({"post_pk": post.pk, "post_id": post.pk}, target_of(unit))
+
+
+@factory("round")
+def _round(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    return Placed({"pk": lab.round(7).pk}, NOWHERE)
+
+
+def _constituency(lab: Lab, unit: Unit, number: int) -> Constituency | None:
+    if unit.kind not in SETTLEMENTS:
+        return None
+    found = Constituency.objects.filter(election_round=lab.round(number), unit=unit).first()
+    if found is None:
+        kind = ConstituencyKind.CITY_COUNCIL if unit.kind == UnitKind.CITY else ConstituencyKind.VILLAGE_COUNCIL
+        found = elections.create_constituency(actor=SYSTEM, election_round=lab.round(number), unit=unit, kind=kind)
+        elections.import_candidates(
+            actor=SYSTEM, constituency=found, file_name="c.csv", data=candidates_csv(CITY_CANDIDATES)
+        )
+    return found
+
+
+@factory("constituency")
+def _open_constituency(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    found = _constituency(lab, unit, 7)
+    return None if found is None else Placed({"pk": found.pk}, target_of(unit))
+
+
+@factory("published_constituency")
+def _published(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    found = _constituency(lab, unit, 6)
+    if found is None:
+        return None
+    if not found.is_published:
+        elections.import_ballots(actor=SYSTEM, constituency=found, file_name="b.csv", data=CITY_BALLOTS, source="machine")
+        elections.count_constituency(actor=SYSTEM, constituency=found)
+        elections.publish_results(actor=SYSTEM, constituency=found)
+    return Placed({"pk": found.pk}, target_of(unit), is_public=True)
+
+
+@factory("candidate")
+def _candidate(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    found = _constituency(lab, unit, 7)
+    if found is None:
+        return None
+    candidate = Candidate.objects.filter(constituency=found).order_by("code").first()
+    assert candidate is not None
+    return Placed({"pk": found.pk, "candidate_pk": candidate.pk}, target_of(unit))
+
+
+@factory("photo")
+def _photo(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    """An approved candidate's photo in a published constituency: public."""
+    if _published(lab, unit, organisation, role) is None:
+        return None
+    found = _constituency(lab, unit, 6)
+    candidate = Candidate.objects.filter(constituency=found).order_by("code").first()
+    assert candidate is not None
+    if not candidate.photo_path:
+        Candidate.objects.filter(pk=candidate.pk).update(photo_path=_stored_photo(candidate))
+    return Placed({"pk": candidate.pk}, target_of(unit), is_public=True)
+
+
+def _stored_photo(candidate: Candidate) -> str:
+    """A photo stored as the photo action stores one (the action refuses a published constituency)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    return default_storage.save(f"candidates/matrix-{candidate.pk}.png", ContentFile(tiny_png()))
+
+
+def _station(lab: Lab, unit: Unit, *, closed: bool) -> Station | None:
+    constituency = _constituency(lab, unit, 7)
+    if constituency is None:
+        return None
+    station = polling.create_station(
+        actor=SYSTEM, election_round=lab.round(7), code=f"M{lab.next():03d}", address="نشانی آزمایشی", unit=unit,
+        constituencies=[constituency],
+    )  # fmt: skip
+    if closed:
+        polling.close_station(actor=SYSTEM, station=station)
+    return station
+
+
+@factory("station")
+def _open_station(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    station = _station(lab, unit, closed=False)
+    return None if station is None else Placed({"pk": station.pk}, target_of(unit))
+
+
+@factory("device")
+def _device(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    station = _station(lab, unit, closed=False)
+    if station is None:
+        return None
+    device = polling.register_device(
+        actor=SYSTEM, station=station, device_id=f"{station.code}-auth", kind="auth", public_key="00" * 32
+    )
+    return Placed({"pk": station.pk, "device_pk": device.pk}, target_of(unit))
+
+
+@factory("minutes")
+def _minutes(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    station = _station(lab, unit, closed=True)
+    if station is None:
+        return None
+    minutes = station.minutes.order_by("pk").first()
+    assert minutes is not None
+    return Placed({"pk": minutes.pk}, target_of(unit))
+
+

@@ -50,9 +50,9 @@ def test_worked_example() -> None:
     (reason,) = gaps[0].reasons
     assert (reason.indicator, reason.value, reason.because, reason.cut_off) == (
         "literacy",
-        60,
+        Decimal(60),
         (PoorBecause.WORST_QUANTILE,),
-        60,
+        Decimal(60),
     )
 
 

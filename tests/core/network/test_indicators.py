@@ -44,7 +44,7 @@ def test_a_ratio_rolls_up_as_a_ratio_of_sums_never_a_mean_of_ratios() -> None:
     assert rolled[N2].value == Decimal("30.0000")
     assert rolled[C1].value == Decimal("14.0000")  # 7 / 500 × 1000, where the mean of 10 and 30 would say 20
     assert rolled[PROVINCE].value == Decimal("9.0000")  # 9 / 1000 × 1000
-    assert (rolled[C1].numerator, rolled[C1].denominator) == (7, 500)
+    assert (rolled[C1].numerator, rolled[C1].denominator) == (Decimal(7), Decimal(500))
 
 
 def test_means() -> None:

@@ -88,7 +88,9 @@ def test_worked_example() -> None:
 def test_slack_joins_back_to_back_actions() -> None:
     found = find_overlaps(worked(), rules=OverlapRules(slack_days=1))
     assert ("a", "e") in {(o.first, o.second) for o in found}
-    assert next(o for o in found if (o.first, o.second) == ("a", "e")).shared_days == 0
+    adjacent = next(o for o in found if (o.first, o.second) == ("a", "e"))
+    assert adjacent.shared_days == 0
+    assert OverlapReason.DATES_ADJACENT in adjacent.reasons
 
 
 def test_a_related_category_counts_less_than_the_same() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ostan.core.network.errors import InvalidPeriod
+from ostan.core.network.indicators import Indicator
 from ostan.core.network.periods import Period
 from ostan.core.network.targets import Target, attainment, trend
 
@@ -32,7 +33,9 @@ IMR = CATALOGUE.get("imr")  # lower is better
         (IMR, 10, 10, 9, None, True),  # target equal to baseline
     ],
 )
-def test_attainment(indicator, target, baseline, actual, percent, met) -> None:  # type: ignore[no-untyped-def]
+def test_attainment(
+    indicator: Indicator, target: int, baseline: int | None, actual: int, percent: Decimal | None, met: bool
+) -> None:
     result = attainment(indicator, Target(indicator.code, N1, Q1, target, baseline), actual)
     assert (result.percent, result.is_met) == (percent, met)
 

@@ -46,6 +46,7 @@ _ROUNDING_MARGIN = 1e-4  # the skip of a hopeless comparison must never drop a s
 class OverlapReason(StrEnum):
     SAME_UNIT = "same_unit"
     DATES_OVERLAP = "dates_overlap"
+    DATES_ADJACENT = "dates_adjacent"  # within the slack of each other, no day shared
     SAME_CATEGORY = "same_category"
     RELATED_CATEGORY = "related_category"
     SAME_TARGET_GROUP = "same_target_group"
@@ -55,6 +56,7 @@ class OverlapReason(StrEnum):
 REASON_LABELS = {
     OverlapReason.SAME_UNIT: "در یک محل",
     OverlapReason.DATES_OVERLAP: "هم‌زمان",
+    OverlapReason.DATES_ADJACENT: "پشت سر هم",
     OverlapReason.SAME_CATEGORY: "هم‌موضوع",
     OverlapReason.RELATED_CATEGORY: "موضوع مرتبط",
     OverlapReason.SAME_TARGET_GROUP: "برای یک گروه هدف",
@@ -143,7 +145,8 @@ class _Scorer:
             return None
         if a.start > b.end + self.slack or b.start > a.end + self.slack:
             return None
-        reasons = [OverlapReason.SAME_UNIT, OverlapReason.DATES_OVERLAP]
+        shared = max(0, (min(a.end, b.end) - max(a.start, b.start)).days + 1)
+        reasons = [OverlapReason.SAME_UNIT, OverlapReason.DATES_OVERLAP if shared else OverlapReason.DATES_ADJACENT]
         score = 0.0
         if a.category == b.category:
             score += rules.same_category
@@ -160,7 +163,6 @@ class _Scorer:
         if alike >= rules.min_similarity and alike > 0:
             score += rules.description * alike
             reasons.append(OverlapReason.SIMILAR_DESCRIPTION)
-        shared = max(0, (min(a.end, b.end) - max(a.start, b.start)).days + 1)
         shorter = min((a.end - a.start).days, (b.end - b.start).days) + 1
         score = round(score + rules.date_overlap * shared / shorter, SCORE_DIGITS)
         if score < rules.min_score:

@@ -14,6 +14,7 @@ Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -73,7 +74,8 @@ def who_does_what_where(
     institution_names: Mapping[str, str] | None = None,
 ) -> WhoDoesWhatWhere:
     """The 3W pivot of ``actions`` (see the module docstring for the rules)."""
-    kept = [a for a in actions if _is_kept(a, period, committee)]
+    days = None if period is None else (period.first_day, period.last_day)  # Jalali to Gregorian once, not per action
+    kept = [a for a in actions if _is_kept(a, days, committee)]
     cells: dict[str, dict[tuple[str, str], Tally]] = defaultdict(dict)
     by_category: dict[str, Tally] = defaultdict(Tally)
     by_institution: dict[str, Tally] = defaultdict(Tally)
@@ -99,10 +101,10 @@ def who_does_what_where(
     )
 
 
-def _is_kept(action: Action, period: Period | None, committee: str | None) -> bool:
+def _is_kept(action: Action, days: tuple[dt.date, dt.date] | None, committee: str | None) -> bool:
     if committee is not None and action.committee != committee:
         return False
-    return period is None or action.is_active_between(period.first_day, period.last_day)
+    return days is None or action.is_active_between(*days)
 
 
 def _ordered(codes: Iterable[str], names: Mapping[str, str] | None) -> tuple[str, ...]:

@@ -139,26 +139,48 @@ def _group_weights(members: Sequence[Action]) -> dict[str, Fraction]:
 def rollup_progress(actions: Sequence[Action], *, today: dt.date) -> ProgressRollup:
     """Progress and status counts of every plan and of every unit on the paths of the actions' units."""
     weights = action_weights(actions)
-    by_unit: dict[str, list[Action]] = defaultdict(list)
-    by_plan: dict[str, list[Action]] = defaultdict(list)
+    own: dict[str, _Sums] = defaultdict(_Sums)
+    plans: dict[str, _Sums] = defaultdict(_Sums)
     for action in actions:
-        for path in lineage(action.unit_path):
-            by_unit[path].append(action)
+        status = action_status(action, today)
+        own[action.unit_path].add(action.progress, weights[action.id], status)
         if action.plan_id is not None:
-            by_plan[action.plan_id].append(action)
+            plans[action.plan_id].add(action.progress, weights[action.id], status)
+    # Each unit's sums are added into its ancestors once, not once per action: exact fractions are slow.
+    units: dict[str, _Sums] = defaultdict(_Sums)
+    for path, sums in own.items():
+        for ancestor in lineage(path):
+            units[ancestor].merge(sums)
     return ProgressRollup(
-        units={path: _node(path, members, weights, today) for path, members in sorted(by_unit.items())},
-        plans={plan: _node(plan, members, weights, today) for plan, members in sorted(by_plan.items())},
+        units={path: sums.node(path) for path, sums in sorted(units.items())},
+        plans={plan: sums.node(plan) for plan, sums in sorted(plans.items())},
     )
 
 
-def _node(key: str, members: Sequence[Action], weights: Mapping[str, Fraction], today: dt.date) -> ProgressNode:
-    mean = weighted_progress((a.progress, weights[a.id]) for a in members)
-    statuses = [action_status(a, today) for a in members]
-    return ProgressNode(
-        key=key,
-        progress=to_decimal(mean, PROGRESS_PLACES),
-        weight=to_decimal(sum((weights[a.id] for a in members), Fraction(0)), WEIGHT_PLACES),
-        action_count=len(members),
-        counts=StatusCounts(**{status.value: statuses.count(status) for status in ActionStatus}),
-    )
+class _Sums:
+    """Running sums of a node: total weight, weighted progress, and actions per status."""
+
+    def __init__(self) -> None:
+        self.weight = Fraction(0)
+        self.weighted = Fraction(0)
+        self.statuses = dict.fromkeys(ActionStatus, 0)
+
+    def add(self, progress: Decimal | int, weight: Fraction, status: ActionStatus) -> None:
+        self.weight += weight
+        self.weighted += Fraction(progress) * weight
+        self.statuses[status] += 1
+
+    def merge(self, other: _Sums) -> None:
+        self.weight += other.weight
+        self.weighted += other.weighted
+        for status, count in other.statuses.items():
+            self.statuses[status] += count
+
+    def node(self, key: str) -> ProgressNode:
+        return ProgressNode(
+            key=key,
+            progress=to_decimal(self.weighted / self.weight, PROGRESS_PLACES),
+            weight=to_decimal(self.weight, WEIGHT_PLACES),
+            action_count=sum(self.statuses.values()),
+            counts=StatusCounts(**{status.value: count for status, count in self.statuses.items()}),
+        )

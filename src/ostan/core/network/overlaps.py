@@ -18,10 +18,11 @@ The minister's named problem is many agencies running overlapping neighbourhood 
   the similarity is |A ∩ B| ÷ |A ∪ B| over the two sets of three-character pieces.
 
 :func:`find_overlaps` blocks by unit and sweeps each unit's actions by start day, comparing an action
-only with those still running when it starts: 100,000 actions of a province in 1.5 s over 2,000 units
-and 2.6 s over 366 (``bench/bench_overlaps.py``). Each description's trigrams are computed once, and
-only for pairs whose score could still reach the threshold. :func:`find_overlaps_naive` compares all pairs
-with the same scoring and is the reference the tests and the benchmark check the fast one against.
+only with those still running when it starts: 100,000 actions of a province take 1.1–1.5 s over 2,000
+units and 2.6–3.0 s over 366 on the shared machine (``bench/bench_overlaps.py``). Each description's
+trigrams are computed once, and only for pairs whose score could still reach the threshold.
+:func:`find_overlaps_naive` compares all pairs with the same scoring: it is the reference the tests
+and the benchmark check the fast one against.
 """
 
 from __future__ import annotations

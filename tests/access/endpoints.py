@@ -54,9 +54,7 @@ def _operations(router: Router, prefix: str) -> Iterator[Endpoint]:
         for operation in view.operations:
             full = "/api" + re.sub("/+", "/", "/" + prefix + "/" + path).rstrip("/")
             methods = tuple(operation.methods)
-            yield Endpoint(
-                f"api {'/'.join(methods)} {full}", full, methods, policy_of(operation.view_func), True
-            )
+            yield Endpoint(f"api {'/'.join(methods)} {full}", full, methods, policy_of(operation.view_func), True)
 
 
 def endpoints() -> list[Endpoint]:

@@ -70,7 +70,12 @@ class Places:
         if home is None:
             return None
         if where is Where.SIBLING:
-            siblings = {w.country.pk: None, w.province.pk: w.tehran, w.county_a.pk: w.city_b, w.city_a.pk: self.city_beside}
+            siblings = {
+                w.country.pk: None,
+                w.province.pk: w.tehran,
+                w.county_a.pk: w.city_b,
+                w.city_a.pk: self.city_beside,
+            }
             return siblings.get(home.pk)
         return home.parent
 
@@ -100,7 +105,8 @@ def _organisation(code: str, kind: str, name: str, seat: Unit, parent: Organisat
 def make_places() -> Places:
     world = make_world()
     district = world.city_a.parent
-    assert district is not None and district.parent is not None
+    assert district is not None
+    assert district.parent is not None
     beside = make_unit("0001021102", UnitKind.CITY, "سنجان", district, population=20_000)
     for city in (world.city_b, world.tehran, world.village_a):  # every settlement a target may lie in has seats
         if city.population is None:
@@ -109,7 +115,9 @@ def make_places() -> Places:
     governorate = _organisation("GOV-00", "governorate", "استانداری مرکزی", world.province)
     organisations = {
         "governorate": governorate,
-        "inspection": _organisation("GOV-00-INSP", "inspection_office", "بازرسی استانداری", world.province, governorate),
+        "inspection": _organisation(
+            "GOV-00-INSP", "inspection_office", "بازرسی استانداری", world.province, governorate
+        ),
         "county_office": _organisation("CO-0001", "county_office", "فرمانداری اراک", world.county_a, governorate),
         "water": _organisation("WATER-0001", "water_wastewater", "آبفای اراک", world.county_a),
         "mosque": _organisation("MOSQUE-1", "mosque", "مسجد جامع", world.city_a),

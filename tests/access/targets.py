@@ -16,7 +16,7 @@ from typing import Any
 
 from ostan.access.models import Organisation, Post
 from ostan.accounts import actions as accounts
-from ostan.core.access import NOWHERE, Actor, Role, Target
+from ostan.core.access import NOWHERE, Role, Target
 from ostan.core.access.roles import ADMINISTRATION_LINE, RANKS
 from ostan.elections import actions as elections
 from ostan.elections.models import Candidate, Constituency, ConstituencyKind, ElectionRound
@@ -142,7 +142,9 @@ def _published(lab: Lab, unit: Unit, organisation: Organisation | None, role: Ro
     if found is None:
         return None
     if not found.is_published:
-        elections.import_ballots(actor=SYSTEM, constituency=found, file_name="b.csv", data=CITY_BALLOTS, source="machine")
+        elections.import_ballots(
+            actor=SYSTEM, constituency=found, file_name="b.csv", data=CITY_BALLOTS, source="machine"
+        )
         elections.count_constituency(actor=SYSTEM, constituency=found)
         elections.publish_results(actor=SYSTEM, constituency=found)
     return Placed({"pk": found.pk}, target_of(unit), is_public=True)
@@ -217,5 +219,3 @@ def _minutes(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role
     minutes = station.minutes.order_by("pk").first()
     assert minutes is not None
     return Placed({"pk": minutes.pk}, target_of(unit))
-
-

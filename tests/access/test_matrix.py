@@ -76,15 +76,13 @@ def test_every_page_and_operation_declares_its_policy() -> None:
     docs = ninja_docs_policy()
     assert docs is not None
     assert docs.capability.is_public
-    assert NINJA_VIEWS == {"openapi-json", "openapi-view"}  # the schema (PUBLIC_SCHEMA) is public by design
+    assert {"openapi-json", "openapi-view"} == NINJA_VIEWS  # the schema (PUBLIC_SCHEMA) is public by design
     assert PUBLIC_SCHEMA == "api:openapi-json"
 
 
 def test_every_declared_target_has_a_factory() -> None:
     kinds = {e.policy.target for e in endpoints() if e.policy is not None and e.policy.target is not None}
-    public_only = {
-        e.policy.target for e in endpoints() if e.policy is not None and e.policy.capability.is_public
-    }
+    public_only = {e.policy.target for e in endpoints() if e.policy is not None and e.policy.capability.is_public}
     missing = sorted(k for k in kinds - set(FACTORIES) if k not in public_only)
     assert missing == [], f"targets without a factory in tests/access/targets.py: {missing}"
 
@@ -93,7 +91,7 @@ def _expected(places: Places, role: Role | None, endpoint: Endpoint, placed: Pla
     assert endpoint.policy is not None
     capability = endpoint.policy.capability
     actor = as_actor(places.people[role]) if role is not None else as_actor(None)
-    if placed is None or placed.is_public and not capability.is_write:
+    if placed is None or (placed.is_public and not capability.is_write):
         reach = capability.reach_for(actor.role)
         return reach is not None and (reach is not Reach.SIGNED_IN or not actor.is_anonymous)
     if placed.target.unit_path is None:  # a national object (a round): the role alone decides

@@ -49,7 +49,9 @@ def policy_of(view: Any) -> Policy | None:
     return None
 
 
-def precheck(actor: Actor, capability: Capability, target: str | None = None, params: dict[str, Any] | None = None) -> None:
+def precheck(
+    actor: Actor, capability: Capability, target: str | None = None, params: dict[str, Any] | None = None
+) -> None:
     """Refuse an actor whose role the capability does not name at all (visitors: sign in first), then, where
     the target's kind has a locator, one for whom the object the URL names lies out of reach."""
     if not (actor.is_system or capability.reach_for(actor.role) is not None):

@@ -19,7 +19,7 @@ NOWHERE_PATH = ""  # covered by no unit's subtree: only national actors reach it
 
 @locator("account", conceal=True)
 def account(pk: int | None = None, account_id: int | None = None, **_: Any) -> Target:
-    found = User.objects.filter(pk=pk if pk is not None else account_id, is_staff=True).first()
+    found = User.objects.filter(pk=pk or account_id or 0, is_staff=True).first()
     if found is None:
         raise NotFound(NOT_FOUND)
     posts = posts_held(found)
@@ -30,7 +30,7 @@ def account(pk: int | None = None, account_id: int | None = None, **_: Any) -> T
 
 @locator("post", conceal=True)
 def post(post_pk: int | None = None, post_id: int | None = None, **_: Any) -> Target:
-    found = Post.objects.select_related("unit").filter(pk=post_pk if post_pk is not None else post_id).first()
+    found = Post.objects.select_related("unit").filter(pk=post_pk or post_id or 0).first()
     if found is None:
         raise NotFound("چنین سمتی یافت نشد.")
     return target_of(found.unit) if found.unit is not None else Target(unit_path=NOWHERE_PATH)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ostan.web.urls")),
     path("territory/", include("ostan.territory.urls")),
     path("accounts/", include("ostan.accounts.urls")),
+    path("organisations/", include("ostan.access.urls")),
     path("elections/", include("ostan.elections.urls")),
     path("polling/", include("ostan.polling.urls")),
     path("results/", include("ostan.publication.urls")),

@@ -219,3 +219,15 @@ def _minutes(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role
     minutes = station.minutes.order_by("pk").first()
     assert minutes is not None
     return Placed({"pk": minutes.pk}, target_of(unit))
+
+
+@factory("organisation")
+def _organisation(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    serial = lab.next()
+    found = Organisation(
+        code=f"M-ORG-{serial}", kind="charity", name=f"خیریهٔ {serial}", search_key=f"خیریه{serial}", seat=unit
+    )
+    found.place(None)
+    found.save()
+    found.units.set([unit])
+    return Placed({"code": found.code}, target_of(unit), is_public=True)

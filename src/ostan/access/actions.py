@@ -40,7 +40,7 @@ def _resolve(
         problems["seat"] = f"واحدی با کد «{entry.seat_code}» نیست."
     elif seat is not None and not allows(actor, MANAGE_ORGANISATIONS, target_of(seat)):
         problems["seat"] = f"«{seat.name}» خارج از حوزهٔ مسئولیت شماست."
-    served = []
+    served: list[Unit] = []
     for code in entry.unit_codes:
         unit = units.get(code)
         if unit is None:
@@ -51,6 +51,8 @@ def _resolve(
             served.append(unit)
     if entry.parent_code and entry.parent_code not in parents:
         problems["parent"] = f"سازمان بالادستی با کد «{entry.parent_code}» نیست."
+    if not entry.unit_codes and seat is not None:  # an organisation serves at least the unit it sits in
+        served = [seat]
     return problems, seat, served
 
 
@@ -147,7 +149,7 @@ def _move_branches(old_path: str, organisation: Organisation) -> None:
 
 def import_organisations(*, actor: Actor, file_name: str, data: bytes) -> int:
     """Create or update every organisation of a CSV/XLSX file, or none; the number of lines written."""
-    if actor.is_anonymous or not MANAGE_ORGANISATIONS.reach_for(actor.role):
+    if not actor.is_system and MANAGE_ORGANISATIONS.reach_for(actor.role) is None:
         raise OutOfScope(MANAGE_ORGANISATIONS.refusal)
     rows = read_table(file_name, data, COLUMNS, REQUIRED)
     entries = [(row.line, entry_from(dict(row.cells))) for row in rows]

@@ -83,7 +83,7 @@ COLUMNS = {
     "name": "name", "نام": "name", "نامسازمان": "name",
     "kind": "kind", "نوع": "kind",
     "parent": "parent", "parent_code": "parent", "بالادست": "parent", "کدبالادست": "parent",
-    "seat": "seat", "seat_code": "seat", "محلاستقرار": "seat", "کدواحد": "seat",
+    "seat": "seat", "seat_code": "seat", "محلاستقرار": "seat", "کدمحلاستقرار": "seat", "کدواحد": "seat",
     "units": "units", "unit_codes": "units", "واحدهایتحتپوشش": "units", "تحتپوشش": "units",
     "phone": "phone", "تلفن": "phone",
     "email": "email", "رایانامه": "email", "ایمیل": "email",

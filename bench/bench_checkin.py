@@ -2,7 +2,7 @@
 double-check-in races counting double votes.
 
 Every request is a real signed device request (Ed25519) to /api/polling/check-ins. The server is
-uvicorn serving ostan.asgi (the device gateway: group commit, ostan.polling.gateway), or with
+uvicorn serving ostan.asgi (the device gateway: group commit, ostan.polling.edge.gateway), or with
 BENCH_SERVER=gunicorn the Django API endpoint through ostan.wsgi (the path the gateway replaced,
 for comparison). Each authentication device is one keep-alive connection sending its check-ins one
 after another; BENCH_DEVICES connections at once, spread over BENCH_CLIENTS client processes (epoll,
@@ -18,7 +18,7 @@ Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/
 Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
 BENCH_CLIENTS (2),
 BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
-BENCH_THREADS (4, gunicorn only), BENCH_HTTP (uvicorn's protocol: ostan.polling.device_http:DeviceHttpProtocol,
+BENCH_THREADS (4, gunicorn only), BENCH_HTTP (uvicorn's protocol: ostan.polling.edge.protocol:DeviceHttpProtocol,
 the check-in short path, or httptools for every request through ASGI).
 """
 
@@ -50,7 +50,7 @@ RACES = int(os.environ.get("BENCH_RACES", "10000"))
 RACE_PAIRS = int(os.environ.get("BENCH_RACE_PAIRS", "16"))
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "4")
-HTTP = os.environ.get("BENCH_HTTP", "ostan.polling.device_http:DeviceHttpProtocol")  # uvicorn only; or httptools
+HTTP = os.environ.get("BENCH_HTTP", "ostan.polling.edge.protocol:DeviceHttpProtocol")  # uvicorn only; or httptools
 PATH = "/api/polling/check-ins"
 GOAL = 2_000  # check-ins per second, with the exactly-once guarantee
 

@@ -1,95 +1,15 @@
-"""The WSGI entry point: signed device requests go to a lean handler, everything else to Django's.
+"""The WSGI entry point: the pages through Django, the signed device requests through election day's lean
+handler (``ostan.polling.edge.wsgi``)."""
 
-Polling-station devices authenticate every request by its Ed25519 signature (see
-``ostan.polling.device_requests``); they carry no session, no CSRF token, no cookie and no language
-choice, and their answers are JSON that is never framed or cached. Running them through sessions,
-CSRF, locale, auth, messages and whitenoise costs most of a check-in's server time on election day
-for nothing, so the device endpoints (and only those, matched exactly) get a second handler whose
-middleware is :data:`DEVICE_MIDDLEWARE` and whose URLconf holds only the API's polling routes
-(resolving through every page's patterns first was a tenth of a check-in's time). Same views, same
-error handling: a request without a valid signature is refused by the view exactly as before.
-"""
-
-import gc
 import os
-import re
-import types
-from collections.abc import Callable, Iterable
-from typing import Any
 
-from django.core.handlers.exception import convert_exception_to_response
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.wsgi import get_wsgi_application
-from django.utils.module_loading import import_string
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ostan.settings")
+pages = get_wsgi_application()
 
-# The signed device endpoints of ostan.polling.api (tests/polling/test_device_handler.py keeps this
-# in step with the router). The officials' polling endpoints use the session and are not matched.
-DEVICE_PATH = re.compile(r"/api/polling/(?:check-ins|ballots|ballots/open|ballots/batch|minutes/[0-9]+/signature)")
-DEVICE_MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
-YOUNG_GENERATION = 7_000  # objects allocated between collections of the youngest generation (default 700)
+from ostan.api import api  # noqa: E402  (needs the apps loaded above)
+from ostan.polling.edge.wsgi import application_for, tune_collector  # noqa: E402
 
-
-def device_urlconf() -> types.ModuleType:
-    """A URLconf of the API's polling routes only, under the same prefix, names and namespace."""
-    from django.urls import include, path
-
-    from ostan.api import api
-
-    patterns, app_name, namespace = api.urls
-    polling = [p for p in patterns if str(p.pattern).startswith("polling/")]
-    urlconf = types.ModuleType("ostan.wsgi.device_urls")
-    urlconf.urlpatterns = [path("api/", include((polling, app_name), namespace=namespace))]  # type: ignore[attr-defined]
-    return urlconf
-
-
-class DeviceHandler(WSGIHandler):
-    """Django's WSGI handler with :data:`DEVICE_MIDDLEWARE` and :func:`device_urlconf`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urlconf = device_urlconf()
-
-    def resolve_request(self, request: Any) -> Any:
-        request.urlconf = self.urlconf
-        return super().resolve_request(request)
-
-    def get_response(self, request: Any) -> Any:
-        response = super().get_response(request)
-        if not response.streaming and not response.has_header("Content-Length"):  # as CommonMiddleware does
-            response.headers["Content-Length"] = str(len(response.content))  # type: ignore[attr-defined]
-        return response
-
-    def load_middleware(self, is_async: bool = False) -> None:
-        self._view_middleware: list[Any] = []
-        self._template_response_middleware: list[Any] = []
-        self._exception_middleware: list[Any] = []
-        handler = convert_exception_to_response(self._get_response)  # type: ignore[attr-defined]
-        for path in reversed(DEVICE_MIDDLEWARE):  # each of these is sync and has no process_view
-            handler = convert_exception_to_response(import_string(path)(handler))
-        self._middleware_chain = handler
-
-
-def is_device_path(path: str) -> bool:
-    return DEVICE_PATH.fullmatch(path) is not None
-
-
-def _dispatcher(pages: WSGIHandler, devices: WSGIHandler) -> Callable[..., Iterable[bytes]]:
-    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        handler = devices if is_device_path(environ.get("PATH_INFO", "")) else pages
-        return handler(environ, start_response)
-
-    return application
-
-
-application = _dispatcher(get_wsgi_application(), DeviceHandler())
-
-# A device's ballot journal makes hundreds of thousands of short-lived objects a second; with the
-# default threshold the collector ran every 700 of them and rescanned everything the application
-# had loaded, 6-10 µs of every ballot's 40-50. The loaded application is set aside (freeze) and the
-# youngest generation collected ten times less often. Only here: the check-in gateway's event loop
-# (ostan.asgi) measured slower with the same setting.
-if os.environ.get("OSTAN_WSGI_GC", "tuned") == "tuned":
-    gc.freeze()
-    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
+application = application_for(pages, api)
+tune_collector()

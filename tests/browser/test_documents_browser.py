@@ -9,7 +9,8 @@ import pytest
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from ostan.polling import actions, constituencies, device_requests, stations_cache
+from ostan.polling import actions, constituencies, device_requests
+from ostan.polling.edge import stations as stations_cache
 from ostan.polling.simulator import new_ballot_id, new_token
 from tests.actors import as_actor
 from tests.elections.world import PASSWORD

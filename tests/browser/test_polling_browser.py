@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from ostan.polling import actions, constituencies, device_requests, stations_cache
+from ostan.polling import actions, constituencies, device_requests
+from ostan.polling.edge import stations as stations_cache
 from ostan.polling.models import CastBallot, CheckIn, DeviceKind
 from tests.actors import as_actor
 from tests.polling.world import PollingWorld, make_polling_world

@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ostan.core.polling.devices import key_fingerprint
-from ostan.polling import constituencies, device_requests, stations_cache
+from ostan.polling import constituencies, device_requests
+from ostan.polling.edge import stations as stations_cache
 from ostan.polling.models import CheckIn, Device
 from tests.elections.world import PASSWORD
 from tests.polling.world import PollingWorld, make_polling_world

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from pytest_django.fixtures import Settings
 
-from ostan.polling import constituencies, device_requests, stations_cache
+from ostan.polling import constituencies, device_requests
+from ostan.polling.edge import stations as stations_cache
 from tests.polling.world import PollingWorld, make_polling_world
 
 

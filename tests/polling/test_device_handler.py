@@ -13,6 +13,7 @@ from django.db import close_old_connections
 
 from ostan import wsgi
 from ostan.api import api
+from ostan.polling.edge import wsgi as device_wsgi
 from ostan.polling.simulator import new_token
 from tests.polling.world import CHECK_IN_PATH, PollingWorld, check_in_payload
 
@@ -47,9 +48,9 @@ def test_only_the_signed_device_endpoints_take_the_lean_handler() -> None:
     for path, operations in schema["paths"].items():
         concrete = path.replace("{pk}", "7").replace("{code}", "101")
         is_signed = any("X-Ostan" in (op.get("description") or "") for op in operations.values())
-        assert wsgi.is_device_path(concrete) == is_signed, path
-    assert not wsgi.is_device_path("/api/polling/check-ins/")
-    assert not wsgi.is_device_path("/api/polling/stations/1/close")
+        assert device_wsgi.is_device_path(concrete) == is_signed, path
+    assert not device_wsgi.is_device_path("/api/polling/check-ins/")
+    assert not device_wsgi.is_device_path("/api/polling/stations/1/close")
 
 
 def test_unsigned_and_forged_device_requests_are_still_refused(pw: PollingWorld) -> None:

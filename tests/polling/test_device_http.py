@@ -1,4 +1,4 @@
-"""uvicorn's protocol with the check-in short path (ostan.polling.device_http), over real sockets.
+"""uvicorn's protocol with the check-in short path (ostan.polling.edge.protocol), over real sockets.
 
 Two real servers on the test database: one with the short path, one with uvicorn's own httptools
 protocol, where every check-in goes through ASGI to the gateway. Their answers must be the same

@@ -1,4 +1,4 @@
-"""The device gateway (ostan.polling.gateway): the check-in endpoint with group commit.
+"""The device gateway (ostan.polling.edge.gateway): the check-in endpoint with group commit.
 
 It must answer exactly as the API endpoint does (same statuses, same bodies), keep the exactly-once
 guarantee when many check-ins of one voter arrive in one batch or in batches of two processes, and
@@ -18,7 +18,7 @@ import pytest
 from django.test import Client
 
 from ostan.asgi import application as asgi_application
-from ostan.polling.gateway import CheckInCommitter, DeviceGateway
+from ostan.polling.edge.gateway import CheckInCommitter, DeviceGateway
 from ostan.polling.models import CheckIn, VotingToken
 from ostan.polling.simulator import SimulatedDevice, new_token
 from tests.polling.uvicorn_servers import http_client, uvicorn

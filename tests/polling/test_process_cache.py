@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ostan.polling import process_cache
-from ostan.polling.process_cache import SPREAD, ProcessCache
+from ostan.polling.edge import caches as process_cache
+from ostan.polling.edge.caches import SPREAD, ProcessCache
 
 
 class Clock:

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
-DEVICE_PROTOCOL = "ostan.polling.device_http:DeviceHttpProtocol"
+DEVICE_PROTOCOL = "ostan.polling.edge.protocol:DeviceHttpProtocol"
 
 
 def free_port() -> int:

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 from pytest_django.fixtures import Settings
 
-from ostan.polling import constituencies, device_requests, stations_cache
+from ostan.polling import constituencies, device_requests
+from ostan.polling.edge import stations as stations_cache
 
 # A fixed test key (never a real one): the board signs every test entry with it.
 TEST_BULLETIN_KEY = "11" * 32

@@ -7,7 +7,7 @@ import datetime as dt
 import decimal
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from django.db import models, transaction
 
@@ -15,8 +15,11 @@ from ostan.auditlog.events import AuditEvent
 from ostan.auditlog.models import Entry
 from ostan.core.access import Actor
 
-if TYPE_CHECKING:
-    from ostan.territory.models import Unit
+
+class Placed(Protocol):
+    """What the log needs of a territorial unit: its materialised path (the log stands below territory)."""
+
+    path: str
 
 
 class AuditOutsideTransaction(RuntimeError):
@@ -69,7 +72,7 @@ def record(
     actor: Actor,
     event: AuditEvent,
     obj: models.Model | None = None,
-    unit: Unit | None = None,
+    unit: Placed | None = None,
     unit_path: str | None = None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,

@@ -30,7 +30,7 @@ from ostan.core.access import acting
 from ostan.core.polling.checkin import CheckInDecision
 from ostan.polling import actions, selectors
 from ostan.polling.device_requests import authenticate
-from ostan.polling.models import DeviceKind
+from ostan.polling.models import DeviceKind, StationMinutes
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION, USE_DEVICE
 
 router = Router(tags=["polling"])
@@ -126,6 +126,13 @@ class StationOut(Schema):
     unit_code: str
 
 
+def minutes_out(m: StationMinutes) -> MinutesOut:
+    return MinutesOut(
+        id=m.pk, station_code=m.station.code, constituency_id=m.constituency_id, form=m.form, digest=m.digest,
+        document=m.document, is_signed=m.is_signed, confirmations=m.confirmations.count(),
+    )  # fmt: skip
+
+
 def _json(data: dict[str, Any]) -> HttpResponse:
     """The same bytes ninja's renderer writes, without validating our own answer again."""
     return HttpResponse(json.dumps(data, cls=NinjaJSONEncoder), content_type="application/json; charset=utf-8")
@@ -194,7 +201,7 @@ def lookup_code(request: HttpRequest, pk: int, code: str) -> CandidateOut:
 def sign_minutes(request: HttpRequest, pk: int, payload: SignatureIn) -> MinutesOut:
     device = authenticate(request)
     minutes = selectors.minutes_for_device(device.station_id, pk)
-    return selectors.minutes_out(actions.sign_minutes(device=device, minutes=minutes, signature_b64=payload.signature))
+    return minutes_out(actions.sign_minutes(device=device, minutes=minutes, signature_b64=payload.signature))
 
 
 @router.get("/stations", response=list[StationOut], auth=django_auth, summary="Stations in the user's scope")
@@ -208,7 +215,7 @@ def list_stations(request: HttpRequest) -> list[StationOut]:
 @api_guarded(RUN_STATION, target="station")
 def close_station(request: HttpRequest, pk: int) -> list[MinutesOut]:
     station = selectors.station_for_user(acting(request), pk)
-    return [selectors.minutes_out(m) for m in actions.close_station(actor=acting(request), station=station)]
+    return [minutes_out(m) for m in actions.close_station(actor=acting(request), station=station)]
 
 
 @router.post("/minutes/{pk}/confirm", response=MinutesOut, auth=django_auth, summary="Confirm signed minutes")
@@ -216,4 +223,4 @@ def close_station(request: HttpRequest, pk: int) -> list[MinutesOut]:
 def confirm_minutes(request: HttpRequest, pk: int) -> MinutesOut:
     minutes = selectors.minutes_for_user(acting(request), pk)
     actions.confirm_minutes(actor=acting(request), minutes=minutes)
-    return selectors.minutes_out(selectors.minutes_for_user(acting(request), pk))
+    return minutes_out(selectors.minutes_for_user(acting(request), pk))

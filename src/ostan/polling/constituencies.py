@@ -10,7 +10,7 @@ from ostan.core.counting.ballots import BallotForm
 from ostan.elections.actions.constituencies import settlement_of
 from ostan.elections.files import core_constituency
 from ostan.elections.models import Constituency
-from ostan.polling.process_cache import ProcessCache
+from ostan.polling.edge.caches import ProcessCache
 
 CACHE_SECONDS = 30.0
 

@@ -6,7 +6,7 @@ the counter is checked by the action, in its own transaction, with one condition
 (:func:`counter_update_sql`): ``last_counter < counter``. That single row update is what makes a
 replay fail even when two copies of a request arrive at once on two workers.
 
-Registrations are cached per process for up to ``CACHE_SECONDS`` (:mod:`ostan.polling.process_cache`):
+Registrations are cached per process for up to ``CACHE_SECONDS`` (:mod:`ostan.polling.edge.caches`):
 a device is never re-keyed or moved, and deactivation still takes effect at once because the counter
 update requires ``is_active``.
 """
@@ -23,8 +23,8 @@ from django.utils import timezone
 from ostan.core.access import Actor
 from ostan.core.polling import devices as core_devices
 from ostan.core.polling.errors import ReplayedRequest
+from ostan.polling.edge.caches import ProcessCache
 from ostan.polling.errors import UnknownDevice, UnsignedRequest, WrongDeviceKind
-from ostan.polling.process_cache import ProcessCache
 
 CACHE_SECONDS = 600.0
 # What a device does is the system's: the request is signed by a registered key, nobody signs in. The

@@ -3,7 +3,7 @@ anonymous records (never with anything about a voter)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
@@ -19,9 +19,6 @@ from ostan.polling.constituencies import ConstituencyInfo
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.polling.permissions import READ_STATIONS
-
-if TYPE_CHECKING:
-    from ostan.polling.api import MinutesOut
 
 NO_CODE = "کدی با این شماره در این حوزه نیست."
 
@@ -54,15 +51,6 @@ def minutes_for_device(station_pk: int, pk: int) -> StationMinutes:
 
 def station_minutes(station: Station) -> QuerySet[StationMinutes]:
     return station.minutes.select_related("constituency", "signed_by").prefetch_related("confirmations__official")
-
-
-def minutes_out(m: StationMinutes) -> MinutesOut:
-    from ostan.polling.api import MinutesOut
-
-    return MinutesOut(
-        id=m.pk, station_code=m.station.code, constituency_id=m.constituency_id, form=m.form, digest=m.digest,
-        document=m.document, is_signed=m.is_signed, confirmations=m.confirmations.count(),
-    )  # fmt: skip
 
 
 def constituency_brief(pk: int) -> ConstituencyInfo:

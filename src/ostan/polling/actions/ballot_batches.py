@@ -52,10 +52,10 @@ from ostan.polling.actions.ballots import (
 )
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
+from ostan.polling.edge.stations import station_info
 from ostan.polling.errors import StationClosed
 from ostan.polling.events import PollingEvent
 from ostan.polling.models import CastBallot, StationStatus, VotingToken
-from ostan.polling.stations_cache import station_info
 
 RETRIES = 3
 ALREADY_USED = "با این رمز پیش‌تر رأی داده شده است."

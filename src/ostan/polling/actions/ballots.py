@@ -34,10 +34,10 @@ from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.polling import statements
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
+from ostan.polling.edge.stations import station_info
 from ostan.polling.errors import BallotIdConflict, BallotRefused, StationClosed, WrongDeviceKind
 from ostan.polling.events import PollingEvent
 from ostan.polling.models import CastBallot, DeviceKind, StationStatus, VotingToken
-from ostan.polling.stations_cache import station_info
 
 MAX_BATCH = 1_000
 ACCEPTED_STATUSES = ("valid", "blank")

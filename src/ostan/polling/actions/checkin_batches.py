@@ -22,19 +22,15 @@ nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import psycopg.errors
 from django.db import IntegrityError, OperationalError
 
 from ostan.auditlog.rows import system_insert
-from ostan.core.errors import DomainError
 from ostan.core.polling.checkin import (
     CheckInDecision,
-    CheckInRequest,
     IdentityOutcome,
     LinkStatus,
     decide_check_in,
@@ -42,11 +38,12 @@ from ostan.core.polling.checkin import (
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link, statements
 from ostan.polling.actions.checkin_lookup import LOOKUP_MANY_SQL, VoterFacts, decide, facts_from_row
-from ostan.polling.device_requests import DEVICES, DeviceContext
+from ostan.polling.checkin_requests import Outcome, PendingCheckIn
+from ostan.polling.device_requests import DEVICES
+from ostan.polling.edge.stations import StationInfo, station_info
 from ostan.polling.errors import StationClosed, TokenReused
 from ostan.polling.events import PollingEvent
 from ostan.polling.models import StationStatus
-from ostan.polling.stations_cache import StationInfo, station_info
 
 DEADLOCK_RETRIES = 3
 
@@ -108,18 +105,6 @@ STORE_MANY_SQL = "\n".join(
 
 REPLAYED = "این درخواست پیش‌تر رسیده است (شمارنده تکراری است) یا دستگاه غیرفعال است."
 CLOSED = "این شعبه بسته شده است."
-
-Outcome = CheckInDecision | DomainError
-
-
-@dataclass(frozen=True)
-class PendingCheckIn:
-    """One validated check-in request waiting for the database."""
-
-    device: DeviceContext
-    request: CheckInRequest  # national code parsed, token hash checked
-    now: dt.datetime
-    decided: CheckInDecision | None = None  # refused before the database (identity, link): spend the counter only
 
 
 def settle(pending: Sequence[PendingCheckIn]) -> list[Outcome]:

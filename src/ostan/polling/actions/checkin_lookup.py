@@ -26,7 +26,7 @@ from ostan.core.polling.checkin import (
 )
 from ostan.core.polling.roll import Eligibility, Gender, Voter, eligibility
 from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.stations_cache import StationInfo
+from ostan.polling.edge.stations import StationInfo
 
 # Both lookups answer the same columns (facts_from_row reads them), LOOKUP_MANY_SQL after its item number.
 # In the batch, each table is reached through a LATERAL ... LIMIT 1 on its unique key: an index probe per

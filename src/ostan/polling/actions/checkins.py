@@ -4,7 +4,7 @@ The decision is the core's (:func:`ostan.core.polling.checkin.decide_check_in`);
 database's: UNIQUE(round, national code) on the check-ins. :func:`prepare_check_in` validates a
 request and asks the identity verifier; what needs the database is settled on PostgreSQL by
 :func:`ostan.polling.actions.checkin_batches.settle` (one request here, many at once through the
-device gateway, :mod:`ostan.polling.gateway`): the counter, the check-in, the token hash and the
+device gateway, :mod:`ostan.polling.edge.gateway`): the counter, the check-in, the token hash and the
 audit row commit together or not at all, and the loser of a race is told where and when the voter was
 accepted. The SQLite demo runs the same decision through the ORM, with the same unique constraint.
 
@@ -25,14 +25,15 @@ from ostan.core.national_code import parse as parse_national_code
 from ostan.core.polling.checkin import CheckInDecision, CheckInRequest, IdentityOutcome, LinkStatus, decide_check_in
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link
-from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn, settle
+from ostan.polling.actions.checkin_batches import settle
 from ostan.polling.actions.checkin_lookup import LOOKUP_SQL, VoterFacts, decide, facts_from_row
+from ostan.polling.checkin_requests import Outcome, PendingCheckIn
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
+from ostan.polling.edge.stations import StationInfo, station_info
 from ostan.polling.errors import StationClosed, TokenReused, WrongDeviceKind
 from ostan.polling.events import PollingEvent
 from ostan.polling.identity import verifier
 from ostan.polling.models import CheckIn, DeviceKind, Station, StationStatus, VotingToken
-from ostan.polling.stations_cache import StationInfo, station_info
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 TOKEN_HASH = re.compile(r"[0-9a-f]{64}")

@@ -19,6 +19,7 @@ from ostan.core.polling.devices import is_document_signature_valid
 from ostan.core.polling.minutes import MINUTES_CONTEXT, Minutes, build_minutes, check_minutes, form_for, minutes_to_json
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
+from ostan.polling.edge.stations import forget
 from ostan.polling.errors import MinutesInconsistent, StationClosed
 from ostan.polling.events import PollingEvent
 from ostan.polling.models import (
@@ -31,7 +32,6 @@ from ostan.polling.models import (
     StationStatus,
 )
 from ostan.polling.permissions import RUN_STATION
-from ostan.polling.stations_cache import forget
 from ostan.territory.scope import target_of
 
 

@@ -15,7 +15,7 @@ for byte (tests/polling/test_gateway.py compares them). Every other path goes to
 application unchanged.
 
 Run it with ``uvicorn ostan.asgi:application --loop uvloop --http
-ostan.polling.device_http:DeviceHttpProtocol --workers N`` (see docs/election-day.md): that protocol
+ostan.polling.edge.protocol:DeviceHttpProtocol --workers N`` (see docs/election-day.md): that protocol
 hands check-ins to :meth:`DeviceGateway.answer` straight from the HTTP parser, without ASGI, and any
 other uvicorn protocol reaches the same method through ASGI. A request whose batch does not finish
 within ``ANSWER_SECONDS`` is answered 503 ``busy``; if its batch commits later, the device's retry
@@ -40,11 +40,11 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import ValidationError
 
 from ostan.core.errors import DomainError
-from ostan.polling.actions.checkin_batches import Outcome, PendingCheckIn
 from ostan.polling.actions.checkins import prepare_check_in, settle_check_ins
 from ostan.polling.api import CheckInIn, check_in_answer
-from ostan.polling.checkin_wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
+from ostan.polling.checkin_requests import Outcome, PendingCheckIn
 from ostan.polling.device_requests import Registration, cached_registration, registration, signed_request, verify
+from ostan.polling.edge.wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
 from ostan.polling.models import DeviceKind
 
 Scope = MutableMapping[str, Any]
@@ -232,7 +232,7 @@ class DeviceGateway:
 
         ``path`` is as signed (with any query string); ``headers`` are the X-Ostan-* ones
         (:func:`signed_headers`). Shared by the ASGI path and uvicorn's protocol
-        (:mod:`ostan.polling.device_http`)."""
+        (:mod:`ostan.polling.edge.protocol`)."""
         if body is None:
             return 413, TOO_LARGE
         try:

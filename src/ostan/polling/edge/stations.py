@@ -1,6 +1,6 @@
 """What check-in needs about a station besides the database's answer, cached per process: its unit,
 the constituencies it serves and the round's election date (none of which changes once the station
-exists; see :mod:`ostan.polling.process_cache`). Opening and closing are never cached."""
+exists; see :mod:`ostan.polling.edge.caches`). Opening and closing are never cached."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from ostan.polling.process_cache import ProcessCache
+from ostan.polling.edge.caches import ProcessCache
 
 CACHE_SECONDS = 600.0
 

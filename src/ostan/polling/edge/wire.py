@@ -1,5 +1,5 @@
 """What a check-in request and its answer look like on the wire, without Django: shared by the device
-gateway (:mod:`ostan.polling.gateway`) and uvicorn's protocol (:mod:`ostan.polling.device_http`),
+gateway (:mod:`ostan.polling.edge.gateway`) and uvicorn's protocol (:mod:`ostan.polling.edge.protocol`),
 which uvicorn imports before the application, so before Django is set up."""
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """uvicorn's httptools protocol with check-ins answered straight from the parser.
 
-At the peak of election day the device gateway (:mod:`ostan.polling.gateway`) spends as much CPU on
+At the peak of election day the device gateway (:mod:`ostan.polling.edge.gateway`) spends as much CPU on
 carrying a check-in through ASGI as on the check-in itself: a scope, a request-response cycle and a
 task per request, receive and send messages, each header checked again, and the answer written to
 the socket in two writes (two system calls, two TCP segments). This protocol, run with
-``uvicorn ostan.asgi:application --http ostan.polling.device_http:DeviceHttpProtocol``, hands a
-``POST /api/polling/check-ins`` to :meth:`DeviceGateway.answer <ostan.polling.gateway.DeviceGateway.answer>`
+``uvicorn ostan.asgi:application --http ostan.polling.edge.protocol:DeviceHttpProtocol``, hands a
+``POST /api/polling/check-ins`` to :meth:`DeviceGateway.answer <ostan.polling.edge.gateway.DeviceGateway.answer>`
 as soon as its body is in and writes the answer in one write. The answer is the gateway's, byte for
 byte what the ASGI path sends (tests/polling/test_device_http.py compares them over real sockets).
 
@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
-from ostan.polling.checkin_wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
+from ostan.polling.edge.wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
 
 if TYPE_CHECKING:
-    from ostan.polling.gateway import DeviceGateway
+    from ostan.polling.edge.gateway import DeviceGateway
 
 CHECK_IN_URL = CHECK_IN_PATH.encode("ascii")
 INTERNAL_ERROR = b"Internal Server Error"
@@ -64,7 +64,7 @@ class CheckInExchange:
 
 def find_gateway(app: Any) -> DeviceGateway | None:
     """The device gateway inside uvicorn's middleware around the application, if it is there."""
-    from ostan.polling.gateway import DeviceGateway  # with the application loaded, Django is set up
+    from ostan.polling.edge.gateway import DeviceGateway  # with the application loaded, Django is set up
 
     while app is not None:
         if isinstance(app, DeviceGateway):

@@ -20,6 +20,8 @@ from typing import Any
 import psycopg
 from django.db import connection
 
+from ostan.dialects import uses_postgresql
+
 Params = Sequence[Any] | Mapping[str, Any]
 # Django opens its PostgreSQL connections with psycopg's prepare_threshold=None, which turns every
 # prepare=True into a silent no-op. A threshold no query reaches prepares exactly the statements
@@ -28,7 +30,7 @@ ONLY_WHEN_ASKED = 2**62
 
 
 def _run(sql: str, params: Params, fetch: str) -> Any:
-    if connection.vendor != "postgresql":
+    if not uses_postgresql():
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall() if fetch == "all" else cursor.fetchone() if fetch == "one" else cursor.rowcount

@@ -20,6 +20,7 @@ from ostan.core.errors import DomainError
 from ostan.core.polling import bulletin
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import device_keys
+from ostan.dialects import uses_postgresql
 from ostan.publication.models import Board, BulletinEntry
 
 DEMO_KEY_TEXT = "ostan-demo-bulletin-key"
@@ -93,7 +94,7 @@ class Pending:
 def _insert(rows: list[BulletinEntry]) -> None:
     """One INSERT for every row; on PostgreSQL a COPY, whose C encoder takes the large payload texts as
     they are (the driver's client-side quoting of INSERT parameters scans each payload with a regex)."""
-    if connection.vendor != "postgresql":
+    if not uses_postgresql():
         BulletinEntry.objects.bulk_create(rows, batch_size=APPEND_BATCH)
         return
     columns = ", ".join(connection.ops.quote_name(name) for name in ENTRY_COLUMNS)

@@ -80,6 +80,12 @@ def format_receipt(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
+def stored_codes(codes: Sequence[str]) -> str:
+    """The codes as stored and compared, whatever digits a device typed: a retry in Persian digits is the
+    same ballot as its original in ASCII ones."""
+    return " ".join(normalize_code(code) for code in codes)
+
+
 def make_ballot(*, ballot_id: str, station_code: str, constituency_id: str, codes: Sequence[str]) -> BallotRecord:
     """A ballot record with its codes normalised (Persian/Arabic digits → ASCII) and its receipt code."""
     if not _BALLOT_ID.fullmatch(ballot_id):

@@ -34,11 +34,11 @@ from psycopg import errors as pg_errors
 
 from ostan.auditlog.actions import record
 from ostan.auditlog.rows import system_insert
-from ostan.core.counting.ballots import normalize_code
 from ostan.core.errors import DomainError
-from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots
+from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
+from ostan.dialects import uses_postgresql
 from ostan.polling import statements
 from ostan.polling.actions.ballots import (
     MAX_BATCH,
@@ -108,7 +108,7 @@ def cast_batch(*, device: DeviceContext, items: Sequence[BallotItem]) -> BatchOu
     _voting_device(device)
     if not 0 < len(items) <= MAX_BATCH or len({i.ballot_id for i in items}) != len(items):
         raise DomainError(f"یک دسته باید ۱ تا {MAX_BATCH} برگه با شناسه‌های یکتا داشته باشد.", code="invalid_batch")
-    if connection.vendor != "postgresql":
+    if not uses_postgresql():
         return _cast_portable(device, items)
     is_skipping = False
     for attempt in range(RETRIES):
@@ -255,16 +255,12 @@ def _explain(batch: _Batch, cursor: CursorWrapper) -> None:
         hit = known.get(item.ballot_id)
         if hit is not None:
             batch.refused.pop(i, None)
-            if hit[0] == batch.device.station_id and hit[1] == _joined(item.codes):
+            if hit[0] == batch.device.station_id and hit[1] == stored_codes(item.codes):
                 batch.accepted[i] = CastOutcome(item.ballot_id, hit[2], is_duplicate=True)
             else:
                 batch.refused[i] = ItemRefusal(item.ballot_id, "ballot_id_conflict", ID_CONFLICT)
         elif i not in batch.refused:
             batch.refuse(i, _token_refusal(batch.device, batch.hashes[i], tokens.get(batch.hashes[i])))
-
-
-def _joined(codes: Sequence[str]) -> str:
-    return " ".join(normalize_code(code) for code in codes)  # as stored: a retry may type other digits
 
 
 def _token_refusal(device: DeviceContext, hashed: str, found: tuple[int, bool] | None) -> DomainError:
@@ -310,7 +306,7 @@ def _known_portable(
         hit = stored.get(item.ballot_id)
         if hit is None:
             fresh.append(item)
-        elif hit[0] == device.station_id and hit[1] == " ".join(item.codes):
+        elif hit[0] == device.station_id and hit[1] == stored_codes(item.codes):
             duplicates.append(CastOutcome(item.ballot_id, hit[2], is_duplicate=True))
         else:
             refused.append(ItemRefusal(item.ballot_id, "ballot_id_conflict", "برگه‌ای دیگر با همین شناسه ثبت شده است."))

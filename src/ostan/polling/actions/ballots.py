@@ -26,11 +26,11 @@ from django.db import connection, transaction
 
 from ostan.auditlog.actions import record
 from ostan.auditlog.rows import system_insert
-from ostan.core.counting.ballots import normalize_code
 from ostan.core.errors import DomainError
-from ostan.core.polling.ballots import BallotRecord, make_ballot
+from ostan.core.polling.ballots import BallotRecord, make_ballot, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
+from ostan.dialects import uses_postgresql
 from ostan.polling import statements
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
@@ -155,7 +155,7 @@ def _duplicate(device: DeviceContext, item: BallotItem) -> CastOutcome | None:
     )
     if stored is None:
         return None
-    if stored[0] != device.station_id or stored[1] != " ".join(item.codes):
+    if stored[0] != device.station_id or stored[1] != stored_codes(item.codes):
         raise BallotIdConflict("برگه‌ای دیگر با همین شناسه ثبت شده است.")
     return CastOutcome(item.ballot_id, stored[2], is_duplicate=True)
 
@@ -170,7 +170,7 @@ def _ensure_open(device: DeviceContext) -> None:
 def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Sequence[str]) -> CastOutcome:
     """Spend ``token`` and store the ballot, or refuse and change nothing."""
     _voting_device(device)
-    if connection.vendor == "postgresql":
+    if uses_postgresql():
         with transaction.atomic(durable=True):
             return _cast_prepared(device, BallotItem(ballot_id, token, tuple(codes)))
     item = BallotItem(ballot_id, token, tuple(codes))
@@ -219,7 +219,7 @@ def _cast_prepared(device: DeviceContext, item: BallotItem) -> CastOutcome:
     if not advanced:
         raise ReplayedRequest("این درخواست پیش‌تر رسیده است (شمارنده تکراری است).")
     if dup_station is not None:
-        if dup_station != station or dup_codes != " ".join(normalize_code(code) for code in item.codes):
+        if dup_station != station or dup_codes != stored_codes(item.codes):
             raise BallotIdConflict("برگه‌ای دیگر با همین شناسه ثبت شده است.")
         return CastOutcome(item.ballot_id, dup_receipt, is_duplicate=True)
     if status != StationStatus.OPEN:

@@ -24,6 +24,7 @@ from ostan.core.errors import DomainError
 from ostan.core.national_code import parse as parse_national_code
 from ostan.core.polling.checkin import CheckInDecision, CheckInRequest, IdentityOutcome, LinkStatus, decide_check_in
 from ostan.core.polling.errors import ReplayedRequest
+from ostan.dialects import uses_postgresql
 from ostan.polling import link
 from ostan.polling.actions.checkin_batches import settle
 from ostan.polling.actions.checkin_lookup import LOOKUP_SQL, VoterFacts, decide, facts_from_row
@@ -133,7 +134,7 @@ def check_in(
 
 def settle_check_ins(pending: list[PendingCheckIn]) -> list[Outcome]:
     """Settle prepared check-ins: in batches on PostgreSQL, one by one through the ORM elsewhere."""
-    if connection.vendor == "postgresql":
+    if uses_postgresql():
         return settle(pending)
     outcomes: list[Outcome] = []
     for p in pending:

@@ -18,6 +18,7 @@ from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.roll import Voter, parse_roll_row
 from ostan.core.polling.synthetic import synthetic_roll
+from ostan.dialects import uses_postgresql
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.polling.constituencies import residence_constituency
 from ostan.polling.errors import RollImportRefused
@@ -61,7 +62,7 @@ def _tuples(round_id: int, voters: Iterable[Voter], places: list[tuple[int, str]
 def _insert(rows: Iterable[tuple[object, ...]]) -> tuple[int, int]:
     """Insert the rows; ``(inserted, without constituency)``."""
     count = missing = 0
-    if connection.vendor == "postgresql":
+    if uses_postgresql():
         with (
             connection.cursor() as cursor,
             cursor.copy(f"COPY polling_rollvoter ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,

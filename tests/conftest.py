@@ -43,3 +43,11 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
                 name = connection.ops.quote_name(connection.settings_dict["NAME"])
                 cursor.execute(f"ALTER DATABASE {name} SET ostan.allow_audit_truncate = 'on'")
                 cursor.execute("SET ostan.allow_audit_truncate = 'on'")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _strict_audit() -> None:
+    """Every action the suite runs must write exactly one audit entry (``ostan.auditlog.actions.action``)."""
+    from django.conf import settings
+
+    settings.OSTAN_AUDIT_STRICT = True

@@ -147,6 +147,9 @@ CACHES = {
     }
 }
 
+# Every action writes exactly one audit entry; with this on, one that does not raises (tests, development).
+OSTAN_AUDIT_STRICT = _flag("OSTAN_AUDIT_STRICT", DEBUG)
+
 # Text messages (OTP codes, tracking codes) leave through a pluggable backend.
 OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.ConsoleBackend")
 

@@ -16,8 +16,8 @@ from ostan.core.access import Role
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.polling import actions, documents
-from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.documents.sheets import Confirmation, MinutesSheet, Votes
+from ostan.polling.minutes_records import minutes_bytes
 from ostan.polling.models import CastBallot, StationMinutes
 from ostan.polling.simulator import new_ballot_id, new_token
 from tests.actors import as_actor

@@ -11,8 +11,8 @@ from django.test import Client
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.polling import actions
-from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.errors import MinutesInconsistent, StationClosed
+from ostan.polling.minutes_records import minutes_bytes
 from ostan.polling.models import CastBallot, Station, StationStatus
 from ostan.polling.simulator import new_ballot_id, new_token
 from tests.actors import as_actor

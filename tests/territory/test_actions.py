@@ -8,7 +8,7 @@ from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
 from ostan.core.access import OutOfScope, Role
 from ostan.core.errors import DomainError
-from ostan.territory import actions
+from ostan.territory import actions, errors
 from ostan.territory.models import Unit
 from tests.actors import as_actor
 from tests.territory.conftest import CITY_A, CITY_B, COUNTY_B, make_official
@@ -83,7 +83,7 @@ def test_bad_neighbourhoods_are_refused(official_a: User, code: str, name: str, 
 def test_a_duplicate_name_under_the_same_city_is_refused(official_a: User) -> None:
     city = Unit.objects.get(code=CITY_A)
     actions.create_neighbourhood(actor=as_actor(official_a), city=city, name="اسلام آباد")
-    with pytest.raises(actions.DuplicateNeighbourhood):
+    with pytest.raises(errors.DuplicateNeighbourhood):
         actions.create_neighbourhood(actor=as_actor(official_a), city=city, name="اسلام‌آباد")
     assert Unit.objects.filter(kind="neighbourhood").count() == 1
     assert territory_entries() == 1
@@ -110,7 +110,7 @@ def test_setting_a_population_records_before_after_and_reason(official_a: User) 
 )
 def test_bad_populations_are_refused(official_a: User, population: int, year: int, reason: str) -> None:
     city = Unit.objects.get(code=CITY_A)
-    with pytest.raises(actions.InvalidTerritoryInput):
+    with pytest.raises(errors.InvalidTerritoryInput):
         actions.set_population(actor=as_actor(official_a), unit=city, population=population, year=year, reason=reason)
     city.refresh_from_db()
     assert city.population is None

@@ -16,7 +16,7 @@ from ostan.access.errors import DuplicateOrganisation, InvalidOrganisation
 from ostan.access.events import AccessEvent
 from ostan.access.models import Organisation
 from ostan.access.permissions import MANAGE_ORGANISATIONS
-from ostan.auditlog.actions import record, snapshot
+from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, OutOfScope, allows, ensure
 from ostan.core.tables import FileRejected, LineError, read_table
 from ostan.core.text import search_key
@@ -71,6 +71,7 @@ def _refuse(problems: dict[str, str]) -> None:
         raise InvalidOrganisation("ورودی نامعتبر است؛ خطاهای هر بخش را ببینید.", details=problems)
 
 
+@action()
 def create_organisation(*, actor: Actor, entry: OrganisationEntry) -> Organisation:
     """Register one organisation seated in a unit of the actor's territory."""
     with transaction.atomic(durable=True):
@@ -100,6 +101,7 @@ def create_organisation(*, actor: Actor, entry: OrganisationEntry) -> Organisati
     return organisation
 
 
+@action()
 def change_organisation(*, actor: Actor, organisation_id: int, entry: OrganisationEntry) -> Organisation:
     """Edit an organisation seated in the actor's territory (its code stays; a new seat must be in scope too)."""
     with transaction.atomic(durable=True):
@@ -147,6 +149,7 @@ def _move_branches(old_path: str, organisation: Organisation) -> None:
         moved[branch.pk] = branch
 
 
+@action()
 def import_organisations(*, actor: Actor, file_name: str, data: bytes) -> int:
     """Create or update every organisation of a CSV/XLSX file, or none; the number of lines written."""
     if not actor.is_system and MANAGE_ORGANISATIONS.reach_for(actor.role) is None:

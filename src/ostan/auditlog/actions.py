@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
+import logging
 import uuid
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Mapping
+from contextvars import ContextVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
+from django.conf import settings
 from django.db import models, transaction
 
 from ostan.auditlog.events import AuditEvent
@@ -24,6 +28,55 @@ class Placed(Protocol):
 
 class AuditOutsideTransaction(RuntimeError):
     """An action tried to record a change outside a transaction: the entry could outlive a rollback."""
+
+
+class AuditCountWrong(RuntimeError):
+    """An action returned having written no audit entry, or more than one."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+ACTION_ATTRIBUTE = "ostan_action"
+logger = logging.getLogger(__name__)
+# The entries written by the action running now (its own, not those of actions it calls).
+_written: ContextVar[list[int] | None] = ContextVar("ostan_audit_written", default=None)
+
+
+def counted(entries: int = 1) -> None:
+    """Entries written by statements of their own (``ostan.auditlog.rows``) count for the running action."""
+    box = _written.get()
+    if box is not None:
+        box[0] += entries
+
+
+def action(*, may_change_nothing: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declare a state-changing action: keyword arguments only, and exactly one audit entry each time it
+    returns. ``may_change_nothing``: none either, when it answers a refusal or a retry instead of changing
+    anything (a check-in that finds the voter has voted; a device's retry of a stored ballot). With
+    ``OSTAN_AUDIT_STRICT`` (tests, development) a wrong count raises; otherwise it is logged."""
+
+    def declare(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            if args:
+                raise TypeError(f"{fn.__qualname__} takes keyword arguments only")
+            box = [0]
+            token = _written.set(box)
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                _written.reset(token)
+            if box[0] != 1 and not (may_change_nothing and box[0] == 0):
+                message = f"{fn.__module__}.{fn.__qualname__} wrote {box[0]} audit entries"
+                if getattr(settings, "OSTAN_AUDIT_STRICT", False):
+                    raise AuditCountWrong(message)
+                logger.error(message)
+            return result
+
+        setattr(run, ACTION_ATTRIBUTE, {"may_change_nothing": may_change_nothing})
+        return run
+
+    return declare
 
 
 def _json_safe(value: Any) -> Any:
@@ -91,6 +144,7 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_label = object_label or str(obj)[:300]
+    counted()
     return Entry.objects.create(
         **_actor_columns(actor),
         event=event.value,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import secrets
 
+from ostan.elections.errors import PhotoRejected
+
 PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_DIRECTORY = "elections/candidates"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -27,3 +29,13 @@ def new_photo_name(kind: str) -> str:
 
 def content_type(path: str) -> str:
     return CONTENT_TYPES.get(path.rsplit(".", 1)[-1], "application/octet-stream")
+
+
+def checked_photo(data: bytes) -> str:
+    """The photo's kind ("png"/"jpg"), or a refusal that says why."""
+    if len(data) > PHOTO_MAX_BYTES:
+        raise PhotoRejected("حجم عکس بیش از ۲ مگابایت است.")
+    kind = photo_kind(data)
+    if kind is None:
+        raise PhotoRejected("فقط عکس JPEG یا PNG پذیرفته می‌شود؛ محتوای این پرونده تصویر نیست.")
+    return kind

@@ -12,7 +12,6 @@ from ostan.core.access import Actor, allows
 from ostan.core.counting.errors import PopulationUnknown
 from ostan.core.counting.seats import CouncilSize, council_size
 from ostan.core.errors import NotFound
-from ostan.elections.actions.constituencies import KIND_UNITS, settlement_of
 from ostan.elections.models import (
     Ballot,
     BallotBatch,
@@ -25,6 +24,7 @@ from ostan.elections.models import (
     VettingStatus,
 )
 from ostan.elections.permissions import MANAGE_CONSTITUENCY, READ_UNPUBLISHED
+from ostan.elections.settlements import KIND_UNITS, settlement_of
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.scope import target_of
 from ostan.territory.selectors import search_units

@@ -29,6 +29,7 @@ from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.polling.checkin import CheckInDecision
 from ostan.polling import actions, selectors
+from ostan.polling.casting import BallotItem, ballot_opened
 from ostan.polling.device_requests import authenticate
 from ostan.polling.models import DeviceKind, StationMinutes
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION, USE_DEVICE
@@ -158,7 +159,7 @@ def check_in_answer(d: CheckInDecision) -> dict[str, Any]:
 @api_guarded(USE_DEVICE)
 def open_ballot(request: HttpRequest, payload: TokenIn) -> BallotOpenOut:
     device = authenticate(request, kind=DeviceKind.VOTING)
-    c = selectors.constituency_brief(actions.open_ballot(device=device, token=payload.token))
+    c = selectors.constituency_brief(ballot_opened(device, payload.token))
     return BallotOpenOut(constituency_id=c.pk, constituency_name=c.name, method=c.core.method.value, seats=c.core.seats)
 
 
@@ -174,7 +175,7 @@ def cast_ballot(request: HttpRequest, payload: BallotIn) -> HttpResponse:
 @api_guarded(USE_DEVICE)
 def cast_batch(request: HttpRequest, payload: BatchIn) -> HttpResponse:
     device = authenticate(request, kind=DeviceKind.VOTING)
-    items = [actions.BallotItem(b.ballot_id, b.token, tuple(b.codes)) for b in payload.ballots]
+    items = [BallotItem(b.ballot_id, b.token, tuple(b.codes)) for b in payload.ballots]
     o = actions.cast_batch(device=device, items=items)
     # The bytes _json writes, with the accepted entries (most of a journal's answer) formatted directly
     # around json's C string encoder instead of built as dicts and walked by the encoder.

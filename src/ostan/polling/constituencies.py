@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from ostan.core import counting
 from ostan.core.counting.ballots import BallotForm
-from ostan.elections.actions.constituencies import settlement_of
 from ostan.elections.files import core_constituency
 from ostan.elections.models import Constituency
+from ostan.elections.settlements import settlement_of
 from ostan.polling.edge.caches import ProcessCache
 
 CACHE_SECONDS = 30.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import dataclass
 
 from openpyxl import load_workbook
 
@@ -51,3 +52,10 @@ def read_rows(file_name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
         if any(c.strip() for c in cells):
             rows.append((line, dict(zip(header, cells, strict=False))))
     return rows
+
+
+@dataclass(frozen=True)
+class RollReport:
+    rows: int
+    imported: int
+    without_constituency: int  # on the roll but in no constituency of the round (they cannot vote)

@@ -26,6 +26,7 @@ from ostan.elections.demo import DEMO_PROVINCE, ROUND_DATE, ROUND_NAME, ROUND_NU
 from ostan.elections.demo import DEMO_SYSTEM as SYSTEM
 from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
 from ostan.polling import actions as polling
+from ostan.polling.casting import BallotItem
 from ostan.polling.device_requests import DeviceContext
 from ostan.polling.models import CheckIn, Device, DeviceKind, Station, StationMinutes, StationStatus
 from ostan.polling.simulator import SimulatedDevice, seed_key
@@ -125,7 +126,7 @@ def _vote(station: Station, voters: list[str], rng: random.Random) -> None:
                                     national_code=national, evidence=national[-4:], token_hash=token_hash)  # fmt: skip
         if decision.is_accepted:
             picks = rng.sample(["201", "202", "203", "204", "205", "206", "207", "208", "209"], rng.randint(0, 5))
-            journal.append(polling.BallotItem(rng.randbytes(16).hex(), token, tuple(picks)))
+            journal.append(BallotItem(rng.randbytes(16).hex(), token, tuple(picks)))
     if journal:
         rng.shuffle(journal)
         polling.cast_batch(device=_context(station, DeviceKind.VOTING), items=journal)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
-from ostan.auditlog.actions import record, snapshot
+from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
-from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
+from ostan.territory.errors import DuplicateNeighbourhood, InvalidTerritoryInput
 from ostan.territory.events import TerritoryEvent
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
 from ostan.territory.permissions import EDIT_UNITS
@@ -25,15 +25,6 @@ NEIGHBOURHOOD_CODE_SEPARATOR = "-"
 POPULATION_FIELDS = ("population", "population_year", "population_source")
 
 
-class InvalidTerritoryInput(DomainError):
-    code = "invalid_territory_input"
-
-
-class DuplicateNeighbourhood(DomainError):
-    code = "duplicate_neighbourhood"
-    status = 409
-
-
 def _next_neighbourhood_code(parent: Unit) -> str:
     prefix = parent.code + NEIGHBOURHOOD_CODE_SEPARATOR
     last = (
@@ -45,6 +36,7 @@ def _next_neighbourhood_code(parent: Unit) -> str:
     return f"{prefix}{number:03d}"
 
 
+@action()
 def create_neighbourhood(*, actor: Actor, city: Unit, name: str) -> Unit:
     """Add a neighbourhood (محله) under a city or city zone in the actor's scope."""
     ensure(actor, EDIT_UNITS, target_of(city))
@@ -82,6 +74,7 @@ def create_neighbourhood(*, actor: Actor, city: Unit, name: str) -> Unit:
     return unit
 
 
+@action()
 def set_population(*, actor: Actor, unit: Unit, population: int, year: int, reason: str) -> Unit:
     """Enter a unit's population (usually one the census list lacks), with the reason for the record."""
     ensure(actor, EDIT_UNITS, target_of(unit))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from ostan.access.guards import guarded
 from ostan.core.access import acting, allows
 from ostan.core.errors import DomainError, NotFound, PermissionRefused
-from ostan.territory import actions, maps, selectors
+from ostan.territory import actions, errors, maps, selectors
 from ostan.territory.forms import NeighbourhoodForm, PopulationForm
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.permissions import EDIT_UNITS, READ_UNITS
@@ -66,7 +66,7 @@ def add_neighbourhood(request: HttpRequest, code: str) -> HttpResponse:
     form = NeighbourhoodForm(request.POST)
     try:
         if not form.is_valid():
-            raise actions.InvalidTerritoryInput("نام محله را درست وارد کنید.")
+            raise errors.InvalidTerritoryInput("نام محله را درست وارد کنید.")
         created = actions.create_neighbourhood(actor=acting(request), city=city, name=form.cleaned_data["name"])
         messages.success(request, f"محله «{created.name}» افزوده شد.")
     except PermissionRefused as exc:
@@ -83,7 +83,7 @@ def set_population(request: HttpRequest, code: str) -> HttpResponse:
     form = PopulationForm(request.POST)
     try:
         if not form.is_valid():
-            raise actions.InvalidTerritoryInput("جمعیت، سال و دلیل را درست وارد کنید.")
+            raise errors.InvalidTerritoryInput("جمعیت، سال و دلیل را درست وارد کنید.")
         data = form.cleaned_data
         actions.set_population(
             actor=acting(request),

@@ -23,10 +23,11 @@ from ostan.accounts.errors import AccountStateConflict, InvalidAccount, WrongPas
 from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import User
 from ostan.accounts.passwords import clean_password
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor
 
 
+@action()
 @sensitive_variables("password")
 def set_temporary_password(*, actor: Actor, account_id: int, password: str) -> User:
     """Give an account a password chosen by an official (someone who forgot theirs, a new device). The
@@ -49,6 +50,7 @@ def set_temporary_password(*, actor: Actor, account_id: int, password: str) -> U
     return account
 
 
+@action()
 @sensitive_variables("current_password", "new_password")
 def change_own_password(*, actor: Actor, current_password: str, new_password: str) -> User:
     """The holder replaces their password (a temporary one, or any time they wish)."""
@@ -73,6 +75,7 @@ def change_own_password(*, actor: Actor, current_password: str, new_password: st
     return account
 
 
+@action()
 def clear_lockout(*, actor: Actor, account_id: int) -> User:
     """Reopen sign-in for an account locked after repeated failed passwords, before the lockout ends by
     itself. Only the account's own counter is cleared; a lockout of a client address stays."""

@@ -29,7 +29,7 @@ from ostan.accounts.errors import AccountStateConflict, InvalidAccount
 from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import User
 from ostan.accounts.passwords import clean_password
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, Role
 from ostan.core.phone import InvalidMobile, normalize_mobile
 from ostan.core.text import normalize
@@ -77,6 +77,7 @@ def _clean_mobile(raw: str) -> str:
         raise InvalidMobile(exc.message, details={"field": "mobile"}) from None
 
 
+@action()
 def create_staff_account(
     *,
     actor: Actor,
@@ -115,6 +116,7 @@ def create_staff_account(
     return user
 
 
+@action()
 def change_role_or_unit(
     *, actor: Actor, account_id: int, role: str, unit: Unit | None, organisation: Organisation | None = None
 ) -> User:
@@ -153,6 +155,7 @@ def change_role_or_unit(
     return account
 
 
+@action()
 def add_post(
     *,
     actor: Actor,
@@ -186,6 +189,7 @@ def add_post(
     return post
 
 
+@action()
 def end_post(*, actor: Actor, post_id: int) -> Post:
     """End one of an account's current posts now; the account keeps its others."""
     with transaction.atomic(durable=True):
@@ -205,6 +209,7 @@ def end_post(*, actor: Actor, post_id: int) -> Post:
     return post
 
 
+@action()
 def deactivate_account(*, actor: Actor, account_id: int) -> User:
     """Switch an account off: it can no longer sign in, and its open sessions end at their next request."""
     with transaction.atomic(durable=True):
@@ -226,6 +231,7 @@ def deactivate_account(*, actor: Actor, account_id: int) -> User:
     return account
 
 
+@action()
 def reactivate_account(*, actor: Actor, account_id: int) -> User:
     """Switch a deactivated account on again, with the posts it had (each checked anew)."""
     with transaction.atomic(durable=True):

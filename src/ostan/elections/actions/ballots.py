@@ -6,7 +6,7 @@ import hashlib
 
 from django.db import transaction
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.tables import FileRejected
@@ -37,6 +37,7 @@ def _check_file(file_name: str, data: bytes, source: str) -> list[str]:
     return ballots
 
 
+@action()
 def import_ballots(
     *, actor: Actor, constituency: Constituency, file_name: str, data: bytes, source: str
 ) -> BallotBatch:

@@ -6,11 +6,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from ostan.auditlog.actions import record, snapshot
+from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
 from ostan.elections import photos
 from ostan.elections.entries import CandidateEntry, ListEntry, checked_candidate, checked_list
-from ostan.elections.errors import ElectionClosed, InvalidEntry, PhotoRejected, RosterFrozen
+from ostan.elections.errors import ElectionClosed, InvalidEntry, RosterFrozen
 from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Candidate, Constituency, PartyList, RoundStatus
 from ostan.elections.permissions import MANAGE_CONSTITUENCY
@@ -23,7 +23,7 @@ LIST_FIELDS = ("code", "name", "party")
 FROZEN_STATUSES = frozenset({RoundStatus.VOTING, RoundStatus.COUNTING, RoundStatus.PUBLISHED})
 
 
-def locked_roster(constituency: Constituency) -> Constituency:
+def _locked_roster(constituency: Constituency) -> Constituency:
     """The constituency, locked, if its roster may still change."""
     constituency = (
         Constituency.objects.select_for_update(of=("self",))
@@ -44,10 +44,11 @@ def _apply(candidate: Candidate, entry: CandidateEntry, party_list: PartyList | 
     candidate.party_list = party_list
 
 
+@action()
 def add_candidate(*, actor: Actor, constituency: Constituency, entry: CandidateEntry) -> Candidate:
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
-        constituency = locked_roster(constituency)
+        constituency = _locked_roster(constituency)
         cleaned, party_list, errors = checked_candidate(entry, constituency)
         if errors:
             raise InvalidEntry(errors)
@@ -59,10 +60,11 @@ def add_candidate(*, actor: Actor, constituency: Constituency, entry: CandidateE
     return candidate
 
 
+@action()
 def edit_candidate(*, actor: Actor, candidate: Candidate, entry: CandidateEntry) -> Candidate:
     ensure(actor, MANAGE_CONSTITUENCY, target_of(candidate.constituency.unit))
     with transaction.atomic(durable=True):
-        constituency = locked_roster(candidate.constituency)
+        constituency = _locked_roster(candidate.constituency)
         candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, constituency=constituency)
         cleaned, party_list, errors = checked_candidate(entry, constituency, own_pk=candidate.pk)
         if errors:
@@ -75,10 +77,11 @@ def edit_candidate(*, actor: Actor, candidate: Candidate, entry: CandidateEntry)
     return candidate
 
 
+@action()
 def add_party_list(*, actor: Actor, constituency: Constituency, entry: ListEntry) -> PartyList:
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
     with transaction.atomic(durable=True):
-        constituency = locked_roster(constituency)
+        constituency = _locked_roster(constituency)
         cleaned, errors = checked_list(entry, constituency)
         if errors:
             raise InvalidEntry(errors)
@@ -90,24 +93,15 @@ def add_party_list(*, actor: Actor, constituency: Constituency, entry: ListEntry
     return party_list
 
 
-def checked_photo(data: bytes) -> str:
-    """The photo's kind ("png"/"jpg"), or a refusal that says why."""
-    if len(data) > photos.PHOTO_MAX_BYTES:
-        raise PhotoRejected("حجم عکس بیش از ۲ مگابایت است.")
-    kind = photos.photo_kind(data)
-    if kind is None:
-        raise PhotoRejected("فقط عکس JPEG یا PNG پذیرفته می‌شود؛ محتوای این پرونده تصویر نیست.")
-    return kind
-
-
+@action()
 def set_candidate_photo(*, actor: Actor, candidate: Candidate, data: bytes) -> Candidate:
     """Store ``data`` unchanged under a random name; the previous file is removed once the change commits."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(candidate.constituency.unit))
-    kind = checked_photo(data)
+    kind = photos.checked_photo(data)
     stored = default_storage.save(photos.new_photo_name(kind), ContentFile(data))
     try:
         with transaction.atomic(durable=True):
-            constituency = locked_roster(candidate.constituency)
+            constituency = _locked_roster(candidate.constituency)
             candidate = Candidate.objects.select_for_update().get(pk=candidate.pk, constituency=constituency)
             before = snapshot(candidate, ("photo_path",))
             previous, candidate.photo_path = candidate.photo_path, stored

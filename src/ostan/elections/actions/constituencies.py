@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ostan.auditlog.actions import record, snapshot
+from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
 from ostan.core.counting.seats import CouncilSize, council_size, override_council_size
 from ostan.core.errors import DomainError
-from ostan.core.text import normalize, search_key
+from ostan.core.text import normalize
 from ostan.elections.entries import plain_text
 from ostan.elections.errors import ElectionClosed, PopulationMissing
 from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import Constituency, ConstituencyKind, CountingMethod, ElectionRound
 from ostan.elections.permissions import MANAGE_CONSTITUENCY
-from ostan.territory.models import Unit, UnitKind
+from ostan.elections.settlements import KIND_UNITS, settlement_of
+from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
 CONSTITUENCY_FIELDS = (
@@ -33,21 +34,6 @@ CONSTITUENCY_FIELDS = (
 )
 VOTING_FIELDS = ("is_voting", "not_voting_reason")
 NOT_VOTING_REASON_MAX_LENGTH = 500  # Constituency.not_voting_reason
-TEHRAN_KEY = search_key("تهران")
-KIND_UNITS = {
-    ConstituencyKind.CITY_COUNCIL: {UnitKind.CITY},
-    ConstituencyKind.VILLAGE_COUNCIL: {UnitKind.VILLAGE},
-    ConstituencyKind.PROPORTIONAL: {UnitKind.CITY},
-}
-
-
-def settlement_of(unit: Unit, kind: str) -> str:
-    """The core's seat-table row: Tehran's constituency has its own row (21 members, 11 alternates)."""
-    if kind == ConstituencyKind.VILLAGE_COUNCIL:
-        return "village"
-    if kind == ConstituencyKind.PROPORTIONAL and unit.search_key == TEHRAN_KEY:
-        return "tehran"
-    return "city"
 
 
 def _size(
@@ -81,6 +67,7 @@ def _check_lengths(**texts: str) -> None:
             raise DomainError(f"{TEXT_LABELS[field]} حداکثر {TEXT_LIMITS[field]} نویسه است.", code="text_too_long")
 
 
+@action()
 def create_constituency(
     *,
     actor: Actor,
@@ -138,6 +125,7 @@ def create_constituency(
     return constituency
 
 
+@action()
 def set_lot_seed(*, actor: Actor, constituency: Constituency, seed: str) -> Constituency:
     """Fix the public seed the lots of this constituency derive from (recorded, published with the result).
 
@@ -165,6 +153,7 @@ def set_lot_seed(*, actor: Actor, constituency: Constituency, seed: str) -> Cons
     return constituency
 
 
+@action()
 def set_voting(*, actor: Actor, constituency: Constituency, is_voting: bool, reason: str = "") -> Constituency:
     """Mark whether voting takes place here (it may not, where voting is impossible); "not" needs a reason."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))

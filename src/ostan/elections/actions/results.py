@@ -9,7 +9,7 @@ import re
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core import counting
 from ostan.core.access import Actor, ensure
 from ostan.elections import files
@@ -20,6 +20,7 @@ from ostan.elections.permissions import MANAGE_CONSTITUENCY
 from ostan.territory.scope import target_of
 
 
+@action()
 def count_constituency(*, actor: Actor, constituency: Constituency) -> CountRecord:
     """Count every stored ballot and store the result with the hashes of its two input files.
 
@@ -70,6 +71,7 @@ def count_constituency(*, actor: Actor, constituency: Constituency) -> CountReco
     return count_record
 
 
+@action()
 def publish_results(*, actor: Actor, constituency: Constituency) -> Constituency:
     """Make the latest count of ``constituency`` public; inputs are frozen from then on."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
@@ -96,6 +98,7 @@ SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 BALLOTS_URL_MAX = 200  # CountRecord.ballots_url
 
 
+@action()
 def record_external_count(
     *,
     actor: Actor,

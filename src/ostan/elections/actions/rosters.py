@@ -6,7 +6,7 @@ import hashlib
 
 from django.db import transaction
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.tables import FileRejected, read_table
 from ostan.elections import rosters
@@ -26,6 +26,7 @@ def _locked_open(constituency: Constituency) -> Constituency:
     return constituency
 
 
+@action()
 def import_lists(*, actor: Actor, constituency: Constituency, file_name: str, data: bytes) -> int:
     """Add the party lists of ``data``; returns how many were imported."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))
@@ -54,6 +55,7 @@ def import_lists(*, actor: Actor, constituency: Constituency, file_name: str, da
     return len(valid)
 
 
+@action()
 def import_candidates(*, actor: Actor, constituency: Constituency, file_name: str, data: bytes) -> int:
     """Add the candidates of ``data``; returns how many were imported."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(constituency.unit))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from ostan.auditlog.actions import record, snapshot
+from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.text import normalize
@@ -17,6 +17,7 @@ from ostan.elections.permissions import CONFIGURE_ROUNDS
 ROUND_FIELDS = ("number", "name", "election_date", "status")
 
 
+@action()
 def create_round(*, actor: Actor, number: int, name: str, election_date: dt.date | None = None) -> ElectionRound:
     ensure(actor, CONFIGURE_ROUNDS)
     name = normalize(name)
@@ -35,6 +36,7 @@ def create_round(*, actor: Actor, number: int, name: str, election_date: dt.date
     return election_round
 
 
+@action()
 def set_round_status(*, actor: Actor, election_round: ElectionRound, status: str) -> ElectionRound:
     ensure(actor, CONFIGURE_ROUNDS)
     if status not in RoundStatus.values:

@@ -7,11 +7,10 @@ from typing import Any
 from django import forms
 
 from ostan.core.errors import DomainError
-from ostan.elections.actions.candidates import checked_photo
 from ostan.elections.entries import NAME_MAX_LENGTH, CandidateEntry, ListEntry
 from ostan.elections.forms.entries import REQUIRED
 from ostan.elections.models import Candidate, EducationLevel, Gender, PartyList, VettingStatus
-from ostan.elections.photos import PHOTO_MAX_BYTES
+from ostan.elections.photos import PHOTO_MAX_BYTES, checked_photo
 from ostan.elections.rosters import MAX_CODE_DIGITS
 
 INDEPENDENT = ("", "منفرد (بدون فهرست)")

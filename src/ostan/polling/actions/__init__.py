@@ -1,19 +1,14 @@
 """Every state change of election day, one module per entity (see each module's docstring)."""
 
 from ostan.polling.actions.ballot_batches import cast_batch
-from ostan.polling.actions.ballots import BallotItem, BatchOutcome, CastOutcome, ItemRefusal, cast_ballot, open_ballot
+from ostan.polling.actions.ballots import cast_ballot
 from ostan.polling.actions.checkins import check_in
 from ostan.polling.actions.devices import deactivate_device, register_device
-from ostan.polling.actions.minutes import close_station, confirm_minutes, sign_minutes, station_minutes
-from ostan.polling.actions.roll import RollReport, generate_roll, import_roll
+from ostan.polling.actions.minutes import close_station, confirm_minutes, sign_minutes
+from ostan.polling.actions.roll import generate_roll, import_roll
 from ostan.polling.actions.stations import add_official, create_station
 
 __all__ = [
-    "BallotItem",
-    "BatchOutcome",
-    "CastOutcome",
-    "ItemRefusal",
-    "RollReport",
     "add_official",
     "cast_ballot",
     "cast_batch",
@@ -24,8 +19,6 @@ __all__ = [
     "deactivate_device",
     "generate_roll",
     "import_roll",
-    "open_ballot",
     "register_device",
     "sign_minutes",
-    "station_minutes",
 ]

@@ -32,7 +32,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from psycopg import errors as pg_errors
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, counted, record
 from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots, stored_codes
@@ -40,16 +40,8 @@ from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
 from ostan.polling import statements
-from ostan.polling.actions.ballots import (
-    MAX_BATCH,
-    BallotItem,
-    BatchOutcome,
-    CastOutcome,
-    ItemRefusal,
-    _ensure_open,
-    _voting_device,
-    judge,
-)
+from ostan.polling.actions.ballots import MAX_BATCH, _ensure_open
+from ostan.polling.casting import BallotItem, BatchOutcome, CastOutcome, ItemRefusal, judge, voting_device
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import station_info
@@ -103,9 +95,10 @@ KNOWN_SQL = "SELECT ballot_id, station_id, codes, receipt_code FROM polling_cast
 TOKENS_SQL = "SELECT token_hash, station_id, is_redeemed FROM polling_votingtoken WHERE token_hash = ANY(%s)"
 
 
+@action()
 def cast_batch(*, device: DeviceContext, items: Sequence[BallotItem]) -> BatchOutcome:
     """Decide and store every item of a voting device's journal (see the module docstring)."""
-    _voting_device(device)
+    voting_device(device)
     if not 0 < len(items) <= MAX_BATCH or len({i.ballot_id for i in items}) != len(items):
         raise DomainError(f"یک دسته باید ۱ تا {MAX_BATCH} برگه با شناسه‌های یکتا داشته باشد.", code="invalid_batch")
     if not uses_postgresql():
@@ -278,6 +271,7 @@ def _finish(batch: _Batch) -> BatchOutcome:
     device = batch.device
     statements.execute(AUDIT_SQL, [device.at, str(device.station_id), device.station_code,
                                    station_info(device.station_id).unit_path, json.dumps(counts)])  # fmt: skip
+    counted()
     order = range(len(batch.items))
     return BatchOutcome(
         tuple(batch.accepted[i] for i in order if i in batch.accepted),

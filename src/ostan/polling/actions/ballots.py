@@ -19,28 +19,25 @@ raised between them rolls the whole transaction back, token included.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
 
 from django.db import connection, transaction
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, counted, record
 from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
-from ostan.core.polling.ballots import BallotRecord, make_ballot, stored_codes
+from ostan.core.polling.ballots import make_ballot, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
 from ostan.polling import statements
-from ostan.polling.constituencies import info as constituency_info
+from ostan.polling.casting import BallotItem, CastOutcome, code_of, judge, voting_device
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import station_info
-from ostan.polling.errors import BallotIdConflict, BallotRefused, StationClosed, WrongDeviceKind
+from ostan.polling.errors import BallotIdConflict, StationClosed
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import CastBallot, DeviceKind, StationStatus, VotingToken
+from ostan.polling.models import CastBallot, StationStatus, VotingToken
 
 MAX_BATCH = 1_000
-ACCEPTED_STATUSES = ("valid", "blank")
 
 SPEND_SQL = """
 WITH dev AS (
@@ -86,62 +83,9 @@ STORE_SQL = "\n".join(
 )
 
 
-# A journal of 1,000 ballots makes 2,000 of these: named tuples, immutable like frozen dataclasses, are
-# made in a third of the time.
-class CastOutcome(NamedTuple):
-    ballot_id: str
-    receipt_code: str
-    is_duplicate: bool  # stored earlier (a retry or a journal upload): nothing new was written
-
-
-class BallotItem(NamedTuple):
-    ballot_id: str
-    token: str
-    codes: tuple[str, ...]
-
-
-class ItemRefusal(NamedTuple):
-    ballot_id: str
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
-class BatchOutcome:
-    accepted: tuple[CastOutcome, ...]
-    refused: tuple[ItemRefusal, ...]
-
-
-def _voting_device(device: DeviceContext) -> None:
-    if device.kind != DeviceKind.VOTING:
-        raise WrongDeviceKind("رأی فقط از دستگاه رأی‌گیری پذیرفته می‌شود.")
-
-
-def open_ballot(*, device: DeviceContext, token: str) -> int:
-    """The constituency whose ballot ``token`` opens (the token is not spent). Read-only."""
-    _voting_device(device)
-    found = VotingToken.objects.filter(token_hash=token_hash(token)).values_list("station_id", "is_redeemed").first()
-    rec = None if found is None else TokenRecord(token_hash(token), _code_of(found[0]), found[1])
-    redeem(rec, station_code=device.station_code)  # raises the refusal; the result is not stored
-    return VotingToken.objects.values_list("constituency_id", flat=True).get(token_hash=token_hash(token))
-
-
-def _code_of(station_pk: int) -> str:
-    return station_info(station_pk).code
-
-
-def judge(constituency_pk: int, ballot: BallotRecord) -> None:
-    """Refuse a machine ballot that is not valid or blank (the kiosk never sends one)."""
-    verdict = constituency_info(constituency_pk).form.judge(ballot.codes)
-    if verdict.status not in ACCEPTED_STATUSES:
-        raise BallotRefused(
-            "برگهٔ رأی درست نیست: " + "، ".join(verdict.reasons), details={"reasons": list(verdict.reasons)}
-        )
-
-
 def _refusal_for(device: DeviceContext, hashed: str) -> DomainError:
     found = VotingToken.objects.filter(token_hash=hashed).values_list("station_id", "is_redeemed").first()
-    rec = None if found is None else TokenRecord(hashed, _code_of(found[0]), found[1])
+    rec = None if found is None else TokenRecord(hashed, code_of(found[0]), found[1])
     try:
         redeem(rec, station_code=device.station_code)
     except DomainError as exc:
@@ -167,9 +111,10 @@ def _ensure_open(device: DeviceContext) -> None:
         raise StationClosed("این شعبه بسته شده است.")
 
 
+@action(may_change_nothing=True)
 def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Sequence[str]) -> CastOutcome:
     """Spend ``token`` and store the ballot, or refuse and change nothing."""
-    _voting_device(device)
+    voting_device(device)
     if uses_postgresql():
         with transaction.atomic(durable=True):
             return _cast_prepared(device, BallotItem(ballot_id, token, tuple(codes)))
@@ -234,4 +179,5 @@ def _cast_prepared(device: DeviceContext, item: BallotItem) -> CastOutcome:
         "receipt": ballot.receipt_code, "at": device.at, "station_text": str(station),
         "station_code": device.station_code, "unit_path": station_info(station).unit_path,
     })  # fmt: skip
+    counted()  # the statement's own audit row
     return CastOutcome(ballot.ballot_id, ballot.receipt_code, is_duplicate=False)

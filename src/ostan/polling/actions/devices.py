@@ -7,7 +7,7 @@ import re
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.db import transaction
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.devices import key_fingerprint
@@ -21,6 +21,7 @@ DEVICE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 PUBLIC_KEY_HEX = re.compile(r"[0-9a-f]{64}")
 
 
+@action()
 def register_device(*, actor: Actor, station: Station, device_id: str, kind: str, public_key: str) -> Device:
     """Bind a device's Ed25519 public key (64 hex digits) to ``station``; audited with its fingerprint."""
     ensure(actor, RUN_STATION, target_of(station.unit))
@@ -45,6 +46,7 @@ def register_device(*, actor: Actor, station: Station, device_id: str, kind: str
     return device
 
 
+@action()
 def deactivate_device(*, actor: Actor, device: Device) -> Device:
     ensure(actor, RUN_STATION, target_of(device.station.unit))
     with transaction.atomic(durable=True):

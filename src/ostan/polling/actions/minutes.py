@@ -11,20 +11,19 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.canonical import canonical_json, sha256_hex
 from ostan.core.polling.devices import is_document_signature_valid
-from ostan.core.polling.minutes import MINUTES_CONTEXT, Minutes, build_minutes, check_minutes, form_for, minutes_to_json
+from ostan.core.polling.minutes import MINUTES_CONTEXT, check_minutes, minutes_to_json
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import forget
 from ostan.polling.errors import MinutesInconsistent, StationClosed
 from ostan.polling.events import PollingEvent
+from ostan.polling.minutes_records import minutes_bytes, station_minutes
 from ostan.polling.models import (
-    CastBallot,
-    CheckIn,
     Device,
     MinutesConfirmation,
     Station,
@@ -35,20 +34,7 @@ from ostan.polling.permissions import RUN_STATION
 from ostan.territory.scope import target_of
 
 
-def station_minutes(station: Station, constituency_pk: int, closed_at: dt.datetime) -> Minutes:
-    """The minutes of ``station`` for one constituency, from what is stored now (read-only)."""
-    c = constituency_info(constituency_pk)
-    ballots = CastBallot.objects.filter(station=station, constituency_id=constituency_pk).values_list(
-        "codes", flat=True
-    )
-    return build_minutes(
-        constituency=c.core, station_code=station.code, form=form_for(c.settlement),
-        checked_in=CheckIn.objects.filter(station=station, constituency_id=constituency_pk).count(),
-        ballots=(codes.split() for codes in ballots.iterator(chunk_size=5_000)),
-        opened_at=(station.opened_at or closed_at).replace(microsecond=0), closed_at=closed_at,
-    )  # fmt: skip
-
-
+@action()
 def close_station(*, actor: Actor, station: Station, now: dt.datetime | None = None) -> list[StationMinutes]:
     """Close ``station`` and store its minutes, or raise MinutesInconsistent and change nothing."""
     ensure(actor, RUN_STATION, target_of(station.unit))
@@ -84,11 +70,7 @@ def close_station(*, actor: Actor, station: Station, now: dt.datetime | None = N
     return stored
 
 
-def minutes_bytes(minutes: StationMinutes) -> bytes:
-    """The exact bytes a device signs: canonical JSON of the stored ``ostan.minutes/1`` document."""
-    return canonical_json(minutes.document)
-
-
+@action()
 def sign_minutes(*, device: DeviceContext, minutes: StationMinutes, signature_b64: str) -> StationMinutes:
     """Store the device's Ed25519 signature of the minutes after checking it with its registered key."""
     if minutes.station_id != device.station_id:
@@ -113,6 +95,7 @@ def sign_minutes(*, device: DeviceContext, minutes: StationMinutes, signature_b6
     return locked
 
 
+@action()
 def confirm_minutes(*, actor: Actor, minutes: StationMinutes, now: dt.datetime | None = None) -> MinutesConfirmation:
     """A station official confirms the signed minutes (each official once)."""
     station = minutes.station

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 import psycopg
 from django.db import IntegrityError, connection, transaction
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
 from ostan.core.polling.roll import Voter, parse_roll_row
@@ -25,7 +24,7 @@ from ostan.polling.errors import RollImportRefused
 from ostan.polling.events import PollingEvent
 from ostan.polling.models import RollVoter
 from ostan.polling.permissions import SET_UP_STATIONS
-from ostan.polling.roll_files import read_rows
+from ostan.polling.roll_files import RollReport, read_rows
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.scope import target_of
 
@@ -37,13 +36,6 @@ BULK_BATCH = 5_000
 # Settlements whose population the synthetic roll spreads voters over.
 SETTLEMENT_KINDS = (UnitKind.CITY, UnitKind.VILLAGE)
 MAX_REPORTED_ERRORS = 200
-
-
-@dataclass(frozen=True)
-class RollReport:
-    rows: int
-    imported: int
-    without_constituency: int  # on the roll but in no constituency of the round (they cannot vote)
 
 
 def _round_constituencies(election_round: ElectionRound) -> list[tuple[int, str]]:
@@ -106,6 +98,7 @@ def _parse(file_name: str, data: bytes) -> list[Voter]:
     return voters
 
 
+@action()
 def import_roll(*, actor: Actor, election_round: ElectionRound, unit: Unit, file_name: str, data: bytes) -> RollReport:
     """Import a roll file for ``unit`` (every residence must lie in it); nothing is imported on any error."""
     ensure(actor, SET_UP_STATIONS, target_of(unit))
@@ -133,6 +126,7 @@ def import_roll(*, actor: Actor, election_round: ElectionRound, unit: Unit, file
 SEED_USED = "کدهای ملی این فهرست ساختگی پیش‌تر در فهرست این دوره هستند (همین بذر)؛ بذر دیگری برگزینید."
 
 
+@action()
 def generate_roll(*, actor: Actor, election_round: ElectionRound, unit: Unit, size: int, seed: int) -> RollReport:
     """A synthetic roll of ``size`` voters over the settlements under ``unit`` (by population), seeded."""
     ensure(actor, SET_UP_STATIONS, target_of(unit))

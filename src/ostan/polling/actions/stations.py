@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ostan.access.models import holding
 from ostan.accounts.models import User
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, Role, ensure
 from ostan.core.text import normalize
 from ostan.elections.models import Constituency, ElectionRound
@@ -37,6 +37,7 @@ def _check(unit: Unit, constituencies: Sequence[Constituency], officials: Sequen
             raise InvalidStation(f"«{person.get_username()}» عضو شعبه در این واحد نیست.")
 
 
+@action()
 def create_station(
     *,
     actor: Actor,
@@ -70,6 +71,7 @@ def create_station(
     return station
 
 
+@action()
 def add_official(*, actor: Actor, station: Station, official: User) -> Station:
     ensure(actor, SET_UP_STATIONS, target_of(station.unit))
     _check(station.unit, list(station.constituencies.all()), [official])

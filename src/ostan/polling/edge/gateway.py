@@ -5,7 +5,7 @@ Django's request cycle a check-in cost milliseconds of CPU, most of it the cycle
 check-in, and each one was its own transaction. Here one event loop per process takes every request
 (uvicorn, with httptools and uvloop), checks its signature and body, and hands it to one committer
 thread, which settles everything that is waiting with two statements
-(:func:`ostan.polling.actions.checkin_batches.settle`). While the database works on one batch the
+(:func:`ostan.polling.checkin_batches.settle`). While the database works on one batch the
 next one gathers, so a batch is exactly as big as the load: one at night, hundreds at the peak.
 
 The contract is the API's (``POST /api/polling/check-ins`` in :mod:`ostan.polling.api`, which stays
@@ -40,9 +40,9 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import ValidationError
 
 from ostan.core.errors import DomainError
-from ostan.polling.actions.checkins import prepare_check_in, settle_check_ins
 from ostan.polling.api import CheckInIn, check_in_answer
 from ostan.polling.checkin_requests import Outcome, PendingCheckIn
+from ostan.polling.checkin_settlement import prepare_check_in, settle_check_ins
 from ostan.polling.device_requests import Registration, cached_registration, registration, signed_request, verify
 from ostan.polling.edge.wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
 from ostan.polling.models import DeviceKind

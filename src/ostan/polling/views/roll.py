@@ -18,10 +18,10 @@ from ostan.core.errors import NotFound
 from ostan.core.text import format_number
 from ostan.elections.models import ElectionRound
 from ostan.polling import actions, station_setup
-from ostan.polling.actions.roll import RollReport
 from ostan.polling.errors import RollImportRefused
 from ostan.polling.forms import RollUploadForm, SyntheticRollForm
 from ostan.polling.permissions import SET_UP_STATIONS
+from ostan.polling.roll_files import RollReport
 from ostan.polling.views.pages import nav, status_of, submitted
 from ostan.territory.models import Unit
 

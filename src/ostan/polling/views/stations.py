@@ -23,8 +23,8 @@ from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.elections.selectors import can_manage, is_election_official
 from ostan.polling import actions, selectors, station_setup
-from ostan.polling.actions.minutes import minutes_bytes
 from ostan.polling.forms import DeviceForm, OfficialForm, StationForm
+from ostan.polling.minutes_records import minutes_bytes
 from ostan.polling.models import Station
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION, SET_UP_STATIONS
 from ostan.polling.views.pages import found, nav, status_of, submitted

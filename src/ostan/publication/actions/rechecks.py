@@ -10,12 +10,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.polling.audit import compare_minutes, select_for_recheck
 from ostan.core.polling.publication import minutes_from_json, seed_document
 from ostan.elections.models import ElectionRound
-from ostan.polling.actions import station_minutes
+from ostan.polling.minutes_records import station_minutes
 from ostan.polling.models import Station, StationMinutes
 from ostan.publication import board, documents
 from ostan.publication.errors import AlreadyPublished, NotReady
@@ -33,6 +33,7 @@ def _unpublished(stations: list[Station]) -> list[str]:
     return [s.code for s in stations if s.pk not in published]
 
 
+@action()
 def draw_recheck(*, actor: Actor, election_round: ElectionRound, unit: Unit, size: int) -> Recheck:
     """Fix the seed (the head hash now), publish it, draw ``size`` stations of ``unit`` and publish the sample."""
     ensure(actor, PUBLISH, target_of(unit))
@@ -62,6 +63,7 @@ def draw_recheck(*, actor: Actor, election_round: ElectionRound, unit: Unit, siz
     return recheck
 
 
+@action()
 def record_recheck(*, actor: Actor, recheck: Recheck, station: Station) -> RecheckOutcome:
     """Re-aggregate one sampled station from its stored ballots, compare with its minutes, publish the outcome."""
     ensure(actor, PUBLISH, target_of(station.unit))

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core import counting
 from ostan.core.access import Actor, ensure
 from ostan.core.polling import aggregate as core_aggregate
@@ -19,7 +19,7 @@ from ostan.elections.files import HashedBallots
 from ostan.elections.models import Constituency
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import board, documents
-from ostan.publication.actions.stations import constituency_pending
+from ostan.publication.constituency_files import constituency_pending
 from ostan.publication.errors import AlreadyPublished, NotReady, RecountMismatch
 from ostan.publication.events import PublicationEvent
 from ostan.publication.models import BulletinEntry, ConstituencyResult, StationPublication
@@ -60,6 +60,7 @@ def _count(constituency: Constituency, core: counting.Constituency) -> tuple[cou
     return result, stations, ballots.sha256
 
 
+@action()
 def aggregate_constituency(*, actor: Actor, constituency: Constituency) -> ConstituencyResult:
     """Count the constituency from its published stations (recount-checked) and store the result."""
     ensure(actor, PUBLISH, target_of(constituency.unit))
@@ -84,6 +85,7 @@ def aggregate_constituency(*, actor: Actor, constituency: Constituency) -> Const
     return stored
 
 
+@action()
 def publish_result(*, actor: Actor, constituency: Constituency) -> ConstituencyResult:
     """Put the stored result (and the constituency file it was counted with) on the board, and record it in
     the elections app as the constituency's published count, in the same transaction: if the elections

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.auditlog.actions import record
+from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.counting import Constituency
 from ostan.core.polling.canonical import canonical_json
@@ -26,23 +26,7 @@ from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
 
-def _constituency_on_chain(core_id: str, document: dict[str, object]) -> bool:
-    latest = BulletinEntry.objects.filter(kind="constituency", subject=core_id).order_by("-seq").first()
-    return latest is not None and latest.payload_bytes == canonical_json(document)
-
-
-def publish_constituency(constituency_pk: int) -> BulletinEntry | None:
-    """Append the constituency file unless the chain's latest one for it is the same (inside a transaction)."""
-    pending = constituency_pending(documents.core_constituency(constituency_pk))
-    return board.append_many(pending)[0] if pending else None
-
-
-def constituency_pending(core: Constituency) -> list[board.Pending]:
-    """The constituency file as an entry to append, or nothing when the chain's latest one is the same."""
-    document = documents.constituency_document(core)
-    return [] if _constituency_on_chain(core.id, document) else [board.Pending("constituency", document, core.id)]
-
-
+@action()
 def publish_station(*, actor: Actor, station: Station) -> list[StationPublication]:
     """Put a closed station's signed minutes and ballots on the board, one pair per constituency it serves."""
     ensure(actor, PUBLISH, target_of(station.unit))
@@ -56,6 +40,7 @@ def publish_station(*, actor: Actor, station: Station) -> list[StationPublicatio
     return published
 
 
+@action()
 def publish_stations(*, actor: Actor, stations: Sequence[Station]) -> list[StationPublication]:
     """Publish several closed stations in one transaction, in the order given, with one audit entry.
     Every station must be ready: one that is not refuses the whole batch (nothing half-published)."""

@@ -1,7 +1,7 @@
 """Check-ins settled together on PostgreSQL: two statements for any number of voters.
 
 Election day brings thousands of check-ins a second from tens of thousands of stations. Each one is
-decided exactly as alone (:mod:`ostan.polling.actions.checkin_lookup` and the core), but the reads
+decided exactly as alone (:mod:`ostan.polling.checkin_lookup` and the core), but the reads
 and writes of everything waiting are one lookup (:data:`LOOKUP_MANY_SQL`) and one store
 (:data:`STORE_MANY_SQL`): a group commit. The guarantee is still the database's: the store inserts
 with ``ON CONFLICT DO NOTHING`` on UNIQUE(round, national code), so a voter racing in from another
@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import psycopg.errors
 from django.db import IntegrityError, OperationalError
 
+from ostan.auditlog.actions import counted
 from ostan.auditlog.rows import system_insert
 from ostan.core.polling.checkin import (
     CheckInDecision,
@@ -37,7 +38,7 @@ from ostan.core.polling.checkin import (
 )
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.polling import link, statements
-from ostan.polling.actions.checkin_lookup import LOOKUP_MANY_SQL, VoterFacts, decide, facts_from_row
+from ostan.polling.checkin_lookup import LOOKUP_MANY_SQL, VoterFacts, decide, facts_from_row
 from ostan.polling.checkin_requests import Outcome, PendingCheckIn
 from ostan.polling.device_requests import DEVICES
 from ostan.polling.edge.stations import StationInfo, station_info
@@ -234,4 +235,5 @@ def _store(
     assert row is not None
     advanced, open_stations, inserted, tokens, audits = row
     assert tokens == audits == len(inserted)
+    counted(audits)  # one audit row per check-in stored, for the action (if any) these are settled for
     return set(advanced), set(open_stations), set(inserted)

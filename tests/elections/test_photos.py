@@ -3,13 +3,17 @@ with nothing written, and served only to officials in scope until the roster is 
 
 from __future__ import annotations
 
+import io
 import re
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 from pytest_django.fixtures import Settings
 
 from ostan.accounts.models import User
@@ -56,14 +60,15 @@ def test_real_images_are_stored_under_a_random_name(
     candidate.refresh_from_db()
     assert candidate.photo_path.startswith("elections/candidates/")
     assert re.fullmatch(r"[0-9a-f]{32}\.(png|jpg)", Path(candidate.photo_path).name)
-    assert (media / candidate.photo_path).read_bytes() == data
+    with Image.open(media / candidate.photo_path) as stored, Image.open(io.BytesIO(data)) as sent:
+        assert (stored.format, stored.size) == (sent.format, sent.size)  # the same picture, written anew
     assert Entry.objects.count() == before + 1
     client = Client()
     client.force_login(official_a)
     served = client.get(f"/elections/photo/{candidate.pk}/")
     assert served["Content-Type"] == kind
     assert served["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(served.streaming_content) == data  # type: ignore[attr-defined]
+    assert b"".join(served.streaming_content) == (media / candidate.photo_path).read_bytes()  # type: ignore[attr-defined]
 
 
 def test_renamed_text_file_is_refused(candidate: Candidate, official_a: User, media: Path) -> None:
@@ -134,3 +139,50 @@ def test_photos_appear_on_constituency_and_results_pages(published_city: Constit
         f'src="{url}" alt="عکس علی محمدی"'
         in Client().get(f"/elections/c/{published_city.pk}/results/").content.decode()
     )
+
+
+def _png_of_size(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` × ``height`` (a decompression bomb needs no more than that)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("cut.jpg", tiny_jpeg()[: len(tiny_jpeg()) // 2], "خوانده نشد"),
+        ("script.jpg", b"\xff\xd8\xff\xe0<script>alert(document.cookie)</script>", "خوانده نشد"),
+        ("huge.png", _png_of_size(12_000, 12_000), "پیکسل"),
+    ],
+)
+def test_images_that_only_look_like_images_are_refused(
+    candidate: Candidate, official_a: User, media: Path, name: str, data: bytes, said: str
+) -> None:
+    """Before, only the first bytes were checked and all three were stored."""
+    answer = _upload(official_a, candidate, name, data, content_type="image/jpeg")
+    assert answer.startswith("400")
+    assert said in answer
+    assert _stored(media) == []
+    candidate.refresh_from_db()
+    assert candidate.photo_path == ""
+
+
+def test_a_stored_photo_keeps_no_metadata(candidate: Candidate, official_a: User, media: Path) -> None:
+    picture = Image.new("RGB", (40, 30), (10, 120, 90))
+    exif = Image.Exif()
+    exif[0x8825] = {2: (35.0, 41.0, 0.0)}  # a GPS location
+    sent = io.BytesIO()
+    picture.save(sent, format="JPEG", exif=exif)
+    assert _upload(official_a, candidate, "here.jpg", sent.getvalue(), "image/jpeg").startswith("302")
+    candidate.refresh_from_db()
+    with Image.open(media / candidate.photo_path) as stored:
+        assert not stored.getexif()

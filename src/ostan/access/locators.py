@@ -16,7 +16,7 @@ from django.apps import apps
 
 from ostan.core.access import Target
 
-Locate = Callable[..., Target]
+Locate = Callable[..., Target | None]
 _LOCATORS: dict[str, Locate] = {}
 # Kinds whose objects out of reach are reported as missing, not as forbidden: an official learns nothing
 # of the accounts, stations and unpublished constituencies elsewhere, not even that they exist.
@@ -52,5 +52,15 @@ def find(kind: str) -> Locate | None:
 
 
 def locate(kind: str, params: dict[str, Any]) -> Target | None:
+    """Where the object lies; None when the kind has no locator or the parameters name no object at all
+    (an API path's ``{pk}`` arrives unparsed: the operation's own validation then answers)."""
     found = find(kind)
     return None if found is None else found(**params)
+
+
+def whole_number(value: object) -> int | None:
+    """A URL parameter as the id it should be, or None (``"null"``, ``"1e3"``, 20 digits)."""
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None

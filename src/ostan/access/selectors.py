@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from ostan.access.entries import CODE_PATTERN
 from ostan.access.models import Organisation
 from ostan.core.errors import NotFound
 from ostan.core.text import search_key
@@ -43,7 +44,11 @@ def organisations(wanted: OrganisationFilter | None = None) -> QuerySet[Organisa
 
 
 def organisation(code: str) -> Organisation:
-    found = Organisation.objects.select_related("seat", "parent").filter(code=code).first()
+    found = (
+        Organisation.objects.select_related("seat", "parent").filter(code=code).first()
+        if CODE_PATTERN.fullmatch(code)
+        else None
+    )
     if found is None:
         raise NotFound(f"سازمانی با کد «{code}» یافت نشد.")
     return found

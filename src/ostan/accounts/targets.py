@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ostan.access.locators import locator
+from ostan.access.locators import locator, whole_number
 from ostan.access.models import Post
 from ostan.accounts.authority import posts_held
 from ostan.accounts.models import User
@@ -18,8 +18,11 @@ NOWHERE_PATH = ""  # covered by no unit's subtree: only national actors reach it
 
 
 @locator("account", conceal=True)
-def account(pk: int | None = None, account_id: int | None = None, **_: Any) -> Target:
-    found = User.objects.filter(pk=pk or account_id or 0, is_staff=True).first()
+def account(pk: object = None, account_id: object = None, **_: Any) -> Target | None:
+    number = whole_number(pk if pk is not None else account_id)
+    if number is None:
+        return None
+    found = User.objects.filter(pk=number, is_staff=True).first()
     if found is None:
         raise NotFound(NOT_FOUND)
     posts = posts_held(found)
@@ -29,8 +32,11 @@ def account(pk: int | None = None, account_id: int | None = None, **_: Any) -> T
 
 
 @locator("post", conceal=True)
-def post(post_pk: int | None = None, post_id: int | None = None, **_: Any) -> Target:
-    found = Post.objects.select_related("unit").filter(pk=post_pk or post_id or 0).first()
+def post(post_pk: object = None, post_id: object = None, **_: Any) -> Target | None:
+    number = whole_number(post_pk if post_pk is not None else post_id)
+    if number is None:
+        return None
+    found = Post.objects.select_related("unit").filter(pk=number).first()
     if found is None:
         raise NotFound("چنین سمتی یافت نشد.")
     return target_of(found.unit) if found.unit is not None else Target(unit_path=NOWHERE_PATH)

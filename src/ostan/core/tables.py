@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ostan.core.errors import DomainError
@@ -102,3 +102,41 @@ def read_table(file_name: str, data: bytes, aliases: Mapping[str, str], required
     if not rows:
         raise FileRejected("پرونده هیچ سطر داده‌ای ندارد.", [])
     return rows
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula (=HYPERLINK(...) in a name
+# typed by anyone): every exported text cell starting so is written with a leading apostrophe, which
+# shows the text as typed and runs nothing (OWASP's advice for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: object) -> object:
+    """``value`` as it may go into an exported cell: numbers as they are, text never a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV export (for a UTF-8 BOM, the caller prepends it), every text cell inert."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([inert(h) for h in header])
+    for row in rows:
+        writer.writerow([inert(v) for v in row])
+    return out.getvalue()
+
+
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], *, title: str = "Sheet") -> bytes:
+    """An XLSX export of one right-to-left sheet, every text cell inert."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31] or "Sheet")
+    sheet.sheet_view.rightToLeft = True
+    sheet.append([inert(h) for h in header])
+    for row in rows:
+        sheet.append([inert(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -5,11 +5,11 @@ Nothing here recounts or decides: it only names the codes and labels the core's 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from ostan.core import tables
 
 STATUS_LABELS = {"member": "عضو اصلی", "alternate": "علی‌البدل", "not_elected": "—"}
 REASON_LABELS = {
@@ -152,12 +152,7 @@ CSV_HEADER = ("rank", "code", "name", "list_code", "own_votes", "list_votes", "v
 
 def csv_text(result: Mapping[str, Any]) -> str:
     """Every candidate's figures, one row each, in rank order (UTF-8 with BOM so spreadsheets read Persian)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
     rows: Sequence[Mapping[str, Any]] = result["candidates"]
-    for c in rows:
-        writer.writerow([c["rank"], c["code"], c["name"], c["list_code"] or "", c["own_votes"], c["list_votes"],
-                         c["votes"], c["status"]])  # fmt: skip
-    return out.getvalue()
+    lines = ([c["rank"], c["code"], c["name"], c["list_code"] or "", c["own_votes"], c["list_votes"], c["votes"],
+              c["status"]] for c in rows)  # fmt: skip
+    return "\ufeff" + tables.csv_text(CSV_HEADER, lines)

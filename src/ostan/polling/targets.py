@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ostan.access.locators import locator
+from ostan.access.locators import locator, whole_number
 from ostan.core.access import Target
 from ostan.core.errors import NotFound
 from ostan.polling.models import Station, StationMinutes
@@ -15,16 +15,22 @@ STATION_NOT_FOUND = "شعبه پیدا نشد یا خارج از حوزه مسئ
 
 @locator("station", conceal=True)
 @locator("device", conceal=True)
-def station(pk: int, **_: Any) -> Target:
-    found = Station.objects.select_related("unit").filter(pk=pk).first()
+def station(pk: object, **_: Any) -> Target | None:
+    number = whole_number(pk)
+    if number is None:
+        return None
+    found = Station.objects.select_related("unit").filter(pk=number).first()
     if found is None:
         raise NotFound(STATION_NOT_FOUND)
     return target_of(found.unit)
 
 
 @locator("minutes", conceal=True)
-def minutes(pk: int, **_: Any) -> Target:
-    found = StationMinutes.objects.select_related("station__unit").filter(pk=pk).first()
+def minutes(pk: object, **_: Any) -> Target | None:
+    number = whole_number(pk)
+    if number is None:
+        return None
+    found = StationMinutes.objects.select_related("station__unit").filter(pk=number).first()
     if found is None:
         raise NotFound("صورتجلسه پیدا نشد یا خارج از حوزه مسئولیت شماست.")
     return target_of(found.station.unit)

@@ -149,12 +149,13 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
         return ["انتشار نمایشی: شهری کوچک با جمعیت معلوم پیدا نشد (ابتدا load_territory)."]
     c = _set_up(election_round, unit)
     stations = list(Station.objects.filter(election_round=election_round, constituencies=c).order_by("code"))
-    rng = random.Random(1405)
     codes = [f"{SERIAL_BASE + i:09d}" for i in range(TURNOUT)]
     codes = [n + str(check_digit(n)) for n in codes]
     for k, station in enumerate(stations):
         if station.status == StationStatus.OPEN and not CheckIn.objects.filter(station=station).exists():
-            _vote(station, codes[k :: len(stations)], rng)
+            # Each station's tokens and ballots from a seed of its own: a station already done on an earlier,
+            # interrupted run does not shift the others' draws onto tokens already stored.
+            _vote(station, codes[k :: len(stations)], random.Random(f"1405-{station.code}"))
         _close(Station.objects.get(pk=station.pk))
         if not StationPublication.objects.filter(station=station).exists():
             actions.publish_station(actor=SYSTEM, station=station)

@@ -9,10 +9,13 @@ from ostan.core.access import Target
 from ostan.core.errors import NotFound
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
+from ostan.territory.selectors import CODE_PATTERN
 
 
 @locator("unit")
-def unit(code: str, **_: Any) -> Target:
+def unit(code: str, **_: Any) -> Target | None:
+    if not CODE_PATTERN.fullmatch(str(code)):
+        return None  # the view's own lookup answers (not found)
     found = Unit.objects.filter(code=str(code)).only("path", "name").first()
     if found is None:
         raise NotFound(f"واحدی با کد «{code}» یافت نشد.")

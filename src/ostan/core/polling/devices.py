@@ -190,6 +190,11 @@ def request_headers(request: DeviceRequest, signature: bytes) -> dict[str, str]:
     }
 
 
+# A device's counter is stored in a PostgreSQL bigint.
+MAX_COUNTER = 2**63 - 1
+MAX_COUNTER_DIGITS = len(str(MAX_COUNTER))
+
+
 def request_from_headers(
     *, method: str, path: str, headers: Mapping[str, str], body: bytes
 ) -> tuple[DeviceRequest, bytes]:
@@ -203,7 +208,13 @@ def request_from_headers(
         return value.strip()
 
     counter = header(HEADER_COUNTER)
-    if not counter.isascii() or not counter.isdigit():
+    # Checked by length first: int() of thousands of digits is slow, and past 4,300 it raises.
+    if (
+        not counter.isascii()
+        or not counter.isdigit()
+        or len(counter) > MAX_COUNTER_DIGITS
+        or int(counter) > MAX_COUNTER
+    ):
         raise MalformedRequest("شمارندهٔ درخواست دستگاه نادرست است.")
     try:
         signature = base64.b64decode(header(HEADER_SIGNATURE), validate=True)

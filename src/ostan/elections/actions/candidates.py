@@ -97,8 +97,8 @@ def add_party_list(*, actor: Actor, constituency: Constituency, entry: ListEntry
 def set_candidate_photo(*, actor: Actor, candidate: Candidate, data: bytes) -> Candidate:
     """Store ``data`` unchanged under a random name; the previous file is removed once the change commits."""
     ensure(actor, MANAGE_CONSTITUENCY, target_of(candidate.constituency.unit))
-    kind = photos.checked_photo(data)
-    stored = default_storage.save(photos.new_photo_name(kind), ContentFile(data))
+    kind, picture = photos.cleaned_photo(data)
+    stored = default_storage.save(photos.new_photo_name(kind), ContentFile(picture))
     try:
         with transaction.atomic(durable=True):
             constituency = _locked_roster(candidate.constituency)

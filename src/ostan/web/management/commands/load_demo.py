@@ -15,6 +15,7 @@ from ostan.accounts.demo import create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.polling.demo import create_demo_polling
 from ostan.publication.demo import create_demo_publication
+from ostan.publication import board
 from ostan.territory.models import Unit
 
 DEMO_PROVINCE = "23"  # استان تهران
@@ -28,6 +29,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not Unit.objects.filter(code=DEMO_PROVINCE).exists():
             raise CommandError("ابتدا تقسیمات کشوری را بارگذاری کنید: manage.py load_territory")
+        # Everything the demo needs is checked before anything is written, so it never stops halfway.
+        try:
+            board.private_key()
+        except board.BulletinKeyMissing as exc:
+            raise CommandError(
+                f"{exc.message} دادهٔ نمایشی نوشته نشد؛ OSTAN_BULLETIN_KEY را تنظیم کنید یا با OSTAN_DEBUG=1 اجرا کنید."
+            ) from exc
         places = {"province_code": DEMO_PROVINCE, "county_code": DEMO_COUNTY, "other_county_code": OTHER_COUNTY}
         organisations = create_demo_organisations(**places)
         accounts = create_demo_accounts(**places, organisations=organisations)

@@ -1,0 +1,39 @@
+"""Requests carrying text no database column can hold are refused at the door, with a Persian reason.
+
+PostgreSQL refuses a NUL character in any text value, so a NUL in a URL, a query or a form field would
+otherwise surface as a server error wherever that text reached a query (``/polling/paper/%00/``,
+``/audit/?event=%00``). One check here instead of one in every view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+NUL = "\x00"
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+Handler = Callable[[HttpRequest], HttpResponse]
+CODE = "invalid_characters"
+MESSAGE = "نشانی یا داده‌های فرستاده‌شده نویسهٔ نامعتبر (NUL) دارد؛ آن را بردارید و دوباره بفرستید."
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if NUL in request.path:
+        return True
+    if any(NUL in key or any(NUL in v for v in values) for key, values in request.GET.lists()):
+        return True
+    if request.method == "POST" and request.content_type in FORM_TYPES:
+        return any(NUL in key or any(NUL in v for v in values) for key, values in request.POST.lists())
+    return False
+
+
+def refuse_unstorable_text(get_response: Handler) -> Handler:
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if _has_nul(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"code": CODE, "message": MESSAGE, "details": None}, status=400)
+            return HttpResponseBadRequest(MESSAGE, content_type="text/plain; charset=utf-8")
+        return get_response(request)
+
+    return middleware

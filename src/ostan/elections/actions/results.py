@@ -98,7 +98,7 @@ SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 BALLOTS_URL_MAX = 200  # CountRecord.ballots_url
 
 
-@action()
+@action(may_change_nothing=True)  # the same count recorded again is the one record already there
 def record_external_count(
     *,
     actor: Actor,

@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection, transaction
 
 from ostan.core.polling.bulletin import verify_chain
 from ostan.publication import board
+from ostan.publication.errors import BulletinKeyMissing
 from ostan.publication.models import BulletinEntry
 
 
@@ -50,10 +51,10 @@ def test_concurrent_appends_keep_one_valid_chain() -> None:
 def test_without_a_key_only_debug_falls_back_to_the_demo_key(settings) -> None:  # type: ignore[no-untyped-def]
     settings.OSTAN_BULLETIN_KEY = ""
     settings.DEBUG = False
-    with pytest.raises(board.BulletinKeyMissing):
+    with pytest.raises(BulletinKeyMissing):
         board.private_key()
     settings.DEBUG = True
     assert len(board.private_key()) == 32
     settings.OSTAN_BULLETIN_KEY = "zz"
-    with pytest.raises(board.BulletinKeyMissing):
+    with pytest.raises(BulletinKeyMissing):
         board.private_key()

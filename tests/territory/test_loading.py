@@ -12,9 +12,9 @@ from django.core.management.base import CommandError
 
 from ostan.auditlog.models import Entry
 from ostan.territory import actions
+from ostan.territory.errors import MalformedRow
 from ostan.territory.loading import load_territory
 from ostan.territory.models import Unit
-from ostan.territory.reference import MalformedRow
 from tests.actors import as_actor
 from tests.territory.conftest import FIXTURE_TREE, make_official
 

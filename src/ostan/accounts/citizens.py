@@ -18,12 +18,12 @@ from django.db import transaction
 
 from ostan.access.actors import actor_for
 from ostan.accounts import lockouts, sms
+from ostan.accounts.errors import CitizenSignInRefused
 from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import OtpChallenge, User
 from ostan.auditlog.actions import record
 from ostan.core import national_code, otp
 from ostan.core.access import Actor
-from ostan.core.errors import DomainError
 from ostan.core.phone import mask, normalize_mobile
 from ostan.core.text import to_persian_digits
 
@@ -31,10 +31,6 @@ MESSAGE = "سامانه استان\nکد ورود شما: {code}\nاین کد ت
 
 
 OTP_SYSTEM = Actor.system("ارسال کد ورود پیامکی به شهروند")
-
-
-class CitizenSignInRefused(DomainError):
-    status = 403
 
 
 @dataclass(frozen=True)

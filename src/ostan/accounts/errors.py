@@ -45,3 +45,36 @@ class PasswordChangeRequired(PermissionRefused):
     """A temporary password is still in use: nothing else opens until it is replaced."""
 
     code = "password_change_required"
+
+
+class TooManyAttempts(DomainError):
+    code = "too_many_attempts"
+    status = 429
+
+
+class LoginRefused(DomainError):
+    code = "invalid_credentials"
+    status = 401
+
+
+class CitizenSignInRefused(DomainError):
+    status = 403
+
+
+class PostNotHeld(DomainError):
+    code = "post_not_held"
+    status = 403
+
+
+# Codes given where an action raises (``DomainError(message, code=...)``) rather than by a class above.
+CODES = {
+    "account_inactive": "این حساب غیرفعال شده است.",
+    "already_active": "حساب هم‌اکنون فعال است.",
+    "already_inactive": "حساب پیش‌تر غیرفعال شده است.",
+    "mobile_mismatch": "شمارهٔ همراه با شمارهٔ ثبت‌شده برای این کد ملی یکی نیست.",
+    "no_change": "تغییر خواسته‌شده با وضع کنونی یکی است.",
+    "not_locked": "ورود این حساب بسته نیست.",
+    "post_ended": "این سمت پیش‌تر پایان یافته است.",
+    "several_posts": "حساب چند سمت دارد: سمت‌ها یکی‌یکی تغییر می‌کنند.",
+    "staff_account": "این کد ملی از آنِ حساب کارکنان است: ورود از صفحهٔ کارکنان.",
+}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import timezone
 
+from ostan.accounts.errors import TooManyAttempts
 from ostan.core import ratelimit
-from ostan.core.errors import DomainError
 from ostan.core.text import to_persian_digits
 
 LOGIN_POLICY = ratelimit.Policy(limit=5, window=dt.timedelta(minutes=15), lockout=dt.timedelta(minutes=15))
@@ -27,11 +27,6 @@ OTP_REQUEST_IP_POLICY = ratelimit.Policy(limit=10, window=dt.timedelta(minutes=1
 
 def now() -> dt.datetime:
     return timezone.now()
-
-
-class TooManyAttempts(DomainError):
-    code = "too_many_attempts"
-    status = 429
 
 
 def refusal(wait: dt.timedelta) -> TooManyAttempts:

@@ -17,11 +17,11 @@ from django.db import transaction
 from ostan.access.actors import actor_for, current_posts, forget_actor
 from ostan.accounts import lockouts
 from ostan.accounts.authority import post_unit
+from ostan.accounts.errors import LoginRefused, PostNotHeld
 from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import User
 from ostan.auditlog.actions import record
 from ostan.core.access import Actor
-from ostan.core.errors import DomainError
 from ostan.core.text import normalize
 
 if TYPE_CHECKING:
@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 
 
 LOCKOUT_SYSTEM = Actor.system("قفل خودکار ورود پس از تلاش‌های ناموفق")
-
-
-class LoginRefused(DomainError):
-    code = "invalid_credentials"
-    status = 401
 
 
 def may_sign_in(user: AbstractBaseUser) -> bool:
@@ -140,8 +135,3 @@ def record_post_chosen(*, actor: Actor, post_id: int) -> Actor:
             after={"post": post_id, "from_post": actor.post.id if actor.post else None},
         )
     return chosen
-
-
-class PostNotHeld(DomainError):
-    code = "post_not_held"
-    status = 403

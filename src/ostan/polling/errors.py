@@ -55,3 +55,27 @@ class BallotIdConflict(DomainError):
 
 class InvalidStation(DomainError):
     code = "invalid_station"
+
+
+class Busy(DomainError):
+    code = "busy"
+    status = 503
+
+
+# Codes given where an action raises (``DomainError(message, code=...)``) rather than by a class above.
+CODES = {
+    "already_confirmed": "این عضو صورتجلسه را پیش‌تر تأیید کرده است.",
+    "bad_signature": "امضای صورتجلسه درست نیست.",
+    "device_exists": "دستگاهی با این شناسه ثبت شده است.",
+    "foreign_station": "صورتجلسه از آنِ شعبهٔ این دستگاه نیست.",
+    "invalid_batch": "دستهٔ برگه‌ها باید ۱ تا ۱۰۰۰ برگه با شناسه‌های یکتا داشته باشد.",
+    "invalid_check_in": "شناسهٔ درخواست یا چکیدهٔ رمز رأی نادرست است.",
+    "invalid_device": "شناسه یا نوع دستگاه نادرست است.",
+    "invalid_key": "کلید عمومی دستگاه نادرست است.",
+    "minutes_signed": "صورتجلسه پیش‌تر امضا شده است.",
+    "minutes_unsigned": "صورتجلسه هنوز امضا نشده است.",
+    "not_station_official": "فقط اعضای همین شعبه صورتجلسه را تأیید می‌کنند.",
+    "round_without_date": "دوره تاریخ رأی‌گیری ندارد.",
+    "seed_used": "فهرست ساختگی با این بذر پیش‌تر ساخته شده است.",
+    "token_already_used": "رمز رأی هم‌زمان مصرف شد.",
+}

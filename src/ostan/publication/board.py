@@ -16,11 +16,11 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from ostan.core.errors import DomainError
 from ostan.core.polling import bulletin
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import device_keys
 from ostan.dialects import uses_postgresql
+from ostan.publication.errors import BulletinKeyMissing
 from ostan.publication.models import Board, BulletinEntry
 
 DEMO_KEY_TEXT = "ostan-demo-bulletin-key"
@@ -28,11 +28,6 @@ BOARD_PK = 1
 ENTRY_COLUMNS = ("seq", "kind", "payload", "prev_hash", "entry_hash", "signature", "subject", "published_at")
 APPEND_BATCH = 200  # entries per INSERT: a station's ballots entry is some 100 KB of text
 KEY_SHAPE = "کلید تابلوی اعلانات (OSTAN_BULLETIN_KEY) باید ۶۴ رقم شانزده‌شانزدهی (۳۲ بایت) باشد."
-
-
-class BulletinKeyMissing(DomainError):
-    code = "bulletin_key_missing"
-    status = 503  # the server is not configured to publish; nothing is wrong with the request
 
 
 def private_key() -> bytes:

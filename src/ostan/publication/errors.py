@@ -22,3 +22,8 @@ class RecountMismatch(DomainError):
 
     code = "recount_mismatch"
     status = 409
+
+
+class BulletinKeyMissing(DomainError):
+    code = "bulletin_key_missing"
+    status = 503  # the server is not configured to publish; nothing is wrong with the request

@@ -12,3 +12,12 @@ class InvalidTerritoryInput(DomainError):
 class DuplicateNeighbourhood(DomainError):
     code = "duplicate_neighbourhood"
     status = 409
+
+
+class MalformedRow(DomainError):
+    code = "malformed_row"
+
+    def __init__(self, file: str, line: int, problem: str) -> None:
+        super().__init__(f"پرونده {file}، سطر {line}: {problem}", details={"file": file, "line": line})
+        self.file = file
+        self.line = line

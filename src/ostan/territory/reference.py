@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ostan.core.errors import DomainError
 from ostan.core.text import normalize, search_key
+from ostan.territory.errors import MalformedRow
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTRY_CODE = "IR"
@@ -25,15 +25,6 @@ COUNTRY_POPULATION_SOURCE = "مجموع جمعیت استان‌ها، سرشم�
 ABADI_BLOCK_KIND = "abadi_block (type 1)"
 VILLAGE_KINDS = frozenset({"village", ABADI_BLOCK_KIND})
 _ZONE_NUMBER = re.compile(r"[\s\d\-]+$")
-
-
-class MalformedRow(DomainError):
-    code = "malformed_row"
-
-    def __init__(self, file: str, line: int, problem: str) -> None:
-        super().__init__(f"پرونده {file}، سطر {line}: {problem}", details={"file": file, "line": line})
-        self.file = file
-        self.line = line
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from ostan.polling.checkin_requests import Outcome, PendingCheckIn
 from ostan.polling.checkin_settlement import prepare_check_in, settle_check_ins
 from ostan.polling.device_requests import Registration, cached_registration, registration, signed_request, verify
 from ostan.polling.edge.wire import CHECK_IN_PATH, MAX_BODY, response_headers, signed_headers
+from ostan.polling.errors import Busy
 from ostan.polling.models import DeviceKind
 
 Scope = MutableMapping[str, Any]
@@ -133,11 +134,6 @@ def _resolve(answers: list[tuple[asyncio.Future[Outcome], Any]]) -> None:
             future.set_exception(outcome)
         else:
             future.set_result(outcome)
-
-
-class Busy(DomainError):
-    code = "busy"
-    status = 503
 
 
 class Deadlines:

@@ -9,8 +9,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ostan.territory.errors import MalformedRow
 from ostan.territory.loading import load_territory
-from ostan.territory.reference import DATA_DIR, MalformedRow
+from ostan.territory.reference import DATA_DIR
 
 
 class Command(BaseCommand):

@@ -14,8 +14,9 @@ from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.polling.demo import create_demo_polling
-from ostan.publication.demo import create_demo_publication
 from ostan.publication import board
+from ostan.publication.demo import create_demo_publication
+from ostan.publication.errors import BulletinKeyMissing
 from ostan.territory.models import Unit
 
 DEMO_PROVINCE = "23"  # استان تهران
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         # Everything the demo needs is checked before anything is written, so it never stops halfway.
         try:
             board.private_key()
-        except board.BulletinKeyMissing as exc:
+        except BulletinKeyMissing as exc:
             raise CommandError(
                 f"{exc.message} دادهٔ نمایشی نوشته نشد؛ OSTAN_BULLETIN_KEY را تنظیم کنید یا با OSTAN_DEBUG=1 اجرا کنید."
             ) from exc

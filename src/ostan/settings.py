@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # django-ninja as an app serves Swagger UI from its own static files instead of a CDN: the docs work offline.
+    "ninja",
     "ostan.territory",
     "ostan.access",
     "ostan.accounts",

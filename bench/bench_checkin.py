@@ -37,6 +37,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from device_lanes import Lane, run_lanes
 from device_load import CpuAccount, request_bytes, wait_until_serving
+from ostan.core.access import Actor
+
+BENCH = Actor.system("benchmark")
 
 BENCH_DB = "ostan_bench_polling"
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,25 +106,25 @@ def build_world(stations: int, devices_per_station: dict[str, int], voters: int)
     county = unit("0001", UnitKind.COUNTY, "اراک", province)
     district = unit("000102", UnitKind.DISTRICT, "مرکزی", county)
     city = unit("0001021101", UnitKind.CITY, "اراک", district, population=520_944)
-    rnd = elections.create_round(actor=None, number=7, name="دوره هفتم", election_date=dt.date(2026, 5, 29))
-    c = elections.create_constituency(actor=None, election_round=rnd, unit=city, kind=ConstituencyKind.CITY_COUNCIL)
+    rnd = elections.create_round(actor=BENCH, number=7, name="دوره هفتم", election_date=dt.date(2026, 5, 29))
+    c = elections.create_constituency(actor=BENCH, election_round=rnd, unit=city, kind=ConstituencyKind.CITY_COUNCIL)
     from ostan.core.polling.names import LAST_NAMES, MALE_FIRST_NAMES
 
     rows = "code,first_name,last_name,education\n" + "".join(
         f"{100 + i},{MALE_FIRST_NAMES[i]},{LAST_NAMES[i]},کارشناسی\n" for i in range(60)
     )
-    elections.import_candidates(actor=None, constituency=c, file_name="c.csv", data=rows.encode())
+    elections.import_candidates(actor=BENCH, constituency=c, file_name="c.csv", data=rows.encode())
     devices: dict[str, list[tuple[str, str]]] = {}
     for s in range(stations):
-        station = actions.create_station(actor=None, election_round=rnd, code=f"S{s:03d}", address="-", unit=city,
+        station = actions.create_station(actor=BENCH, election_round=rnd, code=f"S{s:03d}", address="-", unit=city,
                                          constituencies=[c])  # fmt: skip
         for kind, count in devices_per_station.items():
             for d in range(count):
                 device_id = f"{station.code}-{kind}-{d}"
                 public = device_keys(seed_key(device_id)).public_key.hex()
-                actions.register_device(actor=None, station=station, device_id=device_id, kind=kind, public_key=public)
+                actions.register_device(actor=BENCH, station=station, device_id=device_id, kind=kind, public_key=public)
                 devices.setdefault(kind, []).append((device_id, station.code))
-    actions.generate_roll(actor=None, election_round=rnd, unit=city, size=voters, seed=1405)
+    actions.generate_roll(actor=BENCH, election_round=rnd, unit=city, size=voters, seed=1405)
     codes = list(RollVoter.objects.order_by("national_code").values_list("national_code", flat=True))
     return {"devices": devices, "codes": codes, "constituency": c.pk}
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
+from django.urls import path
+
+
+def _fails(request: HttpRequest) -> HttpResponse:
+    raise RuntimeError("a fault the page must not show")
+
+
+urlpatterns = [path("fails/", _fails)]
 
 
 @pytest.mark.django_db
@@ -24,3 +33,13 @@ def test_a_stale_form_is_refused_in_persian() -> None:
     response = client.post("/accounts/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "فرم منقضی شده" in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False, ROOT_URLCONF=__name__)
+def test_a_server_fault_is_a_persian_page_that_hides_the_fault() -> None:
+    response = Client(raise_request_exception=False).get("/fails/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "خطای سامانه" in body
+    assert "a fault the page must not show" not in body

@@ -12,6 +12,7 @@ from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from ostan.core.access import Role
 from ostan.core.text import search_key
@@ -19,6 +20,8 @@ from ostan.territory.models import Unit, UnitKind
 from ostan.wsgi import application
 from tests.actors import make_person
 
+# No server error; the content type the operation documents; where a status is documented, its schema.
+CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
 FUZZ_SETTINGS = settings(
     max_examples=25,
     deadline=None,
@@ -71,7 +74,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 @schema.parametrize()
 @FUZZ_SETTINGS
 def test_anonymous_requests_never_crash(case: Any, fuzz_world: dict[str, Any]) -> None:
-    case.call_and_validate(checks=[not_a_server_error])
+    case.call_and_validate(checks=CHECKS)
 
 
 @schema.parametrize()
@@ -82,4 +85,4 @@ def test_official_requests_never_crash(case: Any, fuzz_world: dict[str, Any]) ->
     # In ``cookies``, not a hand-written Cookie header: the WSGI transport drops that header, and the
     # "official" requests then ran as anonymous ones.
     cookies = {"sessionid": client.cookies["sessionid"].value}
-    case.call_and_validate(cookies=cookies, checks=[not_a_server_error])
+    case.call_and_validate(cookies=cookies, checks=CHECKS)

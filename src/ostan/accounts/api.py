@@ -26,7 +26,7 @@ router = Router(tags=["accounts"])
 router.add_router("/staff", staff_router)
 
 
-class UnitOut(Schema):
+class MyUnitOut(Schema):
     code: str
     name: str
     kind: str
@@ -38,7 +38,7 @@ class MeOut(Schema):
     full_name: str
     role: str = Field(description="the role of the post the person acts in (citizen for citizens)")
     role_label: str
-    unit: UnitOut | None
+    unit: MyUnitOut | None
     post_id: int | None = Field(None, description="the post acted in; choose another at /accounts/post/")
     organisation_code: str | None = None
     must_change_password: bool = False
@@ -93,7 +93,7 @@ def _me(user: User, actor: Actor | None = None) -> MeOut:
         full_name=user.get_full_name(),
         role=post.role.value if post else "",
         role_label=post.role.label if post else "",
-        unit=UnitOut(code=unit.code, name=unit.name, kind=unit.kind, path=unit.path) if unit else None,
+        unit=MyUnitOut(code=unit.code, name=unit.name, kind=unit.kind, path=unit.path) if unit else None,
         post_id=post.id if post else None,
         organisation_code=organisation_code,
         must_change_password=user.must_change_password,

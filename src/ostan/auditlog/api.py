@@ -29,7 +29,7 @@ class EntryPages(PageNumberPagination):
         page_size: int | None = Field(None, ge=1, le=PAGE_MAX)
 
 
-class EntryOut(Schema):
+class AuditEntryOut(Schema):
     id: int
     recorded_at: dt.datetime
     actor_label: str
@@ -44,7 +44,7 @@ class EntryOut(Schema):
     after: object | None
 
 
-@router.get("/entries", response=list[EntryOut], auth=django_auth)
+@router.get("/entries", response=list[AuditEntryOut], auth=django_auth)
 @api_guarded(READ_ENTRIES)
 @paginate(EntryPages, page_size=50)
 def entries(request: HttpRequest, event: str = "") -> list[Entry]:

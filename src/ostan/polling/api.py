@@ -94,7 +94,7 @@ class BatchOut(Schema):
     refused: list[RefusalOut]
 
 
-class CandidateOut(Schema):
+class KioskCandidateOut(Schema):
     code: str
     name: str
     kind: str  # "candidate" | "list"
@@ -189,10 +189,12 @@ def cast_batch(request: HttpRequest, payload: BatchIn) -> HttpResponse:
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
-@router.get("/constituencies/{pk}/candidates/{code}", response=CandidateOut, summary="Kiosk lookup of a typed code")
+@router.get(
+    "/constituencies/{pk}/candidates/{code}", response=KioskCandidateOut, summary="Kiosk lookup of a typed code"
+)
 @api_guarded(USE_DEVICE)
-def lookup_code(request: HttpRequest, pk: int, code: str) -> CandidateOut:
-    return CandidateOut(**selectors.lookup_code(pk, code))
+def lookup_code(request: HttpRequest, pk: int, code: str) -> KioskCandidateOut:
+    return KioskCandidateOut(**selectors.lookup_code(pk, code))
 
 
 @router.post(

@@ -16,7 +16,7 @@ router = Router(tags=["results"])
 MAX_PAGE = 500
 
 
-class EntryOut(Schema):
+class BoardEntryOut(Schema):
     seq: int
     kind: str
     subject: str
@@ -55,8 +55,8 @@ class ReceiptOut(Schema):
     entry_hash: str
 
 
-def _entry(e: object) -> EntryOut:
-    return EntryOut.model_validate(e, from_attributes=True)
+def _entry(e: object) -> BoardEntryOut:
+    return BoardEntryOut.model_validate(e, from_attributes=True)
 
 
 @router.get("/head", response=HeadOut, summary="The chain's latest entry")
@@ -66,16 +66,16 @@ def head(request: HttpRequest) -> HeadOut:
     return HeadOut(seq=found.head_seq, entry_hash=found.head_hash)
 
 
-@router.get("/entries", response=list[EntryOut], summary="Bulletin entries after a sequence number, in order")
+@router.get("/entries", response=list[BoardEntryOut], summary="Bulletin entries after a sequence number, in order")
 @api_guarded(READ_BOARD)
-def entries(request: HttpRequest, q: Query[EntriesQuery]) -> list[EntryOut]:
+def entries(request: HttpRequest, q: Query[EntriesQuery]) -> list[BoardEntryOut]:
     rows = selectors.entries_after(q.after, q.limit)
     return [_entry(e) for e in rows]
 
 
-@router.get("/entries/{seq}", response=EntryOut, summary="One bulletin entry")
+@router.get("/entries/{seq}", response=BoardEntryOut, summary="One bulletin entry")
 @api_guarded(READ_BOARD, target="entry")
-def entry(request: HttpRequest, seq: int) -> EntryOut:
+def entry(request: HttpRequest, seq: int) -> BoardEntryOut:
     return _entry(selectors.entry(seq))
 
 

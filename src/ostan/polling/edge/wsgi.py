@@ -25,7 +25,8 @@ from ninja import NinjaAPI
 # The signed device endpoints of ostan.polling.api (tests/polling/test_device_handler.py keeps this
 # in step with the router). The officials' polling endpoints use the session and are not matched.
 DEVICE_PATH = re.compile(r"/api/polling/(?:check-ins|ballots|ballots/open|ballots/batch|minutes/[0-9]+/signature)")
-DEVICE_MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+# The API's error shape for a method an endpoint does not take (one dictionary lookup per request).
+DEVICE_MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "ostan.web.middleware.api_error_shape"]
 YOUNG_GENERATION = 7_000  # objects allocated between collections of the youngest generation (default 700)
 
 

@@ -26,6 +26,14 @@ class StationClosed(DomainError):
     status = 409
 
 
+class PollsClosed(DomainError):
+    """Polls do not take check-ins or ballots now: outside the round's schedule (``polls_not_open``,
+    ``polls_over``) or after the constituency's results were announced (``results_announced``)."""
+
+    code = "polls_over"
+    status = 409
+
+
 class TokenReused(DomainError):
     """The authentication device sent a token hash that is already registered: it must make a new one."""
 

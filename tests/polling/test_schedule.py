@@ -119,3 +119,27 @@ def test_a_schedule_must_close_after_it_opens(pw: PollingWorld) -> None:
         elections.set_polls_schedule(actor=as_actor(pw.hq), election_round=pw.election_round, opens_at=now,
                                      closes_at=now - HOUR)  # fmt: skip
     assert refused.value.code == "invalid_schedule"
+
+
+def test_the_round_page_sets_and_extends_the_polling_hours(pw: PollingWorld) -> None:
+    from ostan.core.jalali import TEHRAN
+    from tests.elections.world import PASSWORD
+
+    client = Client()
+    assert client.login(username="hq", password=PASSWORD)
+    url = f"/elections/rounds/{pw.election_round.pk}/schedule/"
+    answer = client.post(url, {"opens_at": "۱۴۰۵/۰۳/۰۸ ۰۸:۰۰", "closes_at": "1405/03/08 18:00"})
+    assert answer.status_code == 302
+    pw.election_round.refresh_from_db()
+    assert pw.election_round.polls_open_at == dt.datetime(2026, 5, 29, 8, 0, tzinfo=TEHRAN)
+    assert pw.election_round.polls_close_at == dt.datetime(2026, 5, 29, 18, 0, tzinfo=TEHRAN)
+    client.post(url, {"opens_at": "۱۴۰۵/۰۳/۰۸ ۰۸:۰۰", "closes_at": "۱۴۰۵/۰۳/۰۹ ۰۰:۳۰"})  # extended past midnight
+    pw.election_round.refresh_from_db()
+    assert pw.election_round.polls_close_at == dt.datetime(2026, 5, 30, 0, 30, tzinfo=TEHRAN)
+    page = client.get("/elections/rounds/").content.decode()
+    assert "۱۴۰۵/۰۳/۰۹ ۰۰:۳۰" in page
+    refused = client.post(url, {"opens_at": "۱۴۰۵/۰۳/۰۸ ۱۸:۰۰", "closes_at": "۱۴۰۵/۰۳/۰۸ ۰۸:۰۰"}, follow=True)
+    assert "ثبت نشد" in refused.content.decode()
+    member = Client()
+    assert member.login(username=pw.members[0].username, password=PASSWORD)
+    assert member.post(url, {"opens_at": "", "closes_at": ""}).status_code == 403

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from ostan.core.access import Actor, allows
@@ -108,14 +108,10 @@ def _may(
 
 def _constituency_rows(actor: Actor, constituencies: list[Constituency]) -> list[ConstituencyRow]:
     pks = [c.pk for c in constituencies]
-    totals = dict(
-        Station.constituencies.through.objects.filter(constituency_id__in=pks)
-        .values("constituency_id").annotate(n=Count("station_id")).values_list("constituency_id", "n")
-    )  # fmt: skip
-    published = dict(
-        StationPublication.objects.filter(constituency_id__in=pks)
-        .values("constituency_id").annotate(n=Count("station_id", distinct=True)).values_list("constituency_id", "n")
-    )  # fmt: skip
+    served = Station.constituencies.through.objects.filter(constituency_id__in=pks)
+    totals = Counter(served.values_list("constituency_id", flat=True))
+    pairs = StationPublication.objects.filter(constituency_id__in=pks).values_list("constituency_id", "station_id")
+    published = Counter(c for c, _ in set(pairs))
     results = {r.constituency_id: r for r in ConstituencyResult.objects.filter(constituency_id__in=pks)}
     rows = []
     for c in constituencies:

@@ -35,7 +35,7 @@ STATIONS = 3
 ROLL_SIZE = 3_000
 ROLL_SEED = 14051  # not the seed an earlier demo used for another city: a seed makes one roll
 DAY_SUFFIX = " " + normalize("(روز رأی‌گیری نمایشی)")  # as the constituency stores its name
-LARGEST_CITY = 200_000  # a plurality council with a readable ballot
+LARGEST_CITY = 500_000  # a plurality council (larger cities count proportionally from the 8th round)
 CANDIDATES = [("نرگس", "امینی"), ("حمید", "کیانی"), ("مریم", "فاضلی"), ("رضا", "داوری"), ("سارا", "نادری"),
               ("مهدی", "سبحانی"), ("لیلا", "پاکزاد"), ("امیر", "شهابی"), ("زهرا", "نصیری"), ("علی", "رستمی"),
               ("فاطمه", "کریمی"), ("حسن", "یزدانی")]  # fmt: skip

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,10 +14,11 @@ from django.views.decorators.http import require_POST
 from ostan.access.guards import guarded
 from ostan.core.access import acting
 from ostan.core.errors import DomainError, PermissionRefused
+from ostan.core.polling.tokens import issue_token
 from ostan.pages.forms import ConfirmForm
 from ostan.polling import actions, documents, selectors
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION
-from ostan.polling.views.pages import found, nav, pdf_response, status_of
+from ostan.polling.views.pages import found, nav, pdf_response, status_of, submitted
 from ostan.polling.views.stations import station_page
 
 
@@ -39,6 +43,27 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         "warning": "شعبهٔ بسته دوباره باز نمی‌شود.",
     }  # fmt: skip
     return render(request, "pages/confirm.html", context, status=status_of(form))
+
+
+class SpoiltTokenForm(ConfirmForm):
+    token = forms.CharField(label="رمز خراب‌شده (از کارت رأی‌دهنده)", max_length=80,
+                            widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))  # fmt: skip
+    field_order = ["token", "confirm"]
+
+
+@guarded(RUN_STATION, target="station")
+def token_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a spoilt token and issue another: the member types the spoilt token, ticks, and hands over
+    the new token shown once on this page (it is made here and only its hash is stored)."""
+    s = found(selectors.station_for_user, acting(request), pk)
+    form = SpoiltTokenForm(request.POST if request.method == "POST" else None)
+    token, hashed = issue_token(secrets.token_bytes(20))
+    call = lambda: actions.replace_token(  # noqa: E731
+        actor=acting(request), station=s, spoilt_token=form.cleaned_data["token"], new_token_hash=hashed
+    )
+    issued = token if submitted(form, call) else None
+    context = {**nav(request, "stations"), "station": s, "form": form, "issued": issued}
+    return render(request, "polling/token_replace.html", context, status=status_of(form))
 
 
 @guarded(RUN_STATION, target="minutes")

@@ -153,3 +153,17 @@ def test_aggregating_and_announcing_from_the_pages(day) -> None:  # type: ignore
     assert "منتشر نشده" not in found
     assert "منتشر شده است" in found
     assert to_persian_digits(casts[0].station_code) in found
+
+
+def test_the_day_page_shows_only_the_viewers_unit(day) -> None:  # type: ignore[no-untyped-def]
+    pw, _ = day
+    make_official("county_b", Role.COUNTY_ELECTION_OFFICIAL, pw.world.county_b)
+    outsider = signed_in("county_b")
+    page = outsider.get("/results/day/").content.decode()
+    assert "data-station=" not in page
+    assert f'data-constituency="{pw.city.pk}"' not in page
+    assert outsider.get("/results/day/", {"unit": pw.world.city_a.code}).status_code == 403
+    assert outsider.get("/api/results/day", {"unit": pw.world.city_a.code}).status_code == 403
+    anonymous = Client().get("/results/day/")
+    assert anonymous.status_code == 302
+    assert "/accounts/login/" in anonymous["Location"]

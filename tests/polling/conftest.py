@@ -18,6 +18,7 @@ def _fresh_caches() -> None:
     """Process caches hold database ids: each test's database starts again, so must they."""
     device_requests._cache.clear()
     stations_cache._cache.clear()
+    stations_cache.forget_schedules()
     constituencies.forget_all()
     return
 

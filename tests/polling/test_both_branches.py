@@ -52,6 +52,7 @@ def rolled_back() -> Iterator[None]:
         pass
     device_requests._cache.clear()
     stations_cache._cache.clear()
+    stations_cache.forget_schedules()
     constituencies.forget_all()
 
 

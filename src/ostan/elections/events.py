@@ -4,6 +4,7 @@ from ostan.auditlog.events import AuditEvent
 class ElectionsEvent(AuditEvent):
     ROUND_CREATED = "elections.round_created", "تعریف دورهٔ انتخابات"
     ROUND_STATUS_SET = "elections.round_status_set", "تغییر وضعیت دورهٔ انتخابات"
+    ROUND_SCHEDULE_SET = "elections.round_schedule_set", "تعیین ساعت‌های رأی‌گیری دوره"
     CONSTITUENCY_CREATED = "elections.constituency_created", "تعریف حوزهٔ انتخابیه"
     LOT_SEED_SET = "elections.lot_seed_set", "ثبت بذر قرعه"
     VOTING_SET = "elections.voting_set", "تعیین رأی‌گیری حوزه"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("rounds/", views.rounds, name="rounds"),
     path("rounds/<int:pk>/status/", views.round_status, name="round_status"),
+    path("rounds/<int:pk>/schedule/", views.round_schedule, name="round_schedule"),
     path("rounds/<int:pk>/constituencies/new/", views.constituency_new, name="constituency_new"),
     path("rounds/<int:pk>/settlements/", views.settlements, name="settlements"),
     path("rounds/<int:pk>/population/", views.population, name="population"),

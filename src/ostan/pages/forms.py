@@ -58,3 +58,12 @@ def found[T](read: Callable[..., T], *args: object) -> T:
         return read(*args)
     except NotFound as exc:
         raise Http404(exc.message) from None
+
+
+class ConfirmForm(forms.Form):
+    """The second step of an irreversible action: the page names what will happen, the person ticks this."""
+
+    confirm = forms.BooleanField(
+        label="می‌دانم این کار برگشت‌پذیر نیست و آن را انجام می‌دهم.",
+        error_messages={"required": "برای انجام این کار، تأیید را علامت بزنید."},
+    )

@@ -30,6 +30,7 @@ from django.db import IntegrityError, OperationalError
 
 from ostan.auditlog.actions import counted
 from ostan.auditlog.rows import system_insert
+from ostan.core.errors import DomainError
 from ostan.core.polling.checkin import (
     CheckInDecision,
     IdentityOutcome,
@@ -37,14 +38,13 @@ from ostan.core.polling.checkin import (
     decide_check_in,
 )
 from ostan.core.polling.errors import ReplayedRequest
-from ostan.polling import link, statements
+from ostan.polling import link, polls, statements
 from ostan.polling.checkin_lookup import LOOKUP_MANY_SQL, VoterFacts, decide, facts_from_row
 from ostan.polling.checkin_requests import Outcome, PendingCheckIn
 from ostan.polling.device_requests import DEVICES
 from ostan.polling.edge.stations import StationInfo, station_info
 from ostan.polling.errors import StationClosed, TokenReused
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import StationStatus
 
 DEADLOCK_RETRIES = 3
 
@@ -183,8 +183,8 @@ def _lookup_and_store(pending: Sequence[PendingCheckIn], indexes: list[int], res
         p = pending[i]
         if p.decided is not None:
             outcomes[i] = p.decided
-        elif facts[i].station_status != StationStatus.OPEN:
-            outcomes[i] = StationClosed(CLOSED)
+        elif (refused := _polls_refusal(p, facts[i])) is not None:
+            outcomes[i] = refused
         else:
             station = station_info(p.device.station_id)
             outcomes[i], constituency = decide(p.request, station, facts[i], p.now)
@@ -204,6 +204,12 @@ def _lookup_and_store(pending: Sequence[PendingCheckIn], indexes: list[int], res
             lost.append(i)  # another batch accepted this voter first: say where and when
     for i, f in _lookup(pending, lost).items():
         results[i] = decide(pending[i].request, station_info(pending[i].device.station_id), f, pending[i].now)[0]
+
+
+def _polls_refusal(p: PendingCheckIn, facts: VoterFacts) -> DomainError | None:
+    return polls.refusal(
+        station_pk=p.device.station_id, round_pk=p.device.election_round_id, status=facts.station_status, now=p.now
+    )
 
 
 FRESH_COLUMNS = ("device", "station", "round", "code", "constituency", "request", "at", "token", "label", "unit_path")

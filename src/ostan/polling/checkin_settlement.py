@@ -17,7 +17,7 @@ from ostan.core.national_code import parse as parse_national_code
 from ostan.core.polling.checkin import CheckInDecision, CheckInRequest, IdentityOutcome, LinkStatus, decide_check_in
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.dialects import uses_postgresql
-from ostan.polling import link
+from ostan.polling import link, polls
 from ostan.polling.checkin_batches import settle
 from ostan.polling.checkin_lookup import LOOKUP_SQL, VoterFacts, decide, facts_from_row
 from ostan.polling.checkin_requests import Outcome, PendingCheckIn
@@ -132,8 +132,7 @@ def _settle_portable(pending: PendingCheckIn) -> CheckInDecision:
 def _decide_and_store_portable(pending: PendingCheckIn, station: StationInfo) -> CheckInDecision:
     device, request, now = pending.device, pending.request, pending.now
     facts = _lookup_one(station, request.national_code)
-    if facts.station_status != StationStatus.OPEN:
-        raise StationClosed("این شعبه بسته شده است.")
+    polls.ensure_open(station_pk=station.pk, round_pk=device.election_round_id, status=facts.station_status, now=now)
     decision, constituency = decide(request, station, facts, now)
     if not decision.is_new:
         _spend_counter(device)

@@ -24,6 +24,7 @@ class ConstituencyInfo:
     settlement: str  # "village" | "city" | "tehran"
     core: counting.Constituency
     form: BallotForm  # machine ballots of this constituency, built once
+    is_announced: bool = False  # its results are published: polls in it are over
 
 
 _cache: ProcessCache[int, ConstituencyInfo] = ProcessCache(CACHE_SECONDS)  # candidates may still change
@@ -37,7 +38,10 @@ def info(pk: int) -> ConstituencyInfo:
     population = c.population if c.population is not None else (c.unit.population or 0)
     core = core_constituency(c)
     form = BallotForm.for_constituency(core)
-    found = ConstituencyInfo(c.pk, c.name, c.unit.path, population, settlement_of(c.unit, c.kind), core, form)
+    found = ConstituencyInfo(
+        c.pk, c.name, c.unit.path, population, settlement_of(c.unit, c.kind), core, form,
+        is_announced=c.results_published_at is not None,
+    )  # fmt: skip
     return _cache.put(pk, found)
 
 

@@ -26,6 +26,14 @@ class StationClosed(DomainError):
     status = 409
 
 
+class PollsClosed(DomainError):
+    """Polls do not take check-ins or ballots now: outside the round's schedule (``polls_not_open``,
+    ``polls_over``) or after the constituency's results were announced (``results_announced``)."""
+
+    code = "polls_over"
+    status = 409
+
+
 class TokenReused(DomainError):
     """The authentication device sent a token hash that is already registered: it must make a new one."""
 
@@ -74,8 +82,11 @@ CODES = {
     "invalid_key": "کلید عمومی دستگاه نادرست است.",
     "minutes_signed": "صورتجلسه پیش‌تر امضا شده است.",
     "minutes_unsigned": "صورتجلسه هنوز امضا نشده است.",
+    "polls_not_open": "رأی‌گیری هنوز آغاز نشده است.",
+    "results_announced": "نتیجهٔ حوزه اعلام شده است؛ رأی‌گیری پایان یافته است.",
     "not_station_official": "فقط اعضای همین شعبه صورتجلسه را تأیید می‌کنند.",
     "round_without_date": "دوره تاریخ رأی‌گیری ندارد.",
     "seed_used": "فهرست ساختگی با این بذر پیش‌تر ساخته شده است.",
     "token_already_used": "رمز رأی هم‌زمان مصرف شد.",
+    "token_not_found": "چنین رمزی در این شعبه صادر نشده است.",
 }

@@ -11,6 +11,7 @@ class PollingEvent(AuditEvent):
     CHECKED_IN = "polling.checked_in", "احراز هویت رأی‌دهنده"
     BALLOT_CAST = "polling.ballot_cast", "ثبت رأی"
     BALLOTS_UPLOADED = "polling.ballots_uploaded", "بارگذاری دفتر آرای دستگاه"
+    TOKEN_REPLACED = "polling.token_replaced", "باطل‌کردن رمز رأی خراب و صدور رمز تازه"
     STATION_CLOSED = "polling.station_closed", "بستن شعبه"
     MINUTES_SIGNED = "polling.minutes_signed", "امضای صورتجلسه به دست دستگاه"
     MINUTES_CONFIRMED = "polling.minutes_confirmed", "تأیید صورتجلسه به دست عضو شعبه"

@@ -1,15 +1,25 @@
-"""The results API under /api/results/: the bulletin chain, the public keys and the receipt lookup.
-Everything here is public; the officials' dashboard is a page (see views)."""
+"""The results API under /api/results/: the bulletin chain, the public keys and the receipt lookup (all
+public), and the officials' steps of the day (session, scoped by the policy): the day's state, publishing
+a station, aggregating a constituency and announcing its result. The dashboard is a page (see views)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja.security import django_auth
 
 from ostan.access.guards import api_guarded
+from ostan.core.access import acting
 from ostan.core.polling.ballots import format_receipt
-from ostan.publication import export, selectors
-from ostan.publication.permissions import READ_BOARD
+from ostan.core.polling.day import Next
+from ostan.elections.models import Constituency
+from ostan.polling.models import Station
+from ostan.publication import actions, export, selectors
+from ostan.publication import day as days
+from ostan.publication.models import ConstituencyResult
+from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
 
 router = Router(tags=["results"])
 
@@ -94,3 +104,111 @@ def receipt(request: HttpRequest, code: str) -> ReceiptOut:
         station_code=found.station_code, codes=list(found.codes),
         entry_seq=found.entry.seq, entry_hash=found.entry.entry_hash,
     )  # fmt: skip
+
+
+class PublishedOut(Schema):
+    station_code: str
+    constituency_id: int
+    minutes_entry_seq: int
+    ballots_entry_seq: int
+
+
+class ResultOut(Schema):
+    constituency_id: int
+    stations: int
+    ballots: int
+    is_published: bool
+    result_entry_seq: int | None
+
+
+class StepOut(Schema):
+    stage: str  # ostan.core.polling.day's stage key
+    label: str
+    next_step: str  # "" when nothing is left to do
+    advice: str
+    may_act: bool  # the caller may take the next step
+
+
+class DayStationOut(StepOut):
+    id: int
+    code: str
+
+
+class DayConstituencyOut(StepOut):
+    id: int
+    name: str
+    stations: int
+    published_stations: int
+
+
+class DayOut(Schema):
+    unit_code: str
+    round_number: int | None
+    stations: list[DayStationOut]
+    constituencies: list[DayConstituencyOut]
+
+
+class DayQuery(Schema):
+    unit: str = Field("", max_length=40)
+
+
+def _step(n: Next, may_act: bool) -> dict[str, Any]:
+    return {"stage": n.stage, "label": n.label, "next_step": str(n.step), "advice": n.advice, "may_act": may_act}
+
+
+@router.get("/day", response=DayOut, auth=django_auth, summary="The day's state in the caller's unit")
+@api_guarded(READ_DASHBOARD)
+def day(request: HttpRequest, q: Query[DayQuery]) -> DayOut:
+    d = days.build(acting(request), unit_code=q.unit or None)
+    return DayOut(
+        unit_code=d.root.code, round_number=d.election_round.number if d.election_round else None,
+        stations=[DayStationOut(id=r.station.pk, code=r.station.code, **_step(r.next, r.may_act)) for r in d.stations],
+        constituencies=[
+            DayConstituencyOut(id=r.constituency.pk, name=str(r.constituency), stations=r.stations,
+                               published_stations=r.published, **_step(r.next, r.may_act))
+            for r in d.constituencies
+        ],
+    )  # fmt: skip
+
+
+@router.post(
+    "/stations/{pk}/publish", response=list[PublishedOut], auth=django_auth,
+    summary="Publish a closed station whose minutes are signed and confirmed",
+)  # fmt: skip
+@api_guarded(PUBLISH, target="station")
+def publish_station(request: HttpRequest, pk: int) -> list[PublishedOut]:
+    station = Station.objects.select_related("unit").get(pk=pk)
+    published = actions.publish_station(actor=acting(request), station=station, require_confirmed=True)
+    return [
+        PublishedOut(station_code=station.code, constituency_id=p.constituency_id,
+                     minutes_entry_seq=p.minutes_entry.seq, ballots_entry_seq=p.ballots_entry.seq)
+        for p in published
+    ]  # fmt: skip
+
+
+def _result(stored: ConstituencyResult) -> ResultOut:
+    entry = stored.result_entry
+    return ResultOut(
+        constituency_id=stored.constituency_id, stations=stored.stations, ballots=stored.ballots,
+        is_published=stored.is_published, result_entry_seq=entry.seq if entry is not None else None,
+    )  # fmt: skip
+
+
+@router.post(
+    "/constituencies/{pk}/aggregate", response=ResultOut, auth=django_auth,
+    summary="Aggregate a constituency once all its stations are published (checked by a full recount)",
+)  # fmt: skip
+@api_guarded(PUBLISH, target="constituency")
+def aggregate(request: HttpRequest, pk: int) -> ResultOut:
+    c = Constituency.objects.select_related("unit").get(pk=pk)
+    return _result(actions.aggregate_constituency(actor=acting(request), constituency=c))
+
+
+@router.post(
+    "/constituencies/{pk}/publish", response=ResultOut, auth=django_auth,
+    summary="Announce the aggregated result on the board",
+)  # fmt: skip
+@api_guarded(PUBLISH, target="constituency")
+def publish_result(request: HttpRequest, pk: int) -> ResultOut:
+    c = Constituency.objects.select_related("unit").get(pk=pk)
+    return _result(actions.publish_result(actor=acting(request), constituency=c))

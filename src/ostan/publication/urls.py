@@ -13,6 +13,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("receipt/", views.receipt, name="receipt"),
     path("chain.jsonl", views.chain_jsonl, name="chain"),
     path("keys.json", views.keys_json, name="keys"),
+    path("day/", views.day, name="day"),
+    path("s/<int:pk>/publish/", views.publish_station, name="publish_station"),
+    path("c/<int:pk>/aggregate/", views.aggregate, name="aggregate"),
+    path("c/<int:pk>/publish/", views.publish_result, name="publish_result"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/panel/", views.dashboard_panel, name="dashboard_panel"),
 ]

@@ -5,18 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ostan.access.guards import guarded
 from ostan.core.access import OutOfScope, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
 from ostan.elections.ballot_files import jsonl_lines
+from ostan.elections.models import Constituency
+from ostan.pages.forms import ConfirmForm, status_of, submitted
+from ostan.polling.models import Station
+from ostan.publication import actions, export, selectors
 from ostan.publication import dashboard as dashboards
-from ostan.publication import export, selectors
-from ostan.publication.permissions import READ_BOARD, READ_DASHBOARD
+from ostan.publication import day as days
+from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
 from ostan.publication.presentation import result_rows, station_rows
 
 ENTRIES_PER_PAGE = 50
@@ -131,3 +137,69 @@ def _dashboard(request: HttpRequest, template: str) -> HttpResponse:
     except OutOfScope as exc:
         return render(request, "publication/refused.html", {"message": exc.message}, status=403)
     return render(request, template, {"nav": "results", "d": board, "unit_code": unit_code or ""})
+
+
+@guarded(READ_DASHBOARD)
+def day(request: HttpRequest) -> HttpResponse:
+    """Every station's and constituency's state in the viewer's unit, and what comes next."""
+    unit_code = request.GET.get("unit") or None
+    try:
+        state = days.build(acting(request), unit_code=unit_code)
+    except OutOfScope as exc:
+        return render(request, "publication/refused.html", {"message": exc.message}, status=403)
+    return render(request, "publication/day.html", {"nav": "results", "d": state, "unit_code": unit_code or ""})
+
+
+def _confirm(request: HttpRequest, form: ConfirmForm, **shown: str) -> HttpResponse:
+    context = {"nav": "results", "form": form, "back": reverse("publication:day"), **shown}
+    return render(request, "pages/confirm.html", context, status=status_of(form))
+
+
+def _form(request: HttpRequest) -> ConfirmForm:
+    return ConfirmForm(request.POST if request.method == "POST" else None)
+
+
+@guarded(PUBLISH, target="station")
+def publish_station(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a closed station whose minutes are signed and confirmed: a confirm page, then the action."""
+    s = Station.objects.select_related("unit").get(pk=pk)  # the guard's locator found it, in reach
+    form = _form(request)
+    call = lambda: actions.publish_station(actor=acting(request), station=s, require_confirmed=True)  # noqa: E731
+    if submitted(form, call):
+        messages.success(request, f"صورتجلسه و برگه‌های شعبهٔ {s.code} روی تابلوی اعلانات منتشر شد.")
+        return redirect("publication:day")
+    return _confirm(
+        request, form, step="publish_station", title=f"انتشار شعبهٔ {s.code}", button="انتشار روی تابلو",
+        what=f"صورتجلسهٔ امضاشده و برگه‌های بی‌نام شعبهٔ {s.code} ({s.address}) روی تابلوی اعلانات افزوده می‌شود.",
+        warning="آنچه روی تابلو می‌رود هرگز پاک یا دگرگون نمی‌شود.",
+    )  # fmt: skip
+
+
+@guarded(PUBLISH, target="constituency")
+def aggregate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Aggregate a constituency whose stations are all published (checked by a full recount)."""
+    c = Constituency.objects.select_related("unit").get(pk=pk)
+    form = _form(request)
+    if submitted(form, lambda: actions.aggregate_constituency(actor=acting(request), constituency=c)):
+        messages.success(request, f"آرای {c} تجمیع شد؛ اکنون نتیجه را اعلام کنید.")
+        return redirect("publication:day")
+    return _confirm(
+        request, form, step="aggregate", title=f"تجمیع آرای {c}", button="تجمیع آرا",
+        what="صورتجلسه‌های همهٔ شعبه‌های منتشرشدهٔ حوزه جمع و شمرده می‌شود و با بازشماری همهٔ برگه‌ها سنجیده می‌شود.",
+        warning="پس از تجمیع، نتیجه برای اعلام آماده است.",
+    )  # fmt: skip
+
+
+@guarded(PUBLISH, target="constituency")
+def publish_result(request: HttpRequest, pk: int) -> HttpResponse:
+    """Announce the aggregated result on the board (and as the constituency's published count)."""
+    c = Constituency.objects.select_related("unit").get(pk=pk)
+    form = _form(request)
+    if submitted(form, lambda: actions.publish_result(actor=acting(request), constituency=c)):
+        messages.success(request, f"نتیجهٔ {c} روی تابلوی اعلانات اعلام شد.")
+        return redirect("publication:constituency", pk=c.pk)
+    return _confirm(
+        request, form, step="publish_result", title=f"اعلام نتیجهٔ {c}", button="اعلام نتیجه",
+        what="نتیجهٔ تجمیع‌شده روی تابلوی اعلانات می‌رود و نتیجهٔ رسمی حوزه می‌شود؛ رأی‌گیری در حوزه پایان می‌یابد.",
+        warning="اعلام نتیجه برگشت‌پذیر نیست.",
+    )  # fmt: skip

@@ -66,7 +66,9 @@ def test_same_request_id_from_another_station_is_a_second_vote() -> None:
 def test_already_voted_names_the_station_and_the_tehran_time() -> None:
     d = decide(existing=EARLIER)
     assert (d.is_accepted, d.reason_code, d.record) == (False, "already_voted", EARLIER)
-    assert d.message == "قبلاً در شعبه S-۰۰۱۷ در ساعت ۰۹:۳۵ رأی داده است."
+    said = "قبلاً در شعبه S-۰۰۱۷ در ساعت ۰۹:۳۵ پذیرفته شده و رمز رأی گرفته است؛ پذیرش دوباره در این دوره ممکن نیست."
+    assert d.message == said
+    assert "رأی داده" not in d.message  # a voter who checked in and left is not told they voted
 
 
 def test_already_voted_on_another_day_gives_the_date() -> None:

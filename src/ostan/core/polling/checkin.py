@@ -116,10 +116,17 @@ def decide_check_in(
     return CheckInDecision(True, ACCEPTED, "رأی‌دهنده پذیرفته شد.", record, token_hash=request.token_hash)
 
 
+ALREADY_CHECKED_IN = "پذیرفته شده و رمز رأی گرفته است؛ پذیرش دوباره در این دوره ممکن نیست."
+
+
 def already_voted_message(existing: CheckInRecord, now: dt.datetime, tz: dt.tzinfo = TEHRAN) -> str:
-    """«قبلاً در شعبه X در ساعت T رأی داده است», with the date too when it was another day."""
+    """«قبلاً در شعبه X در ساعت T پذیرفته شده ...», with the date too when it was another day.
+
+    Only what the centre knows: the voter was checked in and given a token. Whether the token was
+    spent it cannot say (nothing joins a check-in to its token or ballot), so it never says «voted»:
+    a voter who checked in and left without voting must not be told they voted."""
     local = existing.checked_in_at.astimezone(tz)
     station = to_persian_digits(existing.station_code)
     if local.date() == now.astimezone(tz).date():
-        return f"قبلاً در شعبه {station} در ساعت {to_persian_digits(f'{local:%H:%M}')} رأی داده است."
-    return f"قبلاً در شعبه {station} در {format_datetime(existing.checked_in_at, tz)} رأی داده است."
+        return f"قبلاً در شعبه {station} در ساعت {to_persian_digits(f'{local:%H:%M}')} {ALREADY_CHECKED_IN}"
+    return f"قبلاً در شعبه {station} در {format_datetime(existing.checked_in_at, tz)} {ALREADY_CHECKED_IN}"

@@ -5,7 +5,7 @@ from ostan.elections.actions.candidates import add_candidate, add_party_list, ed
 from ostan.elections.actions.constituencies import create_constituency, set_lot_seed, set_voting
 from ostan.elections.actions.results import count_constituency, publish_results, record_external_count
 from ostan.elections.actions.rosters import import_candidates, import_lists
-from ostan.elections.actions.rounds import create_round, set_round_status
+from ostan.elections.actions.rounds import create_round, set_polls_schedule, set_round_status
 
 __all__ = [
     "add_candidate",
@@ -21,6 +21,7 @@ __all__ = [
     "record_external_count",
     "set_candidate_photo",
     "set_lot_seed",
+    "set_polls_schedule",
     "set_round_status",
     "set_voting",
 ]

@@ -9,6 +9,7 @@ from django.db import transaction
 from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
 from ostan.core.errors import DomainError
+from ostan.core.polling.schedule import Schedule
 from ostan.core.text import normalize
 from ostan.elections.events import ElectionsEvent
 from ostan.elections.models import ElectionRound, RoundStatus
@@ -53,4 +54,31 @@ def set_round_status(*, actor: Actor, election_round: ElectionRound, status: str
             before=before,
             after=snapshot(election_round, ("status",)),
         )
+    return election_round
+
+
+SCHEDULE_FIELDS = ("polls_open_at", "polls_close_at")
+
+
+@action()
+def set_polls_schedule(
+    *, actor: Actor, election_round: ElectionRound, opens_at: dt.datetime | None, closes_at: dt.datetime | None
+) -> ElectionRound:
+    """Set (or extend) the round's polling hours; check-ins and ballots are taken only between them."""
+    ensure(actor, CONFIGURE_ROUNDS)
+    try:
+        Schedule(opens_at, closes_at)
+    except ValueError:
+        raise DomainError(
+            "پایان رأی‌گیری باید پس از آغاز آن باشد و هر دو زمان با منطقهٔ زمانی.", code="invalid_schedule"
+        ) from None
+    with transaction.atomic(durable=True):
+        election_round = ElectionRound.objects.select_for_update().get(pk=election_round.pk)
+        before = snapshot(election_round, SCHEDULE_FIELDS)
+        election_round.polls_open_at, election_round.polls_close_at = opens_at, closes_at
+        election_round.save(update_fields=list(SCHEDULE_FIELDS))
+        record(
+            actor=actor, event=ElectionsEvent.ROUND_SCHEDULE_SET, obj=election_round,
+            before=before, after=snapshot(election_round, SCHEDULE_FIELDS),
+        )  # fmt: skip
     return election_round

@@ -3,7 +3,7 @@
 from ostan.elections.forms.candidates import CandidateForm, PartyListForm, PhotoForm
 from ostan.elections.forms.constituencies import ConstituencyForm, PopulationForm, VotingForm
 from ostan.elections.forms.entries import show_errors
-from ostan.elections.forms.rounds import RoundForm, RoundStatusForm
+from ostan.elections.forms.rounds import RoundForm, RoundStatusForm, ScheduleForm
 from ostan.elections.forms.uploads import BallotUploadForm, LotSeedForm, RosterUploadForm
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "RosterUploadForm",
     "RoundForm",
     "RoundStatusForm",
+    "ScheduleForm",
     "VotingForm",
     "show_errors",
 ]

@@ -19,6 +19,10 @@ class ElectionRound(models.Model):
     name = models.CharField("نام", max_length=200)
     election_date = models.DateField("تاریخ رأی‌گیری", null=True, blank=True)
     status = models.CharField("وضعیت", max_length=20, choices=RoundStatus.choices, default=RoundStatus.DRAFT)
+    # The polling hours (ostan.core.polling.schedule): check-ins and ballots only between them. Either may
+    # be unset (that side is then not limited); hours extended on the day move polls_close_at.
+    polls_open_at = models.DateTimeField("آغاز رأی‌گیری", null=True, blank=True)
+    polls_close_at = models.DateTimeField("پایان رأی‌گیری", null=True, blank=True)
     created_at = models.DateTimeField("زمان ایجاد", auto_now_add=True)
 
     class Meta:

@@ -17,7 +17,14 @@ from ostan.core.access import acting
 from ostan.core.errors import NotFound
 from ostan.core.text import to_persian_digits
 from ostan.elections import actions, selectors
-from ostan.elections.forms import ConstituencyForm, PopulationForm, RoundForm, RoundStatusForm, VotingForm
+from ostan.elections.forms import (
+    ConstituencyForm,
+    PopulationForm,
+    RoundForm,
+    RoundStatusForm,
+    ScheduleForm,
+    VotingForm,
+)
 from ostan.elections.forms.constituencies import current_jalali_year
 from ostan.elections.models import ElectionRound
 from ostan.elections.permissions import CONFIGURE_ROUNDS, MANAGE_CONSTITUENCY
@@ -48,6 +55,19 @@ def round_status(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"وضعیت «{changed.name}» شد: {changed.get_status_display()}.")
     else:
         messages.error(request, "وضعیت دوره تغییر نکرد: " + " ".join(str(e) for e in form.errors.values()))
+    return redirect("elections:rounds")
+
+
+@guarded(CONFIGURE_ROUNDS, target="round")
+@require_POST
+def round_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set or extend the round's polling hours: check-ins and ballots are taken only between them."""
+    election_round, form = _round(pk), ScheduleForm(request.POST)
+    call = lambda: actions.set_polls_schedule(actor=acting(request), election_round=election_round, **form.cleaned_data)  # noqa: E731
+    if submitted(form, call):
+        messages.success(request, f"ساعت‌های رأی‌گیری «{election_round.name}» ثبت شد.")
+    else:
+        messages.error(request, "ساعت‌های رأی‌گیری ثبت نشد: " + " ".join(str(e) for e in form.errors.values()))
     return redirect("elections:rounds")
 
 

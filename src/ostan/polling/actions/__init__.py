@@ -7,6 +7,7 @@ from ostan.polling.actions.devices import deactivate_device, register_device
 from ostan.polling.actions.minutes import close_station, confirm_minutes, sign_minutes
 from ostan.polling.actions.roll import generate_roll, import_roll
 from ostan.polling.actions.stations import add_official, create_station
+from ostan.polling.actions.tokens import replace_token
 
 __all__ = [
     "add_official",
@@ -20,5 +21,6 @@ __all__ = [
     "generate_roll",
     "import_roll",
     "register_device",
+    "replace_token",
     "sign_minutes",
 ]

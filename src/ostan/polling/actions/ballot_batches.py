@@ -39,15 +39,14 @@ from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots, 
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
-from ostan.polling import statements
+from ostan.polling import polls, statements
 from ostan.polling.actions.ballots import MAX_BATCH, _ensure_open
 from ostan.polling.casting import BallotItem, BatchOutcome, CastOutcome, ItemRefusal, judge, voting_device
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import station_info
-from ostan.polling.errors import StationClosed
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import CastBallot, StationStatus, VotingToken
+from ostan.polling.models import CastBallot, VotingToken
 
 RETRIES = 3
 ALREADY_USED = "با این رمز پیش‌تر رأی داده شده است."
@@ -151,8 +150,8 @@ def _cast_set(device: DeviceContext, items: Sequence[BallotItem], *, is_skipping
     advanced, status = row
     if not advanced:
         raise ReplayedRequest("این درخواست پیش‌تر رسیده است (شمارنده تکراری است).")
-    if status != StationStatus.OPEN:
-        raise StationClosed("این شعبه بسته شده است.")
+    polls.ensure_open(station_pk=station, round_pk=device.election_round_id, status=status, now=device.at,
+                      is_ballot=True)  # fmt: skip
     spent = dict(statements.fetch_all(SPEND_SQL, [",".join(sorted(batch.owner)), station]))
     ready, give_back = _checked(batch, spent)
     if ready:

@@ -29,13 +29,13 @@ from ostan.core.polling.ballots import make_ballot, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
-from ostan.polling import statements
+from ostan.polling import polls, statements
 from ostan.polling.casting import BallotItem, CastOutcome, code_of, judge, voting_device
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import station_info
-from ostan.polling.errors import BallotIdConflict, StationClosed
+from ostan.polling.errors import BallotIdConflict
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import CastBallot, StationStatus, VotingToken
+from ostan.polling.models import CastBallot, VotingToken
 
 MAX_BATCH = 1_000
 
@@ -107,8 +107,9 @@ def _duplicate(device: DeviceContext, item: BallotItem) -> CastOutcome | None:
 def _ensure_open(device: DeviceContext) -> None:
     from ostan.polling.models import Station
 
-    if not Station.objects.filter(pk=device.station_id, status=StationStatus.OPEN).exists():
-        raise StationClosed("این شعبه بسته شده است.")
+    status = Station.objects.filter(pk=device.station_id).values_list("status", flat=True).first()
+    polls.ensure_open(station_pk=device.station_id, round_pk=device.election_round_id, status=status or "",
+                      now=device.at, is_ballot=True)  # fmt: skip
 
 
 @action(may_change_nothing=True)
@@ -167,8 +168,8 @@ def _cast_prepared(device: DeviceContext, item: BallotItem) -> CastOutcome:
         if dup_station != station or dup_codes != stored_codes(item.codes):
             raise BallotIdConflict("برگه‌ای دیگر با همین شناسه ثبت شده است.")
         return CastOutcome(item.ballot_id, dup_receipt, is_duplicate=True)
-    if status != StationStatus.OPEN:
-        raise StationClosed("این شعبه بسته شده است.")
+    polls.ensure_open(station_pk=station, round_pk=device.election_round_id, status=status, now=device.at,
+                      is_ballot=True)  # fmt: skip
     if constituency is None:
         raise _refusal_for(device, hashed)
     ballot = make_ballot(ballot_id=item.ballot_id, station_code=device.station_code,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from ostan.core.polling.schedule import Schedule
 from ostan.polling.edge.caches import ProcessCache
 
 CACHE_SECONDS = 600.0
@@ -58,3 +59,33 @@ def station_info(pk: int) -> StationInfo:
 
 def forget(pk: int) -> None:
     _cache.forget(pk)
+
+
+# The round's polling hours may be extended on the day: kept far shorter than a station's facts.
+SCHEDULE_SECONDS = 30.0
+_schedules: ProcessCache[int, Schedule] = ProcessCache(SCHEDULE_SECONDS)
+SCHEDULE_SQL = "SELECT polls_open_at, polls_close_at FROM elections_electionround WHERE id = %s"
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if value is None:
+        return None
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, dt.datetime)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def round_schedule(round_pk: int) -> Schedule:
+    """The round's polling hours, read at most every SCHEDULE_SECONDS per process."""
+    hit = _schedules.get(round_pk)
+    if hit is not None:
+        return hit
+    with connection.cursor() as cursor:
+        cursor.execute(SCHEDULE_SQL, [round_pk])
+        row = cursor.fetchone()
+    opens, closes = (None, None) if row is None else (_moment(row[0]), _moment(row[1]))
+    return _schedules.put(round_pk, Schedule(opens, closes))
+
+
+def forget_schedules() -> None:
+    _schedules.clear()

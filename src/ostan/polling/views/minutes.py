@@ -2,31 +2,68 @@
 
 from __future__ import annotations
 
+import secrets
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ostan.access.guards import guarded
 from ostan.core.access import acting
 from ostan.core.errors import DomainError, PermissionRefused
+from ostan.core.polling.tokens import issue_token
+from ostan.pages.forms import ConfirmForm
 from ostan.polling import actions, documents, selectors
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION
-from ostan.polling.views.pages import found, nav, pdf_response
+from ostan.polling.views.pages import found, nav, pdf_response, status_of, submitted
 from ostan.polling.views.stations import station_page
 
 
 @guarded(RUN_STATION, target="station")
-@require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing is irreversible: a confirm page first (no JavaScript needed), the close on its ticked submit."""
     s = found(selectors.station_for_user, acting(request), pk)
-    try:
-        actions.close_station(actor=acting(request), station=s)
-    except PermissionRefused:
-        raise
-    except DomainError as exc:
-        return station_page(request, s, status=409, error=exc)
-    return redirect("polling:station", pk=pk)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.close_station(actor=acting(request), station=s)
+        except PermissionRefused:
+            raise
+        except DomainError as exc:
+            return station_page(request, s, status=409, error=exc)
+        messages.success(request, f"شعبهٔ {s.code} بسته شد و صورتجلسه تهیه شد؛ اکنون آن را با کلید دستگاه امضا کنید.")
+        return redirect(reverse("polling:station", args=[pk]) + "#minutes")
+    context = {
+        **nav(request, "stations"), "form": form, "step": "close", "back": reverse("polling:station", args=[pk]),
+        "title": f"بستن شعبهٔ {s.code}", "button": "بستن شعبه و تهیهٔ صورتجلسه",
+        "what": "با بستن شعبه، پذیرش رأی‌دهنده و رأی در آن پایان می‌یابد و صورتجلسهٔ هر حوزه از ثبت‌های شعبه تهیه می‌شود.",
+        "warning": "شعبهٔ بسته دوباره باز نمی‌شود.",
+    }  # fmt: skip
+    return render(request, "pages/confirm.html", context, status=status_of(form))
+
+
+class SpoiltTokenForm(ConfirmForm):
+    token = forms.CharField(label="رمز خراب‌شده (از کارت رأی‌دهنده)", max_length=80,
+                            widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))  # fmt: skip
+    field_order = ["token", "confirm"]
+
+
+@guarded(RUN_STATION, target="station")
+def token_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a spoilt token and issue another: the member types the spoilt token, ticks, and hands over
+    the new token shown once on this page (it is made here and only its hash is stored)."""
+    s = found(selectors.station_for_user, acting(request), pk)
+    form = SpoiltTokenForm(request.POST if request.method == "POST" else None)
+    token, hashed = issue_token(secrets.token_bytes(20))
+    call = lambda: actions.replace_token(  # noqa: E731
+        actor=acting(request), station=s, spoilt_token=form.cleaned_data["token"], new_token_hash=hashed
+    )
+    issued = token if submitted(form, call) else None
+    context = {**nav(request, "stations"), "station": s, "form": form, "issued": issued}
+    return render(request, "polling/token_replace.html", context, status=status_of(form))
 
 
 @guarded(RUN_STATION, target="minutes")

@@ -79,10 +79,14 @@ def stations(request: HttpRequest) -> HttpResponse:
 
 def station_page(request: HttpRequest, s: Station, *, status: int = 200, **shown: Any) -> HttpResponse:
     """The station page; ``shown`` carries a refused form (``device_form``, ``official_form``) or ``error``."""
+    actor = acting(request)
+    is_member = actor.person_id is not None and s.officials.filter(pk=actor.person_id).exists()
     minutes = [
-        {"m": m, "bytes": base64.b64encode(minutes_bytes(m)).decode(), "context": MINUTES_CONTEXT}
+        {"m": m, "bytes": base64.b64encode(minutes_bytes(m)).decode(), "context": MINUTES_CONTEXT,
+         "confirmed_by": [c.official for c in m.confirmations.select_related("official").order_by("confirmed_at")],
+         "may_confirm": is_member and m.is_signed and not m.confirmations.filter(official_id=actor.person_id).exists()}
         for m in selectors.station_minutes(s)
-    ]
+    ]  # fmt: skip
     devices = [(d, key_fingerprint(d.public_key_bytes)) for d in s.devices.order_by("device_id")]
     is_manager = can_manage(acting(request), s.unit)
     officials = [(o.pk, station_setup.official_label(o)) for o in station_setup.officials_for(s)]

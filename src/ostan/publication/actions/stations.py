@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.counting import Constituency
 from ostan.core.polling.canonical import canonical_json
-from ostan.polling.models import Station, StationMinutes, StationStatus
+from ostan.polling.models import MinutesConfirmation, Station, StationMinutes, StationStatus
 from ostan.publication import board, documents
 from ostan.publication.errors import AlreadyPublished, NotReady
 from ostan.publication.events import PublicationEvent
@@ -27,12 +28,16 @@ from ostan.territory.scope import target_of
 
 
 @action()
-def publish_station(*, actor: Actor, station: Station) -> list[StationPublication]:
-    """Put a closed station's signed minutes and ballots on the board, one pair per constituency it serves."""
+def publish_station(*, actor: Actor, station: Station, require_confirmed: bool = False) -> list[StationPublication]:
+    """Put a closed station's signed minutes and ballots on the board, one pair per constituency it serves.
+
+    ``require_confirmed`` (the officials' pages and API): each of the minutes must also have been
+    confirmed by a member of the station; loaders and the simulation, acting as the system, publish
+    signed minutes as they are."""
     ensure(actor, PUBLISH, target_of(station.unit))
     with transaction.atomic(durable=True):
         station = Station.objects.select_for_update().select_related("unit").get(pk=station.pk)
-        published = _publish([station])
+        published = _publish([station], require_confirmed=require_confirmed)
         record(
             actor=actor, event=PublicationEvent.STATION_PUBLISHED, obj=station, unit=station.unit,
             after={"entries": [[p.minutes_entry_id, p.ballots_entry_id] for p in published]},
@@ -86,7 +91,7 @@ class _Batch:
     latest_constituency: dict[str, bytes] = field(default_factory=dict)  # on the chain or pending, by core id
 
 
-def _ready_minutes(stations: Sequence[Station]) -> dict[int, list[StationMinutes]]:
+def _ready_minutes(stations: Sequence[Station], *, require_confirmed: bool = False) -> dict[int, list[StationMinutes]]:
     """Each station's minutes; refuses (nothing written yet) unless every station is closed, unpublished, signed."""
     already = set(StationPublication.objects.filter(station__in=stations).values_list("station_id", flat=True))
     minutes: dict[int, list[StationMinutes]] = {s.pk: [] for s in stations}
@@ -101,7 +106,26 @@ def _ready_minutes(stations: Sequence[Station]) -> dict[int, list[StationMinutes
         if not minutes[s.pk] or not all(m.is_signed for m in minutes[s.pk]):
             raise NotReady("صورتجلسهٔ شعبه هنوز با کلید دستگاه امضا نشده است.", code="minutes_unsigned",
                            details={"station": s.code})  # fmt: skip
+    if require_confirmed:
+        _ensure_confirmed(minutes)
     return minutes
+
+
+def _ensure_confirmed(minutes: dict[int, list[StationMinutes]]) -> None:
+    """Every one of the minutes confirmed by at least one of its station's members."""
+    pks = [m.pk for ms in minutes.values() for m in ms]
+    confirmed = set(
+        MinutesConfirmation.objects.filter(
+            minutes_id__in=pks, official__polling_stations=F("minutes__station")
+        ).values_list("minutes_id", flat=True)
+    )
+    for ms in minutes.values():
+        for m in ms:
+            if m.pk not in confirmed:
+                raise NotReady(
+                    "صورتجلسهٔ شعبه هنوز به تأیید اعضای شعبه نرسیده است.", code="minutes_unconfirmed",
+                    details={"minutes": m.pk},
+                )  # fmt: skip
 
 
 def _load_constituencies(batch: _Batch, constituency_pks: set[int]) -> None:
@@ -112,9 +136,9 @@ def _load_constituencies(batch: _Batch, constituency_pks: set[int]) -> None:
         batch.latest_constituency[subject] = payload.encode("utf-8")
 
 
-def _publish(stations: Sequence[Station]) -> list[StationPublication]:
+def _publish(stations: Sequence[Station], *, require_confirmed: bool = False) -> list[StationPublication]:
     """Append every station's pairs (the constituency file first when it changed) and record them."""
-    minutes = _ready_minutes(stations)
+    minutes = _ready_minutes(stations, require_confirmed=require_confirmed)
     batch = _Batch()
     _load_constituencies(batch, {m.constituency_id for ms in minutes.values() for m in ms})
     ballots = documents.station_ballot_rows(s.pk for s in stations)

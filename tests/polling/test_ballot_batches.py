@@ -201,3 +201,14 @@ def test_two_uploads_racing_for_the_same_tokens_spend_each_once(pw16: PollingWor
     assert refused == ["token_already_used"] * 12
     assert CastBallot.objects.count() == 12
     assert VotingToken.objects.filter(is_redeemed=True).count() == 12
+
+
+def test_an_unknown_token_beside_a_malformed_id_is_refused_not_a_server_error(pw: PollingWorld) -> None:
+    """Found by the signed fuzzer: an item whose token was never issued and whose id held a NUL reached
+    the lookup of stored ids, which PostgreSQL cannot take (a server error for the whole upload)."""
+    good = _item(_token(pw, 0))
+    odd = {"ballot_id": "\x00,1", "token": "never-issued", "codes": ["101"]}
+    status, body = post(Client(), pw.voting[0], BATCH_PATH, {"ballots": [good, odd]})
+    assert status == 200
+    assert [a["ballot_id"] for a in body["accepted"]] == [good["ballot_id"]]
+    assert [(r["ballot_id"], r["code"]) for r in body["refused"]] == [("\x00,1", "unknown_token")]

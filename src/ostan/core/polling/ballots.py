@@ -48,6 +48,11 @@ class PaperRecord:
     qr_payload: str  # ASCII; the app renders it as a QR code under the lines
 
 
+def is_ballot_id(text: str) -> bool:
+    """Whether ``text`` has a ballot id's form (32 lower-case hex digits): only such an id can be stored."""
+    return _BALLOT_ID.fullmatch(text) is not None
+
+
 def new_ballot_id(entropy: bytes) -> str:
     """A ballot id from at least 16 bytes of fresh entropy."""
     if len(entropy) < BALLOT_ID_BYTES:

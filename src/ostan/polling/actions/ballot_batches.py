@@ -35,7 +35,7 @@ from psycopg import errors as pg_errors
 from ostan.auditlog.actions import action, counted, record
 from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
-from ostan.core.polling.ballots import BallotRecord, make_ballot, make_ballots, stored_codes
+from ostan.core.polling.ballots import BallotRecord, is_ballot_id, make_ballot, make_ballots, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
@@ -234,7 +234,8 @@ def _refusal(constituency: int, ballot: BallotRecord) -> DomainError | None:
 
 def _explain(batch: _Batch, cursor: CursorWrapper) -> None:
     """Why each unexplained item was not accepted, in the single-ballot path's order of checks."""
-    ids = [batch.items[i].ballot_id for i in batch.unexplained]
+    # Only a well-formed id can have been stored; any other text (a NUL, a comma) is not looked up.
+    ids = [b for b in (batch.items[i].ballot_id for i in batch.unexplained) if is_ballot_id(b)]
     cursor.execute(KNOWN_SQL, [ids])
     known = {b: (s, c, r) for b, s, c, r in cursor.fetchall()}
     hashes = [batch.hashes[i] for i in batch.unexplained if batch.items[i].ballot_id not in known]

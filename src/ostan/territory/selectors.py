@@ -123,6 +123,19 @@ def search_units(
     return found
 
 
+def place_names(units: Iterable[Unit]) -> dict[str, str]:
+    """Where each unit lies, as «province › county › district» of its ancestors below the country.
+
+    Search results with one name (ten villages called «شوراب علیا») are told apart by this; the
+    names of every ancestor of every unit are read in one query.
+    """
+    units = list(units)
+    chains = {u.code: u.path.split(PATH_SEPARATOR)[1:-1] for u in units}
+    codes = {code for chain in chains.values() for code in chain}
+    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    return {code: " › ".join(names[c] for c in chain if c in names) for code, chain in chains.items()}
+
+
 def neighbourhoods(unit: Unit, *, actor: Viewer = None) -> QuerySet[Unit]:
     return children(unit, actor=actor, kinds=[UnitKind.NEIGHBOURHOOD])
 

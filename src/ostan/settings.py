@@ -88,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "ostan.web.header.context",
             ],
-            "builtins": ["ostan.web.templatetags.persian"],
+            "builtins": ["ostan.web.templatetags.persian", "ostan.web.templatetags.hashes"],
         },
     }
 ]

@@ -25,6 +25,7 @@ from ostan.elections.models import (
 )
 from ostan.elections.permissions import MANAGE_CONSTITUENCY, READ_UNPUBLISHED
 from ostan.elections.settlements import KIND_UNITS, settlement_of
+from ostan.ordering import by_name
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.scope import target_of
 from ostan.territory.selectors import search_units
@@ -39,7 +40,7 @@ def visible_constituencies(actor: Actor) -> QuerySet[Constituency]:
     return (
         Constituency.objects.filter(published | reach_q(actor, READ_UNPUBLISHED, unit_path="unit__path"))
         .select_related("unit", "election_round")
-        .order_by("-election_round__number", "name", "id")
+        .order_by("-election_round__number", by_name(), "id")
     )
 
 

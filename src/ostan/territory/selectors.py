@@ -10,14 +10,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
-from django.db.models.expressions import OrderBy
-from django.db.models.functions import Collate
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from ostan.core.access import Actor
 from ostan.core.errors import NotFound
 from ostan.core.text import search_key
+from ostan.ordering import by_name
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
 from ostan.territory.scope import subtree_q
 
@@ -29,17 +27,6 @@ SEARCH_LIMIT_MAX = 100
 # Below this many characters a substring match is mostly noise (and cannot use the trigram index).
 SUBSTRING_MIN_LENGTH = 2
 NEIGHBOURHOOD_PARENT_KINDS = frozenset({UnitKind.CITY, UnitKind.CITY_ZONE})
-
-
-# Persian alphabetical order (پ after ب, ک before م) needs ICU's Persian collation; code-point order is wrong.
-PERSIAN_COLLATION = "fa-x-icu"
-
-
-def by_name() -> OrderBy:
-    """Order by name the Persian way on PostgreSQL; SQLite (demo only) falls back to code points."""
-    if connection.vendor == "postgresql":
-        return Collate("name", PERSIAN_COLLATION).asc()
-    return F("name").asc()
 
 
 def unit_count() -> int:

@@ -181,6 +181,11 @@ CACHES = {
 # Every action writes exactly one audit entry; with this on, one that does not raises (tests, development).
 OSTAN_AUDIT_STRICT = _flag("OSTAN_AUDIT_STRICT", DEBUG)
 
+# Election day's writes (check-ins, ballots, minutes' signatures) are refused unless the database commits
+# durably (fsync, synchronous_commit and full_page_writes on; see ostan.durability and README.md). On by
+# default in production; tests and benchmarks against tools/pg.sh's fast server (fsync off) set it to 0.
+OSTAN_REQUIRE_DURABLE = _flag("OSTAN_REQUIRE_DURABLE", not DEBUG)
+
 # Text messages (OTP codes, tracking codes) leave through a pluggable backend.
 OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.ConsoleBackend")
 

@@ -67,8 +67,9 @@ def test_constituencies_and_an_organisations_branches_sort_in_persian_order() ->
 
 
 def _sqlite() -> Any:
-    handler = ConnectionHandler({"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}})
-    return handler["default"]
+    memory = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+    handler = ConnectionHandler({"default": memory, "sqlite": dict(memory)})
+    return handler["sqlite"]
 
 
 def test_sqlite_sorts_with_the_same_collation(django_db_blocker: Any) -> None:
@@ -80,7 +81,7 @@ def test_sqlite_sorts_with_the_same_collation(django_db_blocker: Any) -> None:
 
 def _sort_on(sqlite: Any) -> None:
     try:
-        with sqlite.schema_editor() as editor:
+        with sqlite.schema_editor(atomic=False) as editor:
             editor.create_model(Unit)
         units = [
             Unit(code=f"{i:02d}", name=name, kind=UnitKind.PROVINCE, path=f"{i:02d}", depth=1, search_key=name)

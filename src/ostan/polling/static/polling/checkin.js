@@ -32,7 +32,10 @@
     const payload = { ...request, is_link_down: !navigator.onLine };
     const answer = await device.post(root.dataset.path, payload);
     if (answer.link_down || answer.status >= 500 || (answer.data && answer.data.reason_code === "link_down")) {
-      show("refused", `<p data-reason="link_down">${LINK_DOWN}</p>`);
+      // A centre that answers with its own reason (a database that does not commit durably) says it.
+      const own = answer.status >= 500 && answer.data && answer.data.message;
+      show("refused", own ? `<p data-reason="${esc(answer.data.code || "error")}">${esc(own)}</p>`
+        : `<p data-reason="link_down">${LINK_DOWN}</p>`);
       // The same request id and token: the server answers a retry with the first outcome.
       retryLater(request, token);
       return;

@@ -91,6 +91,8 @@ def test_every_page_fits_a_phone(browser: Browser, finished: tuple[str, PollingW
         f"/polling/minutes/{minutes.pk}/",
         "/polling/roll/",
         "/elections/rounds/",
+        f"/elections/c/{city}/?order=name",
+        "/audit/?who=county",
         f"/elections/c/{city}/candidates/new/",
         "/audit/",
         "/accounts/staff/",

@@ -10,6 +10,10 @@ from typing import Any
 import pytest
 from django.db import connection
 
+# tools/pg.sh runs PostgreSQL with fsync off for speed: the suite, and the servers it starts as
+# subprocesses, do not require a durable database (tests/web/test_durability.py turns it back on).
+os.environ.setdefault("OSTAN_REQUIRE_DURABLE", "0")
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -47,7 +51,9 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _strict_audit() -> None:
-    """Every action the suite runs must write exactly one audit entry (``ostan.auditlog.actions.action``)."""
+    """Every action the suite runs must write exactly one audit entry (``ostan.auditlog.actions.action``);
+    the fast test database is not required to commit durably."""
     from django.conf import settings
 
     settings.OSTAN_AUDIT_STRICT = True
+    settings.OSTAN_REQUIRE_DURABLE = False

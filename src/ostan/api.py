@@ -11,6 +11,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from ostan import durability
 from ostan.access.guards import api_guarded, guarded
 from ostan.accounts.api import router as accounts_router
 from ostan.auditlog.api import router as auditlog_router
@@ -37,10 +38,18 @@ api = NinjaAPI(
 )
 
 
+class DurabilityOut(Schema):
+    durable: bool
+    required: bool
+    problems: list[str]
+    settings: dict[str, str]
+
+
 class HealthOut(Schema):
     status: str
     version: str
     database: str
+    durability: DurabilityOut
 
 
 @api.get("/health", response=HealthOut, tags=["meta"], summary="Liveness and database check")
@@ -48,7 +57,12 @@ class HealthOut(Schema):
 def health(request: HttpRequest) -> HealthOut:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return HealthOut(status="ok", version=api.version, database=connection.vendor)
+    finding = durability.recheck()
+    durable = DurabilityOut(
+        durable=finding.is_durable, required=durability.is_required(), problems=list(finding.problems),
+        settings=finding.settings,
+    )  # fmt: skip
+    return HealthOut(status="ok", version=api.version, database=connection.vendor, durability=durable)
 
 
 api.add_router("/territory/", territory_router)

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from ostan.core.clients import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("OSTAN_VAR_DIR", PROJECT_DIR / "var"))
@@ -89,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "ostan.web.header.context",
             ],
-            "builtins": ["ostan.web.templatetags.persian"],
+            "builtins": ["ostan.web.templatetags.persian", "ostan.web.templatetags.hashes"],
         },
     }
 ]
@@ -161,6 +163,12 @@ SECURE_CSP = {
 SECURE_HSTS_SECONDS = int(os.environ.get("OSTAN_HSTS_SECONDS", "31536000")) if SESSION_COOKIE_SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _flag("OSTAN_BEHIND_TLS_PROXY") else None
+# Reverse proxies whose forwarding header is believed for the client's address (sign-in and OTP lockouts
+# key on it): comma-separated addresses or networks, e.g. "127.0.0.1,10.0.0.0/8". Empty: the header is
+# ignored and the direct peer is the client. The header is read only on requests from these proxies.
+OSTAN_TRUSTED_PROXIES = os.environ.get("OSTAN_TRUSTED_PROXIES", "")
+OSTAN_CLIENT_ADDRESS_HEADER = os.environ.get("OSTAN_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
+parse_networks(OSTAN_TRUSTED_PROXIES)  # a mistyped proxy stops the start, not the first sign-in
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -173,6 +181,11 @@ CACHES = {
 
 # Every action writes exactly one audit entry; with this on, one that does not raises (tests, development).
 OSTAN_AUDIT_STRICT = _flag("OSTAN_AUDIT_STRICT", DEBUG)
+
+# Election day's writes (check-ins, ballots, minutes' signatures) are refused unless the database commits
+# durably (fsync, synchronous_commit and full_page_writes on; see ostan.durability and README.md). On by
+# default in production; tests and benchmarks against tools/pg.sh's fast server (fsync off) set it to 0.
+OSTAN_REQUIRE_DURABLE = _flag("OSTAN_REQUIRE_DURABLE", not DEBUG)
 
 # Text messages (OTP codes, tracking codes) leave through a pluggable backend.
 OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.ConsoleBackend")

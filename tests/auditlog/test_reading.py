@@ -10,6 +10,7 @@ from django.test import Client
 
 from ostan.accounts.models import User
 from ostan.auditlog.models import Entry
+from ostan.core import jalali
 from ostan.core.access import Role
 from tests.accounts.people import Tree, make_staff
 from tests.actors import make_person
@@ -131,3 +132,33 @@ def test_admin_user_list_is_scoped_and_shows_jalali_dates(client: Client, county
     assert "station_in_b" not in html
     assert JALALI.search(html)
     assert "/admin/accounts/user/add/" not in html
+
+
+def _rows(html: str) -> str:
+    return html.split("<tbody>")[1].split("</tbody>")[0] if "<tbody>" in html else ""
+
+
+@pytest.mark.usefixtures("entries")
+def test_page_filters_by_actor_and_unit_within_the_readers_scope(client: Client, admin: User) -> None:
+    client.force_login(admin)
+    by_name = _rows(client.get("/audit/", {"who": "county_b"}).content.decode())
+    assert "station_in_b" in by_name
+    assert "station_in_a" not in by_name
+    under_county_a = _rows(client.get("/audit/", {"unit": "IR-07-01"}).content.decode())
+    assert "station_in_a" in under_county_a  # created in the city, under the county
+    assert "station_in_b" not in under_county_a
+    bad = client.get("/audit/", {"unit": "شیراز"}).content.decode()
+    assert 'id="unit-error"' in bad
+
+
+@pytest.mark.usefixtures("entries")
+def test_page_filters_by_jalali_dates(client: Client, admin: User) -> None:
+    client.force_login(admin)
+    recorded = Entry.objects.order_by("recorded_at").first()
+    assert recorded is not None
+    today = jalali.format_date(recorded.recorded_at.astimezone(jalali.TEHRAN).date())
+    assert "station_in_a" in _rows(client.get("/audit/", {"since": today, "until": today}).content.decode())
+    assert _rows(client.get("/audit/", {"until": "۱۴۰۰/۰۱/۰۱"}).content.decode()) == ""
+    assert _rows(client.get("/audit/", {"since": "1499/1/1"}).content.decode()) == ""
+    bad = client.get("/audit/", {"since": "۱۴۰۵/۱۳/۰۱"}).content.decode()
+    assert "چنین روزی در تقویم خورشیدی وجود ندارد" in bad

@@ -40,5 +40,10 @@ def test_a_voter_finds_their_ballot_by_receipt_and_browses_the_board(
     rows = page.locator("tbody tr")
     # constituency file, 2 × (minutes, ballots), the file again with its lot seed, the result
     expect(rows).to_have_count(7)
-    expect(page.get_by_role("cell", name="ballots").first).to_be_visible()
-    expect(page.get_by_role("cell", name="result")).to_be_visible()
+    # kinds and subjects in Persian; the machine kind stays on the cell and in the JSON payload
+    expect(page.get_by_role("cell", name="برگه‌های رأی شعبه").first).to_be_visible()
+    expect(page.locator("td[data-kind='ballots']")).to_have_count(2)
+    result = page.locator("tr", has=page.locator("td[data-kind='result']"))
+    expect(result.get_by_role("cell", name="نتیجهٔ حوزه")).to_be_visible()
+    expect(result).to_contain_text("حوزهٔ ")
+    expect(page.locator("tr", has=page.locator("td[data-kind='minutes']")).first).to_contain_text("شعبهٔ ")

@@ -50,3 +50,20 @@ def test_map_shows_an_svg_with_a_link_per_province(page: Page, site: str) -> Non
     svg.locator('a[href="/territory/u/05/"]').focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("استان کرمانشاه")
+
+
+def test_live_search_on_the_browse_page_says_where_each_place_is(page: Page, site: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{site}/territory/")
+    page.get_by_role("searchbox").press_sequentially("مرکزی", delay=30)
+    results = page.locator("#territory-results")
+    items = results.get_by_role("listitem")
+    expect(items).to_have_count(5)  # the province and four districts of the same name
+    expect(results.locator("[data-place]")).to_have_count(4)
+    places = [text.strip() for text in results.locator("[data-place]").all_text_contents()]
+    assert "کرمانشاه › کرمانشاه" in places
+    assert "مرکزی › اراک" in places
+    district = items.filter(has_text="کرمانشاه › کرمانشاه").get_by_role("link", name="مرکزی")
+    assert district.get_attribute("href") == "/territory/u/050204/"
+    assert errors == []

@@ -48,8 +48,9 @@ def test_json_and_csv_downloads(published_city: Constituency) -> None:
     assert as_json["Content-Disposition"].startswith("attachment;")
     assert json.loads(as_json.content) == record.result
     rows = client.get(f"/elections/c/{published_city.pk}/results.csv").content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "rank,code,name,list_code,own_votes,list_votes,votes,status"
-    assert rows[1] == "1,101,علی محمدی,,21,0,21,member"
+    assert rows[0] == "رتبه,کد نامزد,نام,کد فهرست,رأی شخصی,رأی فهرست,جمع رأی,وضعیت"
+    assert rows[1] == "1,101,علی محمدی,,21,0,21,عضو اصلی"
+    assert json.loads(as_json.content)["candidates"][0]["status"] == "member"  # the machine keys stay in the JSON
     api = client.get(f"/api/elections/constituencies/{published_city.pk}/result").json()
     assert api == record.result
 

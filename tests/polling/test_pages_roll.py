@@ -61,6 +61,7 @@ def test_bad_rows_are_reported_line_by_line_and_nothing_is_written(pw: PollingWo
     assert '<tr data-line="3"><td class="num">۳</td>' in page
     assert '<tr data-line="5"><td class="num">۵</td>' in page
     assert "کد ملی تکراری است (سطر ۲ هم همین کد را دارد)." in page
+    assert '<td data-field="national_code">کد ملی</td>' in page  # the column in Persian, not its machine name
     assert (Entry.objects.count(), RollVoter.objects.count()) == before
 
 

@@ -10,6 +10,7 @@ from ostan.access.entries import CODE_PATTERN
 from ostan.access.models import Organisation
 from ostan.core.errors import NotFound
 from ostan.core.text import search_key
+from ostan.ordering import by_name
 from ostan.territory.models import Unit
 from ostan.territory.scope import path_q
 
@@ -55,7 +56,7 @@ def organisation(code: str) -> Organisation:
 
 
 def branches(found: Organisation) -> QuerySet[Organisation]:
-    return found.branches.filter(is_active=True).select_related("seat").order_by("path")
+    return found.branches.filter(is_active=True).select_related("seat").order_by(by_name(), "path")
 
 
 def served_units(found: Organisation) -> QuerySet[Unit]:

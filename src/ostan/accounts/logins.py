@@ -7,6 +7,7 @@ failed guess (the lockout counters hold those).
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from ostan.accounts.errors import LoginRefused, PostNotHeld
 from ostan.accounts.events import AccountsEvent
 from ostan.accounts.models import User
 from ostan.auditlog.actions import record
+from ostan.core import clients
 from ostan.core.access import Actor
 from ostan.core.text import normalize
 
@@ -49,10 +51,18 @@ class ScopedModelBackend(ModelBackend):
         return user is not None and user.is_authenticated and may_sign_in(user)
 
 
+@cache
+def _proxies(configured: str) -> tuple[clients.Network, ...]:
+    return clients.parse_networks(configured)
+
+
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites it, and a
-    # lockout keyed on a header the attacker writes would lock nobody out.
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    """The address lockouts key on: REMOTE_ADDR, or the configured forwarding header when REMOTE_ADDR is
+    one of settings.OSTAN_TRUSTED_PROXIES (the header is the client's to write otherwise; see ostan.core.clients)."""
+    header = "HTTP_" + str(settings.OSTAN_CLIENT_ADDRESS_HEADER).upper().replace("-", "_")
+    return clients.client_address(
+        request.META.get("REMOTE_ADDR"), request.META.get(header), _proxies(str(settings.OSTAN_TRUSTED_PROXIES))
+    )
 
 
 def username_key(username: str) -> str:

@@ -23,6 +23,7 @@ from ostan.auditlog.selectors import entries_for_reading
 from ostan.core.access import Actor
 from ostan.core.errors import NotFound
 from ostan.core.text import ZWNJ, normalize, search_key
+from ostan.ordering import by_name
 from ostan.territory.models import Unit
 from ostan.territory.scope import path_q, subtree_q
 from ostan.territory.selectors import CODE_PATTERN, search_units, visible_q, without_controls
@@ -102,7 +103,7 @@ def staff_accounts(actor: Actor, at: dt.datetime, wanted: StaffFilter | None = N
         accounts = accounts.filter(is_active=False)
     elif wanted.status == STATUS_LOCKED:
         accounts = accounts.filter(login_locked_until__gt=at)
-    return accounts.order_by("first_name", "last_name", "username")
+    return accounts.order_by(by_name("first_name"), by_name("last_name"), "username")
 
 
 def staff_account(actor: Actor, account_id: int, at: dt.datetime) -> User:

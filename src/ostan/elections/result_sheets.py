@@ -147,12 +147,14 @@ def sheet(result: Mapping[str, Any]) -> Sheet:
     )
 
 
-CSV_HEADER = ("rank", "code", "name", "list_code", "own_votes", "list_votes", "votes", "status")
+# The CSV is for people with spreadsheets: Persian headers and statuses. results.json keeps the machine keys.
+CSV_HEADER = ("رتبه", "کد نامزد", "نام", "کد فهرست", "رأی شخصی", "رأی فهرست", "جمع رأی", "وضعیت")
+CSV_STATUS = {"member": "عضو اصلی", "alternate": "علی‌البدل", "not_elected": "انتخاب نشده"}
 
 
 def csv_text(result: Mapping[str, Any]) -> str:
     """Every candidate's figures, one row each, in rank order (UTF-8 with BOM so spreadsheets read Persian)."""
     rows: Sequence[Mapping[str, Any]] = result["candidates"]
     lines = ([c["rank"], c["code"], c["name"], c["list_code"] or "", c["own_votes"], c["list_votes"], c["votes"],
-              c["status"]] for c in rows)  # fmt: skip
+              CSV_STATUS.get(c["status"], c["status"])] for c in rows)  # fmt: skip
     return "\ufeff" + tables.csv_text(CSV_HEADER, lines)

@@ -12,6 +12,7 @@ from ostan.core.access import Actor, allows
 from ostan.core.counting.errors import PopulationUnknown
 from ostan.core.counting.seats import CouncilSize, council_size
 from ostan.core.errors import NotFound
+from ostan.core.text import normalize, normalize_digits
 from ostan.elections.models import (
     Ballot,
     BallotBatch,
@@ -25,6 +26,7 @@ from ostan.elections.models import (
 )
 from ostan.elections.permissions import MANAGE_CONSTITUENCY, READ_UNPUBLISHED
 from ostan.elections.settlements import KIND_UNITS, settlement_of
+from ostan.ordering import by_name
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.scope import target_of
 from ostan.territory.selectors import search_units
@@ -39,7 +41,7 @@ def visible_constituencies(actor: Actor) -> QuerySet[Constituency]:
     return (
         Constituency.objects.filter(published | reach_q(actor, READ_UNPUBLISHED, unit_path="unit__path"))
         .select_related("unit", "election_round")
-        .order_by("-election_round__number", "name", "id")
+        .order_by("-election_round__number", by_name(), "id")
     )
 
 
@@ -90,6 +92,25 @@ def count_for_user(actor: Actor, pk: int) -> tuple[Constituency, CountRecord]:
 
 def candidates(constituency: Constituency) -> QuerySet[Candidate]:
     return constituency.candidates.select_related("party_list").order_by("code")
+
+
+CANDIDATE_QUERY_MAX_LENGTH = 100
+
+
+def find_candidates(constituency: Constituency, query: str = "", *, alphabetical: bool = False) -> QuerySet[Candidate]:
+    """The constituency's candidates whose code starts with, or whose first or last name contains, the
+    typed ``query`` (Arabic letters and any digits accepted); by code, or by last then first name in
+    Persian alphabetical order."""
+    found = candidates(constituency)
+    text = normalize_digits(normalize(query[:CANDIDATE_QUERY_MAX_LENGTH])).strip()
+    if text:
+        found = found.filter(
+            Q(code__startswith=text) | Q(first_name__icontains=text) | Q(last_name__icontains=text)
+            | Q(party_list__name__icontains=text)
+        )  # fmt: skip
+    if alphabetical:
+        found = found.order_by(by_name("last_name"), by_name("first_name"), "code")
+    return found
 
 
 def party_lists_with_sizes(constituency: Constituency) -> QuerySet[PartyList]:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from ostan.core.access import Actor
 from ostan.core.polling import devices as core_devices
 from ostan.core.polling.errors import ReplayedRequest
+from ostan.durability import ensure_durable
 from ostan.polling.edge.caches import ProcessCache
 from ostan.polling.errors import UnknownDevice, UnsignedRequest, WrongDeviceKind
 
@@ -129,7 +130,11 @@ def signed_request(
 def verify(
     signed: core_devices.DeviceRequest, signature: bytes, device: Registration, *, kind: str | None, now: dt.datetime
 ) -> DeviceContext:
-    """Check ``signed`` against ``device``'s registration (the counter is the action's: see the docstring)."""
+    """Check ``signed`` against ``device``'s registration (the counter is the action's: see the docstring).
+
+    Every device write passes here, on the API and the gateway alike: a database that does not commit
+    durably refuses them all while durability is required (:func:`ostan.durability.ensure_durable`)."""
+    ensure_durable()
     core_devices.verify_request(
         device.public_key,
         signed,

@@ -12,6 +12,7 @@ from ostan.access.scope import reach_q
 from ostan.accounts.models import User
 from ostan.core.access import Actor, Role
 from ostan.elections.models import Constituency, ElectionRound
+from ostan.ordering import by_name
 from ostan.polling import selectors
 from ostan.polling.models import CheckIn, RollVoter, Station
 from ostan.polling.permissions import SET_UP_STATIONS
@@ -47,7 +48,7 @@ def constituencies(actor: Actor, election_round: ElectionRound) -> QuerySet[Cons
     return (
         Constituency.objects.filter(subtree_q(actor, "unit__path"), election_round=election_round, is_voting=True)
         .select_related("unit")
-        .order_by("name", "pk")
+        .order_by(by_name(), "pk")
     )
 
 

@@ -14,6 +14,7 @@ from ostan.core.polling.canonical import load_json
 from ostan.core.polling.publication import station_ballots_from_json
 from ostan.core.text import normalize_digits
 from ostan.elections.models import Constituency
+from ostan.ordering import by_name
 from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import board
 from ostan.publication.documents import BALLOT_CHUNK
@@ -46,7 +47,7 @@ def published_constituencies() -> QuerySet[ConstituencyResult]:
     return (
         ConstituencyResult.objects.filter(result_entry__isnull=False)
         .select_related("constituency__unit", "constituency__election_round", "result_entry")
-        .order_by("constituency__name")
+        .order_by(by_name("constituency__name"), "constituency_id")
     )
 
 

@@ -23,7 +23,7 @@ from ostan.publication import actions, export, selectors
 from ostan.publication import dashboard as dashboards
 from ostan.publication import day as days
 from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
-from ostan.publication.presentation import result_rows, station_rows
+from ostan.publication.presentation import entry_rows, result_rows, station_rows
 
 ENTRIES_PER_PAGE = 50
 
@@ -80,7 +80,8 @@ def station(request: HttpRequest, pk: int) -> HttpResponse:
 @guarded(READ_BOARD)
 def bulletin(request: HttpRequest) -> HttpResponse:
     entries = Paginator(selectors.entries(), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"nav": "results", "entries": entries, "head": selectors.board_head()}
+    rows = entry_rows(entries.object_list)
+    context = {"nav": "results", "entries": entries, "rows": rows, "head": selectors.board_head()}
     return render(request, "publication/bulletin.html", context)
 
 

@@ -10,14 +10,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
-from django.db.models.expressions import OrderBy
-from django.db.models.functions import Collate
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from ostan.core.access import Actor
 from ostan.core.errors import NotFound
 from ostan.core.text import search_key
+from ostan.ordering import by_name
 from ostan.territory.models import PATH_SEPARATOR, Unit, UnitKind
 from ostan.territory.scope import subtree_q
 
@@ -29,17 +27,6 @@ SEARCH_LIMIT_MAX = 100
 # Below this many characters a substring match is mostly noise (and cannot use the trigram index).
 SUBSTRING_MIN_LENGTH = 2
 NEIGHBOURHOOD_PARENT_KINDS = frozenset({UnitKind.CITY, UnitKind.CITY_ZONE})
-
-
-# Persian alphabetical order (پ after ب, ک before م) needs ICU's Persian collation; code-point order is wrong.
-PERSIAN_COLLATION = "fa-x-icu"
-
-
-def by_name() -> OrderBy:
-    """Order by name the Persian way on PostgreSQL; SQLite (demo only) falls back to code points."""
-    if connection.vendor == "postgresql":
-        return Collate("name", PERSIAN_COLLATION).asc()
-    return F("name").asc()
 
 
 def unit_count() -> int:
@@ -121,6 +108,19 @@ def search_units(
         inner = base.filter(search_key__contains=key).exclude(search_key__startswith=key)
         found += inner.order_by(*order)[: limit - len(found)]
     return found
+
+
+def place_names(units: Iterable[Unit]) -> dict[str, str]:
+    """Where each unit lies, as «province › county › district» of its ancestors below the country.
+
+    Search results with one name (ten villages called «شوراب علیا») are told apart by this; the
+    names of every ancestor of every unit are read in one query.
+    """
+    units = list(units)
+    chains = {u.code: u.path.split(PATH_SEPARATOR)[1:-1] for u in units}
+    codes = {code for chain in chains.values() for code in chain}
+    names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    return {code: " › ".join(names[c] for c in chain if c in names) for code, chain in chains.items()}
 
 
 def neighbourhoods(unit: Unit, *, actor: Viewer = None) -> QuerySet[Unit]:

@@ -106,7 +106,8 @@ def search(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kinds = [kind] if kind in UnitKind.values else None
     found = selectors.search_units(query, kinds=kinds, limit=SEARCH_PAGE_LIMIT, actor=acting(request))
-    results = found if query else []
+    places = selectors.place_names(found) if query else {}
+    results = [(u, places.get(u.code, "")) for u in found] if query else []
     context = {"nav": "territory", "q": query, "kind": kind, "kinds": UnitKind.choices, "results": results}
     if request.headers.get("HX-Request"):
         return render(request, "territory/_search_results.html", context)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -33,12 +35,27 @@ def visible_constituency(request: HttpRequest, pk: int) -> Constituency:
         raise Http404(exc.message) from None
 
 
+CANDIDATES_PER_PAGE = 50
+
+
+def candidate_listing(request: HttpRequest, constituency: Constituency) -> dict[str, Any]:
+    """The candidates table: searched by name or code, by code or alphabetically, a page at a time."""
+    query = request.GET.get("q", "")[: selectors.CANDIDATE_QUERY_MAX_LENGTH].strip()
+    alphabetical = request.GET.get("order") == "name"
+    found = selectors.find_candidates(constituency, query, alphabetical=alphabetical)
+    page = Paginator(found, CANDIDATES_PER_PAGE).get_page(request.GET.get("page"))
+    kept = urlencode({k: v for k, v in (("q", query), ("order", "name" if alphabetical else "")) if v})
+    return {"candidate_page": page, "candidate_q": query, "candidate_order": "name" if alphabetical else "code",
+            "candidate_query": kept, "candidate_total": selectors.candidates(constituency).count()}  # fmt: skip
+
+
 def constituency_context(request: HttpRequest, constituency: Constituency, **extra: Any) -> dict[str, Any]:
     return {
         "nav": "elections",
         "constituency": constituency,
         "can_manage": selectors.can_manage(acting(request), constituency.unit),
         "candidates": selectors.candidates(constituency),
+        **candidate_listing(request, constituency),
         "party_lists": selectors.party_lists_with_sizes(constituency),
         "batches": selectors.batches(constituency),
         "ballot_count": selectors.ballot_count(constituency),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from ostan.access.guards import guarded
 from ostan.core.access import Actor, acting
 from ostan.core.errors import NotFound
+from ostan.core.polling.roll import FIELD_LABELS
 from ostan.core.text import format_number
 from ostan.elections.models import ElectionRound
 from ostan.polling import actions, station_setup
@@ -60,7 +61,7 @@ def _page(request: HttpRequest, user: Actor, election_round: ElectionRound, **sh
         **nav(request, "roll"), "election_round": election_round, "rounds": ElectionRound.objects.order_by("-number"),
         "sizes": station_setup.roll_sizes(user, election_round), "refusal": shown.get("refusal"),
         "without_constituency": station_setup.roll_without_constituency(user, election_round),
-        "upload": upload, "synthetic": synthetic,
+        "upload": upload, "synthetic": synthetic, "field_labels": FIELD_LABELS,
     }  # fmt: skip
     status = 400 if shown.get("refusal") else status_of(upload, *([synthetic] if synthetic else []))
     return render(request, "polling/roll.html", context, status=status)

@@ -22,6 +22,7 @@ from ostan.core.polling.devices import key_fingerprint
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.elections.selectors import can_manage, is_election_official
+from ostan.ordering import by_name
 from ostan.polling import actions, selectors, station_setup
 from ostan.polling.forms import DeviceForm, OfficialForm, StationForm
 from ostan.polling.minutes_records import minutes_bytes
@@ -92,7 +93,7 @@ def station_page(request: HttpRequest, s: Station, *, status: int = 200, **shown
     officials = [(o.pk, station_setup.official_label(o)) for o in station_setup.officials_for(s)]
     context = {
         **nav(request, "stations"), "station": s, "minutes": minutes, "devices": devices, "error": shown.get("error"),
-        "members": s.officials.order_by("username"), "constituencies": s.constituencies.order_by("name"),
+        "members": s.officials.order_by("username"), "constituencies": s.constituencies.order_by(by_name()),
         "device_form": shown.get("device_form") or DeviceForm(),
         "official_form": (shown.get("official_form") or OfficialForm(officials=officials)) if is_manager else None,
     }  # fmt: skip

@@ -51,3 +51,9 @@ def jdatetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     return jalali.format_datetime(value, timezone.get_current_timezone())
+
+
+@register.filter
+def label_of(labels: object, key: object) -> object:
+    """``{{ labels|label_of:key }}``: the Persian label a mapping gives a machine key, else the key."""
+    return labels.get(key, key) if isinstance(labels, dict) else key

@@ -13,12 +13,31 @@
     result.className = "panel " + cls;
     result.innerHTML = html;
   }
-  async function attempt(payload, token) {
+  // The link's state is read when each request leaves, never kept from the first try: a retry made
+  // after the connection returns must reach the centre's duplicate check, not be refused again.
+  // A retry goes when the browser says the link is back, or after five seconds, whichever is first.
+  function retryLater(request, token) {
+    let done = false;
+    const again = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      window.removeEventListener("online", again);
+      attempt(request, token);
+    };
+    const timer = setTimeout(again, 5000);
+    window.addEventListener("online", again);
+  }
+  async function attempt(request, token) {
+    const payload = { ...request, is_link_down: !navigator.onLine };
     const answer = await device.post(root.dataset.path, payload);
     if (answer.link_down || answer.status >= 500 || (answer.data && answer.data.reason_code === "link_down")) {
-      show("refused", `<p data-reason="link_down">${LINK_DOWN}</p>`);
+      // A centre that answers with its own reason (a database that does not commit durably) says it.
+      const own = answer.status >= 500 && answer.data && answer.data.message;
+      show("refused", own ? `<p data-reason="${esc(answer.data.code || "error")}">${esc(own)}</p>`
+        : `<p data-reason="link_down">${LINK_DOWN}</p>`);
       // The same request id and token: the server answers a retry with the first outcome.
-      setTimeout(() => attempt(payload, token), 5000);
+      retryLater(request, token);
       return;
     }
     const d = answer.data;
@@ -35,11 +54,11 @@
     event.preventDefault();
     if (!device.isPaired) { show("refused", "<p>این دستگاه هنوز با شعبه جفت نشده است.</p>"); return; }
     const { token, hash } = await newToken();
-    const payload = {
+    const request = {
       request_id: crypto.randomUUID(), national_code: form.national_code.value,
-      evidence: form.evidence.value, token_hash: hash, is_link_down: !navigator.onLine,
+      evidence: form.evidence.value, token_hash: hash,
     };
-    await attempt(payload, token);
+    await attempt(request, token);
     form.reset();
     form.national_code.focus();
   });

@@ -56,6 +56,10 @@ def _organisation(code: str, kind: str, name: str, seat: Unit) -> Organisation:
 @pytest.fixture
 def desk(db: None, settings: Settings) -> Desk:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return make_desk()
+
+
+def make_desk() -> Desk:
     w = make_world()
     water = _organisation("WATER-0001", "water_wastewater", "آبفای اراک", w.county_a)
     municipality = _organisation("MUN-ARAK", "municipality", "شهرداری اراک", w.city_a)

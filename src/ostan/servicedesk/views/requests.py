@@ -122,6 +122,7 @@ def _detail(
         "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"),
     }  # fmt: skip
     shown.update(bound or {})
+    refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
     for name in ("refer", "assign"):
         shown[name].fields["organisation"].choices = serving
     offers = {
@@ -143,7 +144,7 @@ def _detail(
     context = {
         "nav": "desk", "item": item, "code": display(item.tracking_code), "forms": shown, "offers": offers,
         "entries": selectors.history(item, internal=internal), "internal": internal,
-        "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item),
+        "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item), "refusals": refusals,
     }  # fmt: skip
     return render(request, "servicedesk/request.html", context, status=status)
 
@@ -159,7 +160,7 @@ def _run(
     if submitted(form, call) is not None:
         messages.success(request, done)
         return redirect("servicedesk:request", pk=pk)
-    return _detail(request, pk, {name: form} if name else None, status=400)
+    return _detail(request, pk, {name or "step": form}, status=400)
 
 
 def _step_view(capability: Capability, name: str, done: str, make: Callable[..., Any]) -> Callable[..., HttpResponse]:

@@ -13,7 +13,7 @@ from ostan.core.jalali import TEHRAN
 from ostan.core.servicedesk import ReopenWindowClosed, RequirementMissing, State, TransitionNotAllowed, tracking
 from ostan.core.text import to_persian_digits
 from ostan.servicedesk import actions, clock, selectors
-from ostan.servicedesk.errors import InvalidRequest
+from ostan.servicedesk.errors import InvalidRequest, SurveyRefused
 from ostan.servicedesk.events import ServiceDeskEvent
 from ostan.servicedesk.models import Channel, Holiday, ServiceRequest
 from tests.actors import SYSTEM
@@ -252,3 +252,35 @@ def test_official_holidays_load_once_per_date(desk: Desk) -> None:
     assert added >= 20
     assert Holiday.objects.filter(date=dt.date(2026, 3, 21), name="آغاز نوروز").exists()
     assert actions.load_official_holidays(actor=SYSTEM, year=1405) == 0
+
+
+def test_the_survey_is_answered_once_after_closing(desk: Desk) -> None:
+    found = _answered(desk)
+    citizen = desk.actor(desk.citizen)
+    with pytest.raises(SurveyRefused):
+        actions.rate_request(actor=citizen, request_id=found.pk, score=5)  # answered, not yet closed
+    actions.close_request(actor=citizen, request_id=found.pk, at=SATURDAY + dt.timedelta(days=1))
+    with pytest.raises(OutOfScope):
+        actions.rate_request(actor=desk.actor(desk.other_citizen), request_id=found.pk, score=1)
+    with pytest.raises(InvalidRequest):
+        actions.rate_request(actor=citizen, request_id=found.pk, score=6)
+    rated = actions.rate_request(actor=citizen, request_id=found.pk, score=4, comment="خوب بود")
+    assert rated.satisfaction == 4
+    with pytest.raises(SurveyRefused):
+        actions.rate_request(actor=citizen, request_id=found.pk, score=1)
+    assert _events(found)[-1] == ServiceDeskEvent.SURVEY_ANSWERED
+
+
+def test_likely_duplicates_are_suggested_to_the_inbox(desk: Desk) -> None:
+    first = desk.file()
+    filing = actions.Filing("water-outage", "complaint", desk.world.city_a.code, "آب محله از ديروز قطع است!")
+    second = actions.file_request(actor=desk.actor(desk.other_citizen), filing=filing)
+    other = actions.file_request(
+        actor=desk.actor(desk.citizen),
+        filing=actions.Filing("water-outage", "request", desk.world.city_a.code, "کنتور جدید می‌خواهم"),
+    )
+    found = selectors.likely_duplicates(desk.actor(desk.water_officer), second)
+    assert [r for r, _ in found] == [first]
+    assert found[0][1] > 60
+    assert other not in [r for r, _ in found]
+    assert selectors.likely_duplicates(desk.actor(desk.power_officer), second) == []

@@ -34,10 +34,20 @@ from ostan.core.servicedesk import (
     responsible_agency,
     transition,
 )
+from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.text import normalize, normalize_digits, search_key
 from ostan.servicedesk import clock
-from ostan.servicedesk.errors import InvalidRequest, InvalidService, RequestNotFound, ServiceUnavailable
+from ostan.servicedesk.entries import Filing, ServiceEntry
+from ostan.servicedesk.errors import (
+    InvalidRequest,
+    InvalidService,
+    NoSide,
+    RequestNotFound,
+    RequestSettled,
+    ServiceUnavailable,
+    SurveyRefused,
+)
 from ostan.servicedesk.events import ServiceDeskEvent
 from ostan.servicedesk.models import Channel, Entry, EntryKind, Holiday, Pause, Service, ServiceRequest
 from ostan.servicedesk.permissions import (
@@ -61,12 +71,12 @@ SIDES = {
 }
 
 
-def side_of(actor: Actor) -> Side:
+def _side_of(actor: Actor) -> Side:
     if actor.is_system:
         return Side.SYSTEM
     role = actor.role
     if role is None or role not in SIDES:
-        raise InvalidRequest("این سمت در گردش درخواست‌ها جایی ندارد.", code="no_side")
+        raise NoSide("این سمت در گردش درخواست‌ها جایی ندارد.")
     return SIDES[role]
 
 
@@ -84,20 +94,6 @@ def _text(value: str, field: str, *, required: bool = True, limit: int = TEXT_MA
 
 
 # ---- the catalogue and the calendar -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ServiceEntry:
-    code: str
-    name: str
-    kinds: tuple[str, ...]
-    organisation_kind: str = ""
-    organisation_code: str = ""
-    description: str = ""
-    required_documents: str = ""
-    steps: str = ""
-    cost: str = ""
-    working_days: int = 10
 
 
 @action()
@@ -152,19 +148,6 @@ def load_official_holidays(*, actor: Actor, year: int) -> int:
 
 
 # ---- intake ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Filing:
-    service_code: str
-    kind: str
-    unit_code: str
-    text: str
-    channel: str = Channel.ONLINE
-    # For a clerk filing on a citizen's behalf: who the citizen is.
-    citizen_name: str = ""
-    national_code: str = ""
-    mobile: str = ""
 
 
 def _filed_unit(filing: Filing) -> Unit:
@@ -276,7 +259,7 @@ def _target(request_id: int) -> Target:
 
 
 @dataclass(frozen=True)
-class Step:
+class _Step:
     event: Event
     audit: ServiceDeskEvent
     entry_kind: str
@@ -298,7 +281,7 @@ def _step(
     actor: Actor,
     capability: Any,
     request_id: int,
-    step: Step,
+    step: _Step,
     text: str = "",
     at: dt.datetime | None,
     target_agency: Organisation | None = None,
@@ -311,7 +294,7 @@ def _step(
         ensure(actor, capability, _target(request_id))  # again under the lock: a referral may have moved it
         before = snapshot(found, AUDITED)
         context = Context(
-            side_of(actor), at=moment, reason=text, answer=text, request_id=str(found.pk),
+            _side_of(actor), at=moment, reason=text, answer=text, request_id=str(found.pk),
             target_agency=str(target_agency.pk) if target_agency is not None else (responsible_body or None),
             agency=str(found.organisation_id) if found.organisation_id is not None else None,
             answered_at=found.answered_at,
@@ -352,28 +335,28 @@ def assign_request(
     *, actor: Actor, request_id: int, organisation_code: str, at: dt.datetime | None = None
 ) -> ServiceRequest:
     """The desk sends a request waiting at the desk to an organisation's inbox."""
-    step = Step(Event.ASSIGN, ServiceDeskEvent.REQUEST_ASSIGNED, EntryKind.PUBLIC, True)
+    step = _Step(Event.ASSIGN, ServiceDeskEvent.REQUEST_ASSIGNED, EntryKind.PUBLIC, True)
     agency = _agency(organisation_code)
     return _step(actor=actor, capability=ROUTE_REQUEST, request_id=request_id, step=step, at=at, target_agency=agency)
 
 
 @action()
 def accept_request(*, actor: Actor, request_id: int, at: dt.datetime | None = None) -> ServiceRequest:
-    step = Step(Event.ACCEPT, ServiceDeskEvent.REQUEST_ACCEPTED, EntryKind.PUBLIC, True)
+    step = _Step(Event.ACCEPT, ServiceDeskEvent.REQUEST_ACCEPTED, EntryKind.PUBLIC, True)
     return _step(actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, at=at)
 
 
 @action()
 def ask_citizen(*, actor: Actor, request_id: int, question: str, at: dt.datetime | None = None) -> ServiceRequest:
     """Ask the citizen for what is missing; the deadline stands still until they answer."""
-    step = Step(Event.REQUEST_INFORMATION, ServiceDeskEvent.INFORMATION_REQUESTED, EntryKind.QUESTION, True)
+    step = _Step(Event.REQUEST_INFORMATION, ServiceDeskEvent.INFORMATION_REQUESTED, EntryKind.QUESTION, True)
     text = _text(question, "text")
     return _step(actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, text=text, at=at)
 
 
 @action()
 def answer_request(*, actor: Actor, request_id: int, answer: str, at: dt.datetime | None = None) -> ServiceRequest:
-    step = Step(Event.ANSWER, ServiceDeskEvent.REQUEST_ANSWERED, EntryKind.ANSWER, True)
+    step = _Step(Event.ANSWER, ServiceDeskEvent.REQUEST_ANSWERED, EntryKind.ANSWER, True)
     text = _text(answer, "text")
     return _step(actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, text=text, at=at)
 
@@ -383,7 +366,7 @@ def refer_request(
     *, actor: Actor, request_id: int, organisation_code: str, reason: str, at: dt.datetime | None = None
 ) -> ServiceRequest:
     """Send the request to another organisation's inbox, saying why."""
-    step = Step(Event.REFER, ServiceDeskEvent.REQUEST_REFERRED, EntryKind.REFERRAL, True)
+    step = _Step(Event.REFER, ServiceDeskEvent.REQUEST_REFERRED, EntryKind.REFERRAL, True)
     text = _text(reason, "reason")
     agency = _agency(organisation_code)
     return _step(
@@ -397,7 +380,7 @@ def return_not_ours(
     *, actor: Actor, request_id: int, responsible_body: str, at: dt.datetime | None = None
 ) -> ServiceRequest:
     """«Not ours»: the agency returns the request to the desk naming who is responsible instead."""
-    step = Step(Event.RETURN, ServiceDeskEvent.REQUEST_RETURNED, EntryKind.NOTE, False)
+    step = _Step(Event.RETURN, ServiceDeskEvent.REQUEST_RETURNED, EntryKind.NOTE, False)
     body = _text(responsible_body, "responsible_body", limit=300)
     text = f"خارج از صلاحیت این دستگاه؛ مرجع مسئول: {body}"
     return _step(actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, text=text, at=at)
@@ -408,7 +391,7 @@ def declare_not_ours(
     *, actor: Actor, request_id: int, responsible_body: str, at: dt.datetime | None = None
 ) -> ServiceRequest:
     """The desk settles a request no organisation on the system answers, naming the body that does."""
-    step = Step(Event.DECLARE_NOT_OURS, ServiceDeskEvent.REQUEST_DECLARED_NOT_OURS, EntryKind.PUBLIC, True)
+    step = _Step(Event.DECLARE_NOT_OURS, ServiceDeskEvent.REQUEST_DECLARED_NOT_OURS, EntryKind.PUBLIC, True)
     body = _text(responsible_body, "responsible_body", limit=300)
     return _step(
         actor=actor, capability=ROUTE_REQUEST, request_id=request_id, step=step, text=body, at=at,
@@ -419,7 +402,7 @@ def declare_not_ours(
 @action()
 def provide_information(*, actor: Actor, request_id: int, text: str, at: dt.datetime | None = None) -> ServiceRequest:
     """The citizen answers the agency's question; the deadline runs again."""
-    step = Step(Event.PROVIDE_INFORMATION, ServiceDeskEvent.INFORMATION_PROVIDED, EntryKind.CITIZEN, True)
+    step = _Step(Event.PROVIDE_INFORMATION, ServiceDeskEvent.INFORMATION_PROVIDED, EntryKind.CITIZEN, True)
     cleaned = _text(text, "text")
     capability = RESPOND_AS_CITIZEN if actor.is_citizen else ROUTE_REQUEST
     return _step(actor=actor, capability=capability, request_id=request_id, step=step, text=cleaned, at=at)
@@ -427,7 +410,7 @@ def provide_information(*, actor: Actor, request_id: int, text: str, at: dt.date
 
 @action()
 def close_request(*, actor: Actor, request_id: int, at: dt.datetime | None = None) -> ServiceRequest:
-    step = Step(Event.CLOSE, ServiceDeskEvent.REQUEST_CLOSED, EntryKind.PUBLIC, True)
+    step = _Step(Event.CLOSE, ServiceDeskEvent.REQUEST_CLOSED, EntryKind.PUBLIC, True)
     capability = RESPOND_AS_CITIZEN if actor.is_citizen else ROUTE_REQUEST
     return _step(actor=actor, capability=capability, request_id=request_id, step=step, at=at)
 
@@ -435,7 +418,7 @@ def close_request(*, actor: Actor, request_id: int, at: dt.datetime | None = Non
 @action()
 def reopen_request(*, actor: Actor, request_id: int, reason: str, at: dt.datetime | None = None) -> ServiceRequest:
     """The citizen contests the answer within the window: back to the same organisation, a fresh deadline."""
-    step = Step(Event.REOPEN, ServiceDeskEvent.REQUEST_REOPENED, EntryKind.CITIZEN, True)
+    step = _Step(Event.REOPEN, ServiceDeskEvent.REQUEST_REOPENED, EntryKind.CITIZEN, True)
     text = _text(reason, "reason")
     capability = RESPOND_AS_CITIZEN if actor.is_citizen else ROUTE_REQUEST
     return _step(actor=actor, capability=capability, request_id=request_id, step=step, text=text, at=at)
@@ -451,8 +434,30 @@ def add_note(*, actor: Actor, request_id: int, text: str, at: dt.datetime | None
         found = _locked(request_id)
         ensure(actor, HANDLE_REQUEST, _target(request_id))
         if not found.is_open:
-            raise InvalidRequest("به درخواست بسته‌شده یادداشت افزوده نمی‌شود.", code="request_settled")
+            raise RequestSettled("به درخواست بسته‌شده یادداشت افزوده نمی‌شود.")
         entry = _history(found, actor, EntryKind.NOTE, cleaned, moment, is_public=False)
         record(actor=actor, event=ServiceDeskEvent.NOTE_ADDED, obj=found, unit_path=found.unit.path,
                after={"text": cleaned})  # fmt: skip
     return entry
+
+
+@action()
+def rate_request(
+    *, actor: Actor, request_id: int, score: int, comment: str = "", at: dt.datetime | None = None
+) -> ServiceRequest:
+    """The citizen's satisfaction survey on a closed request: a score from 1 to 5 and a word, once."""
+    ensure(actor, RESPOND_AS_CITIZEN, _target(request_id))
+    if score not in SATISFACTION_SCORES:
+        raise InvalidRequest("امتیاز رضایت از ۱ تا ۵ است.", details={"field": "score"})
+    cleaned = _text(comment, "comment", required=False, limit=1000)
+    with transaction.atomic(durable=True):
+        found = _locked(request_id)
+        if found.state != State.CLOSED:
+            raise SurveyRefused("نظرسنجی پس از بسته شدن درخواست است.")
+        if found.satisfaction is not None:
+            raise SurveyRefused("به نظرسنجی این درخواست پیش‌تر پاسخ داده‌اید.")
+        found.satisfaction, found.satisfaction_comment = score, cleaned
+        found.save(update_fields=["satisfaction", "satisfaction_comment"])
+        record(actor=actor, event=ServiceDeskEvent.SURVEY_ANSWERED, obj=found, unit_path=found.unit.path,
+               after={"satisfaction": score})  # fmt: skip
+    return found

@@ -239,3 +239,6 @@ def _requests(citizen_username: str) -> None:
             actions.reopen_request(actor=citizen, request_id=found.pk, reason="هنوز کاری انجام نشده است.", at=t)
             continue
         actions.close_request(actor=responder, request_id=found.pk, at=t)
+        if online:
+            score = 5 - i % 4
+            actions.rate_request(actor=citizen, request_id=found.pk, score=score, at=t + dt.timedelta(hours=1))

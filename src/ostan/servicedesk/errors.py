@@ -22,3 +22,26 @@ class RequestNotFound(NotFound):
 
 class InvalidService(DomainError):
     code = "invalid_service"
+
+
+class ServiceNotFound(NotFound):
+    code = "service_not_found"
+
+
+class NoSide(DomainError):
+    """The actor's role takes no part in a request's life (an election official, an observer)."""
+
+    code = "servicedesk_no_side"
+    status = 403
+
+
+class RequestSettled(DomainError):
+    code = "service_request_settled"
+    status = 409
+
+
+class SurveyRefused(DomainError):
+    """The survey opens once the request is closed, and takes one answer."""
+
+    code = "survey_refused"
+    status = 409

@@ -13,6 +13,7 @@ class ServiceDeskEvent(AuditEvent):
     NOTE_ADDED = "servicedesk.note_added", "یادداشت داخلی"
     REQUEST_REFERRED = "servicedesk.request_referred", "ارجاع درخواست"
     REQUEST_RETURNED = "servicedesk.request_returned", "عودت درخواست به میز خدمت"
-    REQUEST_DECLARED_NOT_OURS = "servicedesk.request_declared_not_ours", "اعلام خارج از صلاحیت"
+    REQUEST_DECLARED_NOT_OURS = "servicedesk.not_ours_declared", "اعلام خارج از صلاحیت"
     REQUEST_CLOSED = "servicedesk.request_closed", "بستن درخواست"
     REQUEST_REOPENED = "servicedesk.request_reopened", "بازگشایی درخواست"
+    SURVEY_ANSWERED = "servicedesk.survey_answered", "پاسخ شهروند به نظرسنجی رضایت"

@@ -78,3 +78,11 @@ class AssignForm(forms.Form):
 
 class ResponsibleForm(forms.Form):
     responsible_body = forms.CharField(label="مرجع مسئول", max_length=300, help_text="نام دستگاه یا مرجعی که پاسخگوست")
+
+
+class SurveyForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label="رضایت شما از رسیدگی", coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "خیلی راضی"), (4, "راضی"), (3, "متوسط"), (2, "ناراضی"), (1, "خیلی ناراضی")],
+    )  # fmt: skip
+    comment = forms.CharField(label="نظر شما (اختیاری)", max_length=1000, required=False)

@@ -124,6 +124,9 @@ class ServiceRequest(models.Model):
     answered_at = models.DateTimeField("زمان پاسخ", null=True, blank=True)
     closed_at = models.DateTimeField("زمان بستن", null=True, blank=True)
     answer = models.TextField("پاسخ", blank=True)
+    # The citizen's satisfaction survey after closing: 1 (very dissatisfied) to 5 (very satisfied), once.
+    satisfaction = models.PositiveSmallIntegerField("رضایت", null=True, blank=True)
+    satisfaction_comment = models.CharField("نظر شهروند", max_length=1000, blank=True)
 
     class Meta:
         verbose_name = "درخواست"

@@ -13,11 +13,12 @@ from ostan.access.scope import reach_q
 from ostan.core.access import Actor
 from ostan.core.errors import DomainError
 from ostan.core.servicedesk import State, public_label
+from ostan.core.servicedesk import likely_duplicates as similar
 from ostan.core.servicedesk.routing import ancestors
 from ostan.core.servicedesk.tracking import parse
 from ostan.core.text import search_key
 from ostan.servicedesk import clock
-from ostan.servicedesk.errors import RequestNotFound
+from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
 from ostan.servicedesk.models import OPEN_STATES, Entry, Service, ServiceRequest
 from ostan.servicedesk.permissions import READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
 
@@ -34,7 +35,7 @@ def services(query: str = "") -> QuerySet[Service]:
 def service(code: str) -> Service:
     found = Service.objects.filter(code=code, is_active=True).select_related("organisation").first()
     if found is None:
-        raise RequestNotFound("چنین خدمتی در فهرست نیست.", code="service_not_found")
+        raise ServiceNotFound("چنین خدمتی در فهرست نیست.")
     return found
 
 
@@ -134,3 +135,21 @@ def organisations_serving(found: ServiceRequest) -> QuerySet[Organisation]:
     if found.organisation_id is not None:
         rows = rows.exclude(pk=found.organisation_id)
     return rows.exclude(category="institution").order_by("name")
+
+
+DUPLICATE_CANDIDATES = 300
+
+
+def likely_duplicates(actor: Actor, found: ServiceRequest) -> list[tuple[ServiceRequest, float]]:
+    """Other requests of the same service and unit the actor can read whose text folds alike (core similarity),
+    best first, with the score as a percentage."""
+    others = (
+        _requests()
+        .filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
+        .filter(service_id=found.service_id, unit_id=found.unit_id)
+        .exclude(pk=found.pk)
+        .order_by("-registered_at")[:DUPLICATE_CANDIDATES]
+    )
+    rows = {str(r.pk): r for r in others}
+    matches = similar(found.text, {pk: r.text for pk, r in rows.items()})
+    return [(rows[m.request_id], m.score * 100) for m in matches]

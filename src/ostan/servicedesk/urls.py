@@ -24,4 +24,5 @@ urlpatterns = [
     path("requests/<int:pk>/reply/", requests.reply, name="reply"),
     path("requests/<int:pk>/close/", requests.close, name="close"),
     path("requests/<int:pk>/reopen/", requests.reopen, name="reopen"),
+    path("requests/<int:pk>/survey/", requests.survey, name="survey"),
 ]

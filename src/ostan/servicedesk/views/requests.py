@@ -27,6 +27,7 @@ from ostan.servicedesk.forms import (
     ReasonForm,
     ReferForm,
     ResponsibleForm,
+    SurveyForm,
     TextForm,
 )
 from ostan.servicedesk.models import STATE_CHOICES, ServiceRequest
@@ -119,7 +120,7 @@ def _detail(
         "ask": TextForm(prefix="ask"), "answer": TextForm(prefix="answer"), "note": TextForm(prefix="note"),
         "refer": ReferForm(prefix="refer"), "not_ours": ResponsibleForm(prefix="not_ours"),
         "assign": AssignForm(prefix="assign"), "settle": ResponsibleForm(prefix="settle"),
-        "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"),
+        "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"), "survey": SurveyForm(prefix="survey"),
     }  # fmt: skip
     shown.update(bound or {})
     refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
@@ -138,6 +139,7 @@ def _detail(
         "reply": may_respond and _offers(item, "citizen", Event.PROVIDE_INFORMATION),
         "close": may_respond and _offers(item, "citizen", Event.CLOSE),
         "reopen": may_respond and _offers(item, "citizen", Event.REOPEN),
+        "survey": may_respond and item.state == State.CLOSED and item.satisfaction is None,
     }
     internal = actor.is_staff
     assert item.tracking_code is not None
@@ -145,6 +147,7 @@ def _detail(
         "nav": "desk", "item": item, "code": display(item.tracking_code), "forms": shown, "offers": offers,
         "entries": selectors.history(item, internal=internal), "internal": internal,
         "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item), "refusals": refusals,
+        "duplicates": selectors.likely_duplicates(actor, item) if internal and item.is_open else [],
     }  # fmt: skip
     return render(request, "servicedesk/request.html", context, status=status)
 
@@ -167,7 +170,7 @@ def _step_view(capability: Capability, name: str, done: str, make: Callable[...,
     """A POST-only page for one step: its form (prefixed ``name``), its action, back to the request's page."""
     form_class = {"ask": TextForm, "answer": TextForm, "note": TextForm, "refer": ReferForm,
                   "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextForm,
-                  "reopen": ReasonForm}.get(name, EmptyForm)  # fmt: skip
+                  "reopen": ReasonForm, "survey": SurveyForm}.get(name, EmptyForm)  # fmt: skip
 
     @guarded(capability, target="service_request")
     @require_POST
@@ -217,3 +220,7 @@ close = _step_view(RESPOND_AS_CITIZEN, "close", "درخواست بسته شد. �
                    lambda a, pk, d: actions.close_request(actor=a, request_id=pk))  # fmt: skip
 reopen = _step_view(RESPOND_AS_CITIZEN, "reopen", "درخواست دوباره باز شد.",
                     lambda a, pk, d: actions.reopen_request(actor=a, request_id=pk, reason=d["reason"]))  # fmt: skip
+survey = _step_view(
+    RESPOND_AS_CITIZEN, "survey", "سپاس از پاسخ شما به نظرسنجی.",
+    lambda a, pk, d: actions.rate_request(actor=a, request_id=pk, score=d["score"], comment=d["comment"]),
+)  # fmt: skip

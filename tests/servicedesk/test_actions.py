@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import jdatetime
 import pytest
 
 from ostan.auditlog.models import Entry as AuditEntry
 from ostan.core.access import OutOfScope
 from ostan.core.jalali import TEHRAN
-from ostan.core.servicedesk import ReopenWindowClosed, RequirementMissing, State, TransitionNotAllowed, tracking
+from ostan.core.servicedesk import (
+    HolidayFileError,
+    ReopenWindowClosed,
+    RequirementMissing,
+    State,
+    TransitionNotAllowed,
+    tracking,
+)
 from ostan.core.text import to_persian_digits
 from ostan.servicedesk import actions, clock, selectors
 from ostan.servicedesk.errors import InvalidRequest, SurveyRefused
@@ -284,3 +292,27 @@ def test_likely_duplicates_are_suggested_to_the_inbox(desk: Desk) -> None:
     assert found[0][1] > 60
     assert other not in [r for r, _ in found]
     assert selectors.likely_duplicates(desk.actor(desk.power_officer), second) == []
+
+
+def test_an_announced_lunar_date_replaces_the_provisional_one(desk: Desk) -> None:
+    actions.load_official_holidays(actor=SYSTEM, year=1405)
+    provisional = Holiday.objects.get(name="تاسوعای حسینی", is_provisional=True)
+    moved = provisional.date + dt.timedelta(days=1)
+    jalali = jdatetime.date.fromgregorian(date=moved)
+    line = f"{to_persian_digits(jalali.strftime('%Y/%m/%d'))},تاسوعای حسینی,قمری"
+    assert actions.correct_holidays(actor=SYSTEM, text=line) == 1
+    assert not Holiday.objects.filter(date=provisional.date, name="تاسوعای حسینی").exists()
+    corrected = Holiday.objects.get(name="تاسوعای حسینی")
+    assert corrected.date == moved
+    assert not corrected.is_provisional
+    assert Holiday.objects.filter(date=moved, name="عاشورای حسینی").exists()  # the day it now shares keeps both
+    actions.load_official_holidays(actor=SYSTEM, year=1405)  # loading again does not bring the old date back
+    assert Holiday.objects.filter(name="تاسوعای حسینی").count() == 1
+
+
+def test_a_bad_holiday_line_writes_nothing(desk: Desk) -> None:
+    with pytest.raises(HolidayFileError):
+        actions.correct_holidays(actor=SYSTEM, text="۱۴۰۵/۰۹/۲۰,آلودگی هوا,اعلامی\n۱۴۰۵/۱۳/۰۱,روز ناموجود")
+    assert not Holiday.objects.exists()
+    with pytest.raises(OutOfScope):
+        actions.correct_holidays(actor=desk.actor(desk.clerk), text="۱۴۰۵/۰۹/۲۰,آلودگی هوا,اعلامی")

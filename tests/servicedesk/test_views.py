@@ -7,9 +7,11 @@ from typing import Any
 
 from django.test import Client
 
+from ostan.core.access import Role
 from ostan.core.servicedesk import State
 from ostan.core.text import to_persian_digits
-from ostan.servicedesk.models import ServiceRequest
+from ostan.servicedesk.models import Holiday, ServiceRequest
+from tests.actors import make_person
 from tests.servicedesk.conftest import Desk
 
 
@@ -94,3 +96,26 @@ def test_a_refused_step_says_why_on_the_page(desk: Desk) -> None:
     answer = _client(desk.water_officer).post(f"/desk/requests/{found.pk}/answer/", {"answer-text": "زود"})
     assert answer.status_code == 400
     assert "نمی‌پذیرد" in answer.content.decode()
+
+
+def test_the_administrator_keeps_the_holidays_from_the_page(desk: Desk) -> None:
+    admin = _client(make_person("admin", Role.SYSTEM_ADMINISTRATOR, None))
+    assert admin.post("/desk/holidays/", {"year": "1405"}).status_code == 302
+    assert Holiday.objects.filter(name="آغاز نوروز").exists()
+    answer = admin.post("/desk/holidays/", {"text": "۱۴۰۵/۰۹/۲۰,تعطیلی آلودگی هوا,اعلامی"})
+    assert answer.status_code == 302
+    assert Holiday.objects.filter(name="تعطیلی آلودگی هوا", kind="declared").exists()
+    assert _client(desk.clerk).get("/desk/holidays/").status_code == 403
+
+
+def test_the_citizen_answers_the_survey_from_the_page(desk: Desk) -> None:
+    found = desk.file()
+    officer = _client(desk.water_officer)
+    officer.post(f"/desk/requests/{found.pk}/accept/")
+    officer.post(f"/desk/requests/{found.pk}/answer/", {"answer-text": "درست شد"})
+    citizen = _client(desk.citizen)
+    assert citizen.post(f"/desk/requests/{found.pk}/close/").status_code == 302
+    assert "نظرسنجی رضایت" in citizen.get(f"/desk/requests/{found.pk}/").content.decode()
+    assert citizen.post(f"/desk/requests/{found.pk}/survey/", {"survey-score": "5"}).status_code == 302
+    found.refresh_from_db()
+    assert found.satisfaction == 5

@@ -26,14 +26,18 @@ from ostan.core.servicedesk import (
     Context,
     DeadlineEffect,
     Event,
+    HolidayKind,
     NoResponsibleAgency,
     RequestKind,
     Side,
     State,
+    holidays_from_csv,
     official_holidays,
     responsible_agency,
     transition,
+    with_corrections,
 )
+from ostan.core.servicedesk import Holiday as HolidayValue
 from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.text import normalize, normalize_digits, search_key
@@ -129,16 +133,17 @@ def save_service(*, actor: Actor, entry: ServiceEntry) -> Service:
 
 @action()
 def load_official_holidays(*, actor: Actor, year: int) -> int:
-    """Put the official holidays of Jalali ``year`` the core knows into the table (dates already there stay)."""
+    """Put the official holidays of Jalali ``year`` the core knows into the table (those already there stay)."""
     ensure(actor, MANAGE_CATALOGUE)
     with transaction.atomic(durable=True):
-        taken = set(Holiday.objects.values_list("date", flat=True))
-        new = []
-        for holiday in official_holidays(year):
-            if holiday.date not in taken:
-                taken.add(holiday.date)
-                new.append(Holiday(date=holiday.date, name=holiday.name, kind=holiday.kind.value,
-                                   is_provisional=holiday.is_provisional))  # fmt: skip
+        rows = list(Holiday.objects.select_for_update())
+        taken = {(r.date, r.name) for r in rows}
+        announced = [HolidayValue(r.date, r.name, HolidayKind(r.kind)) for r in rows if not r.is_provisional]
+        new = [  # a provisional date already corrected by an announced one is not brought back
+            Holiday(date=h.date, name=h.name, kind=h.kind.value, is_provisional=h.is_provisional)
+            for h in with_corrections(official_holidays(year), announced)
+            if (h.date, h.name) not in taken
+        ]
         Holiday.objects.bulk_create(new)
         record(
             actor=actor, event=ServiceDeskEvent.HOLIDAYS_LOADED, object_type="servicedesk.holiday",
@@ -192,9 +197,9 @@ def _citizen_fields(actor: Actor, filing: Filing) -> dict[str, Any]:
         mobile = normalize_mobile(filing.mobile) if filing.mobile.strip() else ""
     except DomainError as exc:
         raise InvalidRequest(exc.message, details={"field": "mobile"}) from None
-    person = users.objects.filter(national_code=code, is_staff=False).first()
+    account = users.objects.filter(national_code=code, is_staff=False).first()
     filer = users.objects.get(pk=actor.own_id) if actor.is_person else None
-    return {"citizen": person, "citizen_name": name, "citizen_national_code": code, "citizen_mobile": mobile,
+    return {"citizen": account, "citizen_name": name, "citizen_national_code": code, "citizen_mobile": mobile,
             "channel": filing.channel, "filed_by": filer}  # fmt: skip
 
 
@@ -461,3 +466,31 @@ def rate_request(
         record(actor=actor, event=ServiceDeskEvent.SURVEY_ANSWERED, obj=found, unit_path=found.unit.path,
                after={"satisfaction": score})  # fmt: skip
     return found
+
+
+@action()
+def correct_holidays(*, actor: Actor, text: str) -> int:
+    """Add the administrator's holidays (CSV lines: Jalali date, name, kind), each correcting the provisional
+    lunar holiday of the same name nearby; all or nothing, every bad line reported (core ``holidays``)."""
+    ensure(actor, MANAGE_CATALOGUE)
+    fixes = holidays_from_csv(text.splitlines(), filename="holidays.csv")
+    with transaction.atomic(durable=True):
+        rows = list(Holiday.objects.select_for_update().order_by("date"))
+        kept = with_corrections(
+            [HolidayValue(r.date, r.name, HolidayKind(r.kind), r.is_provisional) for r in rows], fixes
+        )
+        wanted = {(h.date, h.name): h for h in kept}
+        for row in rows:
+            if (row.date, row.name) not in wanted:
+                row.delete()
+        present = {(r.date, r.name) for r in rows}
+        Holiday.objects.bulk_create(
+            Holiday(date=h.date, name=h.name, kind=h.kind.value, is_provisional=h.is_provisional)
+            for key, h in wanted.items()
+            if key not in present
+        )
+        record(
+            actor=actor, event=ServiceDeskEvent.HOLIDAYS_CORRECTED, object_type="servicedesk.holiday",
+            object_label="تعطیلات رسمی", after={"added": [h.date for h in fixes]},
+        )  # fmt: skip
+    return len(fixes)

@@ -13,6 +13,7 @@ from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.servicedesk import RequestKind
 from ostan.servicedesk import actions, selectors
+from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.models import Channel, ServiceRequest
 from ostan.servicedesk.permissions import FILE_REQUEST, HANDLE_REQUEST, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
 
@@ -157,7 +158,7 @@ def track(request: HttpRequest, code: str) -> StatusOut:
 @router.post("/requests", response={201: RequestOut, **ERRORS}, auth=django_auth)
 @api_guarded(FILE_REQUEST)
 def file_request(request: HttpRequest, payload: FileIn) -> Status[RequestOut]:
-    filing = actions.Filing(
+    filing = Filing(
         service_code=payload.service, kind=payload.kind.value, unit_code=payload.unit, text=payload.text,
         channel=payload.channel.value, citizen_name=payload.citizen_name, national_code=payload.national_code,
         mobile=payload.mobile,

@@ -22,7 +22,7 @@ TZ = TEHRAN
 
 def calendar() -> WorkingCalendar:
     """Friday off and every holiday in the table (Thursday is a working day for the governorate's desks)."""
-    return WorkingCalendar.iranian(frozenset(Holiday.objects.values_list("date", flat=True)))
+    return WorkingCalendar.iranian(frozenset(Holiday.objects.values_list("date", flat=True).distinct()))
 
 
 def tracking_key() -> bytes:

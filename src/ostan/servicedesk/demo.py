@@ -20,7 +20,7 @@ from ostan.core import national_code
 from ostan.core.access import Actor
 from ostan.core.servicedesk import RequestKind as R
 from ostan.servicedesk import actions
-from ostan.servicedesk.actions import Filing, ServiceEntry
+from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.models import Channel, Holiday, Service, ServiceRequest
 from ostan.territory.models import Unit
 
@@ -169,6 +169,7 @@ KINDS = {
 
 
 def _unit_code(actor: Actor) -> str:
+    assert actor.unit_id is not None
     return Unit.objects.get(pk=actor.unit_id).code
 
 

@@ -4,6 +4,7 @@ from ostan.auditlog.events import AuditEvent
 class ServiceDeskEvent(AuditEvent):
     SERVICE_SAVED = "servicedesk.service_saved", "ثبت خدمت در فهرست خدمت‌ها"
     HOLIDAYS_LOADED = "servicedesk.holidays_loaded", "بارگذاری تعطیلات رسمی"
+    HOLIDAYS_CORRECTED = "servicedesk.holidays_corrected", "ثبت یا اصلاح تعطیلات"
     REQUEST_FILED = "servicedesk.request_filed", "ثبت درخواست"
     REQUEST_ASSIGNED = "servicedesk.request_assigned", "ارسال درخواست به دستگاه"
     REQUEST_ACCEPTED = "servicedesk.request_accepted", "آغاز رسیدگی به درخواست"

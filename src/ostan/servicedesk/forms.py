@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from ostan.core.servicedesk import RequestKind
@@ -37,7 +39,7 @@ class FilingForm(forms.Form):
 
     def __init__(self, *args: object, on_behalf: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["service"].choices = [("", "— برگزینید —")] + [
+        cast(forms.ChoiceField, self.fields["service"]).choices = [("", "— برگزینید —")] + [
             (s.code, s.name) for s in Service.objects.filter(is_active=True).order_by("name")
         ]
         if on_behalf:
@@ -86,3 +88,15 @@ class SurveyForm(forms.Form):
         choices=[(5, "خیلی راضی"), (4, "راضی"), (3, "متوسط"), (2, "ناراضی"), (1, "خیلی ناراضی")],
     )  # fmt: skip
     comment = forms.CharField(label="نظر شما (اختیاری)", max_length=1000, required=False)
+
+
+class HolidaysForm(forms.Form):
+    text = forms.CharField(
+        label="تعطیلات (هر سطر: تاریخ خورشیدی، مناسبت، نوع)", max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text="مثلاً: ۱۴۰۵/۰۹/۲۰،تعطیلی به‌علت آلودگی هوا،اعلامی — تاریخ قمری اعلام‌شده جای تاریخ موقت را می‌گیرد.",
+    )  # fmt: skip
+
+
+class HolidayYearForm(forms.Form):
+    year = forms.IntegerField(label="سال خورشیدی", min_value=1390, max_value=1500)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from ostan.core.servicedesk import HolidayKind, RequestKind, State
 from ostan.core.servicedesk.deadlines import DEFAULT_WORKING_DAYS
@@ -75,7 +76,7 @@ class Service(models.Model):
 
 
 class Holiday(models.Model):
-    date = models.DateField("تاریخ", unique=True)
+    date = models.DateField("تاریخ", db_index=True)
     name = models.CharField("مناسبت", max_length=200)
     kind = models.CharField("نوع", max_length=20, choices=HOLIDAY_KIND_CHOICES)
     is_provisional = models.BooleanField("موقت (قمری، تا اعلام رسمی)", default=False)
@@ -83,7 +84,9 @@ class Holiday(models.Model):
     class Meta:
         verbose_name = "تعطیل رسمی"
         verbose_name_plural = "تعطیلات رسمی"
-        ordering = ["date"]
+        ordering = ["date", "name"]
+        # Two holidays may share a day (Eid al-Ghadir on 14 Khordad in 1405): both are kept, by name.
+        constraints = [models.UniqueConstraint(fields=["date", "name"], name="servicedesk_holiday_once")]
 
     def __str__(self) -> str:
         return self.name
@@ -147,6 +150,14 @@ class ServiceRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def is_late(self) -> bool:
+        """Past its deadline and still the organisation's to answer (a request awaiting the citizen is paused)."""
+        return (
+            self.is_open and self.state != State.AWAITING_CITIZEN and self.due_at is not None
+            and timezone.now() >= self.due_at
+        )  # fmt: skip
 
 
 class Pause(models.Model):

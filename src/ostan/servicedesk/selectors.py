@@ -118,9 +118,8 @@ def history(found: ServiceRequest, *, internal: bool) -> QuerySet[Entry]:
     return rows if internal else rows.filter(is_public=True)
 
 
-def is_overdue(found: ServiceRequest, at: dt.datetime | None = None) -> bool:
-    at = at or timezone.now()
-    return found.is_open and found.state != State.AWAITING_CITIZEN and found.due_at is not None and at >= found.due_at
+def is_overdue(found: ServiceRequest) -> bool:
+    return found.is_late
 
 
 def remaining_days(found: ServiceRequest) -> int | None:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from ostan.servicedesk.views import public, requests
+from ostan.servicedesk.views import holidays, public, requests
 
 app_name = "servicedesk"
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("services/<slug:code>/", public.service_detail, name="service"),
     path("track/", public.track, name="track"),
+    path("holidays/", holidays.holidays, name="holidays"),
     path("file/", requests.file_request, name="file"),
     path("mine/", requests.mine, name="mine"),
     path("inbox/", requests.inbox, name="inbox"),

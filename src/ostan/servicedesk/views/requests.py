@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -19,6 +19,7 @@ from ostan.core.servicedesk.lifecycle import find_transition
 from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
 from ostan.servicedesk import actions, selectors
+from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.forms import (
     AssignForm,
     EmptyForm,
@@ -46,6 +47,10 @@ from ostan.territory.models import Unit, UnitKind
 PER_PAGE = 50
 
 
+def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
+
+
 @guarded(FILE_REQUEST)
 def file_request(request: HttpRequest) -> HttpResponse:
     actor = acting(request)
@@ -55,7 +60,7 @@ def file_request(request: HttpRequest) -> HttpResponse:
 
     def call() -> ServiceRequest:
         data = form.cleaned_data
-        filing = actions.Filing(
+        filing = Filing(
             service_code=data["service"], kind=data["kind"], unit_code=data["unit"], text=data["text"],
             channel=data.get("channel", "online"), citizen_name=data.get("citizen_name", ""),
             national_code=data.get("national_code", ""), mobile=data.get("mobile", ""),
@@ -90,12 +95,12 @@ def mine(request: HttpRequest) -> HttpResponse:
 @guarded(READ_INBOX)
 def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET)
-    form.fields["state"].choices = [("", "همهٔ درخواست‌های باز"), *STATE_CHOICES]
+    _choices(form, "state", [("", "همهٔ درخواست‌های باز"), *STATE_CHOICES])
     data = form.cleaned_data if form.is_valid() else {"state": "", "overdue": False, "q": ""}
-    rows = selectors.inbox(acting(request), state=data["state"], overdue=data["overdue"], query=data["q"])
+    rows = selectors.inbox(
+        acting(request), state=str(data["state"]), overdue=bool(data["overdue"]), query=str(data["q"])
+    )
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    for item in page.object_list:
-        item.is_late = selectors.is_overdue(item)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"nav": "desk", "form": form, "page": page, "query": query.urlencode()}
@@ -125,7 +130,7 @@ def _detail(
     shown.update(bound or {})
     refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
     for name in ("refer", "assign"):
-        shown[name].fields["organisation"].choices = serving
+        _choices(shown[name], "organisation", serving)
     offers = {
         "accept": may_handle and _offers(item, "agency", Event.ACCEPT),
         "ask": may_handle and _offers(item, "agency", Event.REQUEST_INFORMATION),
@@ -179,7 +184,7 @@ def _step_view(capability: Capability, name: str, done: str, make: Callable[...,
         form = form_class(request.POST, prefix=name if form_class is not EmptyForm else None)
         if "organisation" in form.fields:
             item = found(selectors.request, actor, pk)
-            form.fields["organisation"].choices = [(o.code, o.name) for o in selectors.organisations_serving(item)]
+            _choices(form, "organisation", [(o.code, o.name) for o in selectors.organisations_serving(item)])
         shown = name if form_class is not EmptyForm else ""
         return _run(request, pk, shown, form, lambda: make(actor, pk, getattr(form, "cleaned_data", {})), done)
 

@@ -316,3 +316,19 @@ def test_a_bad_holiday_line_writes_nothing(desk: Desk) -> None:
     assert not Holiday.objects.exists()
     with pytest.raises(OutOfScope):
         actions.correct_holidays(actor=desk.actor(desk.clerk), text="۱۴۰۵/۰۹/۲۰,آلودگی هوا,اعلامی")
+
+
+def test_the_dashboard_sums_each_organisation_with_the_core(desk: Desk) -> None:
+    found = _answered(desk)  # registered and answered on Saturday: 0 working days, on time
+    actions.close_request(actor=desk.actor(desk.citizen), request_id=found.pk, at=SATURDAY + dt.timedelta(hours=2))
+    actions.rate_request(actor=desk.actor(desk.citizen), request_id=found.pk, score=4)
+    desk.file(at=SATURDAY - dt.timedelta(days=30))  # still open and long overdue: late whatever happens
+    desk.file("street-repair")
+    rows = {r.name: r for r in selectors.dashboard(desk.actor(desk.inspector))}
+    water = rows["آبفای اراک"]
+    assert (water.figures.requests, water.figures.answered, water.open, water.overdue) == (2, 1, 1, 1)
+    assert water.figures.median_handling_working_days == 0
+    assert water.on_time_percent == 50
+    assert water.figures.satisfaction_mean == 4
+    assert rows["شهرداری اراک"].figures.on_time_share is None
+    assert [r.name for r in selectors.dashboard(desk.actor(desk.power_officer))] == []

@@ -12,7 +12,16 @@ from ostan.access.models import Organisation
 from ostan.access.scope import reach_q
 from ostan.core.access import Actor
 from ostan.core.errors import DomainError
-from ostan.core.servicedesk import State, public_label
+from ostan.core.servicedesk import (
+    DeskStatistics,
+    RequestRecord,
+    State,
+    WorkingCalendar,
+    handling_working_days,
+    public_label,
+    summarize,
+)
+from ostan.core.servicedesk import Pause as PauseValue
 from ostan.core.servicedesk import likely_duplicates as similar
 from ostan.core.servicedesk.routing import ancestors
 from ostan.core.servicedesk.tracking import parse
@@ -152,3 +161,61 @@ def likely_duplicates(actor: Actor, found: ServiceRequest) -> list[tuple[Service
     rows = {str(r.pk): r for r in others}
     matches = similar(found.text, {pk: r.text for pk, r in rows.items()})
     return [(rows[m.request_id], m.score * 100) for m in matches]
+
+
+@dataclass(frozen=True)
+class OrganisationFigures:
+    name: str
+    open: int
+    overdue: int
+    figures: DeskStatistics
+
+    @property
+    def on_time_percent(self) -> float | None:
+        share = self.figures.on_time_share
+        return None if share is None else float(share) * 100
+
+
+def dashboard(actor: Actor, at: dt.datetime | None = None) -> list[OrganisationFigures]:
+    """Per organisation the actor oversees: open and overdue requests, and the core's statistics (median
+    handling time in working days, share answered on time, satisfaction)."""
+    at = at or timezone.now()
+    working = clock.calendar()
+    rows = (
+        _requests()
+        .filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
+        .filter(organisation__isnull=False)
+        .prefetch_related("pauses")
+    )
+    grouped: dict[str, list[ServiceRequest]] = {}
+    for row in rows:
+        assert row.organisation is not None
+        grouped.setdefault(row.organisation.name, []).append(row)
+    result = []
+    for name, found in sorted(grouped.items()):
+        records = [_record(r, working) for r in found if r.due_at is not None]
+        result.append(
+            OrganisationFigures(
+                name=name,
+                open=sum(1 for r in found if r.is_open),
+                overdue=sum(1 for r in found if r.is_late),
+                figures=summarize(records, at=at),
+            )
+        )
+    return result
+
+
+def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:
+    assert found.due_at is not None
+    handled = None
+    if found.answered_at is not None:
+        pauses = tuple(
+            PauseValue(p.started_at, p.ended_at)
+            for p in sorted(found.pauses.all(), key=lambda p: p.started_at)
+            if p.started_at >= found.registered_at
+        )
+        handled = handling_working_days(found.registered_at, found.answered_at, working, tz=clock.TZ, pauses=pauses)
+    return RequestRecord(
+        registered_at=found.registered_at, due_at=found.due_at, answered_at=found.answered_at,
+        handling_working_days=handled, satisfaction=found.satisfaction,
+    )  # fmt: skip

@@ -11,6 +11,7 @@ urlpatterns = [
     path("file/", requests.file_request, name="file"),
     path("mine/", requests.mine, name="mine"),
     path("inbox/", requests.inbox, name="inbox"),
+    path("dashboard/", requests.dashboard, name="dashboard"),
     path("requests/<int:pk>/", requests.detail, name="request"),
     path("requests/<int:pk>/filed/", requests.filed, name="filed"),
     path("requests/<int:pk>/accept/", requests.accept, name="accept"),

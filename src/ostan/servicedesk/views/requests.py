@@ -107,6 +107,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "servicedesk/inbox.html", context)
 
 
+@guarded(READ_INBOX)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = {"nav": "desk", "rows": selectors.dashboard(acting(request))}
+    return render(request, "servicedesk/dashboard.html", context)
+
+
 def _offers(item: ServiceRequest, side: str, event: Event) -> bool:
     row = find_transition(State(item.state), event)
     return row is not None and side in {s.value for s in row.sides}

@@ -332,3 +332,22 @@ def test_the_dashboard_sums_each_organisation_with_the_core(desk: Desk) -> None:
     assert water.figures.satisfaction_mean == 4
     assert rows["شهرداری اراک"].figures.on_time_share is None
     assert [r.name for r in selectors.dashboard(desk.actor(desk.power_officer))] == []
+
+
+def test_the_desk_merges_a_repeat_into_the_original(desk: Desk) -> None:
+    original = desk.file()
+    repeat = desk.file()
+    assert original.tracking_code is not None
+    clerk = desk.actor(desk.clerk)
+    with pytest.raises(InvalidRequest):
+        actions.merge_request(actor=clerk, request_id=repeat.pk, original_code="12345")
+    with pytest.raises(RequirementMissing):  # the core refuses a request as its own duplicate
+        actions.merge_request(actor=clerk, request_id=repeat.pk, original_code=repeat.tracking_code or "")
+    with pytest.raises(OutOfScope):
+        actions.merge_request(
+            actor=desk.actor(desk.water_officer), request_id=repeat.pk, original_code=original.tracking_code
+        )
+    merged = actions.merge_request(actor=clerk, request_id=repeat.pk, original_code=original.tracking_code)
+    assert merged.state == State.MERGED
+    assert merged.organisation is None
+    assert _events(repeat)[-1] == ServiceDeskEvent.REQUEST_MERGED

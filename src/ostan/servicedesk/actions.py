@@ -39,7 +39,9 @@ from ostan.core.servicedesk import (
 )
 from ostan.core.servicedesk import Holiday as HolidayValue
 from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
+from ostan.core.servicedesk.tracking import display as display_code
 from ostan.core.servicedesk.tracking import encode
+from ostan.core.servicedesk.tracking import parse as parse_code
 from ostan.core.text import normalize, normalize_digits, search_key
 from ostan.servicedesk import clock
 from ostan.servicedesk.entries import Filing, ServiceEntry
@@ -291,6 +293,7 @@ def _step(
     at: dt.datetime | None,
     target_agency: Organisation | None = None,
     responsible_body: str = "",
+    duplicate_of: str | None = None,
 ) -> ServiceRequest:
     ensure(actor, capability, _target(request_id))
     moment = _now(at)
@@ -302,7 +305,7 @@ def _step(
             _side_of(actor), at=moment, reason=text, answer=text, request_id=str(found.pk),
             target_agency=str(target_agency.pk) if target_agency is not None else (responsible_body or None),
             agency=str(found.organisation_id) if found.organisation_id is not None else None,
-            answered_at=found.answered_at,
+            answered_at=found.answered_at, duplicate_of=duplicate_of,
         )  # fmt: skip
         outcome = transition(State(found.state), step.event, context)
         found.state = outcome.state
@@ -494,3 +497,24 @@ def correct_holidays(*, actor: Actor, text: str) -> int:
             object_label="تعطیلات رسمی", after={"added": [h.date for h in fixes]},
         )  # fmt: skip
     return len(fixes)
+
+
+@action()
+def merge_request(
+    *, actor: Actor, request_id: int, original_code: str, at: dt.datetime | None = None
+) -> ServiceRequest:
+    """The desk closes a request as a duplicate of another (named by its tracking code) it also reaches."""
+    ensure(actor, ROUTE_REQUEST, _target(request_id))
+    try:
+        code = parse_code(original_code)
+    except DomainError as exc:
+        raise InvalidRequest(exc.message, details={"field": "original"}) from None
+    original = ServiceRequest.objects.filter(tracking_code=code).first()
+    if original is None:
+        raise InvalidRequest("درخواستی با این کد رهگیری نیست.", details={"field": "original"})
+    ensure(actor, ROUTE_REQUEST, _target(original.pk))
+    step = _Step(Event.MERGE, ServiceDeskEvent.REQUEST_MERGED, EntryKind.PUBLIC, True)
+    return _step(
+        actor=actor, capability=ROUTE_REQUEST, request_id=request_id, step=step, at=at,
+        text=f"با درخواست {display_code(code)} یکی شد.", duplicate_of=str(original.pk),
+    )  # fmt: skip

@@ -173,6 +173,19 @@ def _unit_code(actor: Actor) -> str:
     return Unit.objects.get(pk=actor.unit_id).code
 
 
+def _merged(clerk: Actor, county_code: str, at: dt.datetime) -> None:
+    """A phoned-in repeat of a complaint already filed: the desk merges it into the first."""
+    first = ServiceRequest.objects.filter(service__code="water-outage", state="assigned").order_by("pk").first()
+    if first is None or first.tracking_code is None:
+        return
+    filing = Filing(
+        "water-outage", "complaint", county_code, "از دیروز آب کوچه قطع است، اطلاعیه‌ای هم نبود.",
+        channel=Channel.PHONE, citizen_name="شهروند نمایشی تلفنی", national_code=national_code.from_serial(4_100_000),
+    )  # fmt: skip
+    repeat = actions.file_request(actor=clerk, filing=filing, at=at)
+    actions.merge_request(actor=clerk, request_id=repeat.pk, original_code=first.tracking_code, at=at)
+
+
 def _requests(citizen_username: str) -> None:
     citizen, clerk = _person(citizen_username), _person("demo_desk")
     water, municipality = _person("demo_agency"), _person("demo_agency_city")
@@ -199,6 +212,18 @@ def _requests(citizen_username: str) -> None:
             stage = "not_ours"
         unit = county_code if service.startswith("water") and i % 3 == 0 else city_code
         plan.append((service, unit, 1 + (i * 7) % 25, stage, i))
+    _run_plan(plan, citizen, clerk, officers, texts, now)
+    _merged(clerk, county_code, now - dt.timedelta(hours=3))
+
+
+def _run_plan(
+    plan: list[tuple[str, str, int, str, int]],
+    citizen: Actor,
+    clerk: Actor,
+    officers: dict[str, Actor],
+    texts: dict[str, str],
+    now: dt.datetime,
+) -> None:
     for service, unit, days_ago, stage, i in plan:
         at = now - dt.timedelta(days=days_ago, hours=i % 5)
         kind = KINDS[service]

@@ -15,6 +15,7 @@ class ServiceDeskEvent(AuditEvent):
     REQUEST_REFERRED = "servicedesk.request_referred", "ارجاع درخواست"
     REQUEST_RETURNED = "servicedesk.request_returned", "عودت درخواست به میز خدمت"
     REQUEST_DECLARED_NOT_OURS = "servicedesk.not_ours_declared", "اعلام خارج از صلاحیت"
+    REQUEST_MERGED = "servicedesk.request_merged", "ادغام با درخواست تکراری"
     REQUEST_CLOSED = "servicedesk.request_closed", "بستن درخواست"
     REQUEST_REOPENED = "servicedesk.request_reopened", "بازگشایی درخواست"
     SURVEY_ANSWERED = "servicedesk.survey_answered", "پاسخ شهروند به نظرسنجی رضایت"

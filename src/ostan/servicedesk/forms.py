@@ -100,3 +100,7 @@ class HolidaysForm(forms.Form):
 
 class HolidayYearForm(forms.Form):
     year = forms.IntegerField(label="سال خورشیدی", min_value=1390, max_value=1500)
+
+
+class MergeForm(forms.Form):
+    original = forms.CharField(label="کد رهگیری درخواست اصلی", max_length=40, widget=_ltr(inputmode="numeric"))

@@ -27,4 +27,5 @@ urlpatterns = [
     path("requests/<int:pk>/close/", requests.close, name="close"),
     path("requests/<int:pk>/reopen/", requests.reopen, name="reopen"),
     path("requests/<int:pk>/survey/", requests.survey, name="survey"),
+    path("requests/<int:pk>/merge/", requests.merge, name="merge"),
 ]

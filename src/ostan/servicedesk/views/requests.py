@@ -25,6 +25,7 @@ from ostan.servicedesk.forms import (
     EmptyForm,
     FilingForm,
     InboxFilterForm,
+    MergeForm,
     ReasonForm,
     ReferForm,
     ResponsibleForm,
@@ -80,9 +81,12 @@ def file_request(request: HttpRequest) -> HttpResponse:
 
 @guarded(READ_REQUESTS, target="service_request")
 def filed(request: HttpRequest, pk: int) -> HttpResponse:
-    found_request = found(selectors.request, acting(request), pk)
+    actor = acting(request)
+    found_request = found(selectors.request, actor, pk)
     assert found_request.tracking_code is not None
-    context = {"nav": "desk", "item": found_request, "code": display(found_request.tracking_code)}
+    duplicates = selectors.likely_duplicates(actor, found_request) if actor.is_staff else []
+    context = {"nav": "desk", "item": found_request, "code": display(found_request.tracking_code),
+               "duplicates": duplicates}  # fmt: skip
     return render(request, "servicedesk/filed.html", context)
 
 
@@ -132,6 +136,7 @@ def _detail(
         "refer": ReferForm(prefix="refer"), "not_ours": ResponsibleForm(prefix="not_ours"),
         "assign": AssignForm(prefix="assign"), "settle": ResponsibleForm(prefix="settle"),
         "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"), "survey": SurveyForm(prefix="survey"),
+        "merge": MergeForm(prefix="merge"),
     }  # fmt: skip
     shown.update(bound or {})
     refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
@@ -147,6 +152,7 @@ def _detail(
         "assign": may_route and _offers(item, "desk", Event.ASSIGN),
         "settle": may_route and _offers(item, "desk", Event.DECLARE_NOT_OURS),
         "desk_close": may_route and _offers(item, "desk", Event.CLOSE),
+        "merge": may_route and _offers(item, "desk", Event.MERGE),
         "reply": may_respond and _offers(item, "citizen", Event.PROVIDE_INFORMATION),
         "close": may_respond and _offers(item, "citizen", Event.CLOSE),
         "reopen": may_respond and _offers(item, "citizen", Event.REOPEN),
@@ -181,7 +187,7 @@ def _step_view(capability: Capability, name: str, done: str, make: Callable[...,
     """A POST-only page for one step: its form (prefixed ``name``), its action, back to the request's page."""
     form_class = {"ask": TextForm, "answer": TextForm, "note": TextForm, "refer": ReferForm,
                   "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextForm,
-                  "reopen": ReasonForm, "survey": SurveyForm}.get(name, EmptyForm)  # fmt: skip
+                  "reopen": ReasonForm, "survey": SurveyForm, "merge": MergeForm}.get(name, EmptyForm)  # fmt: skip
 
     @guarded(capability, target="service_request")
     @require_POST
@@ -234,4 +240,8 @@ reopen = _step_view(RESPOND_AS_CITIZEN, "reopen", "درخواست دوباره �
 survey = _step_view(
     RESPOND_AS_CITIZEN, "survey", "سپاس از پاسخ شما به نظرسنجی.",
     lambda a, pk, d: actions.rate_request(actor=a, request_id=pk, score=d["score"], comment=d["comment"]),
+)  # fmt: skip
+merge = _step_view(
+    ROUTE_REQUEST, "merge", "درخواست با درخواست اصلی یکی شد.",
+    lambda a, pk, d: actions.merge_request(actor=a, request_id=pk, original_code=d["original"]),
 )  # fmt: skip

@@ -9,14 +9,20 @@ from ostan.access.guards import guarded
 from ostan.pages.forms import found
 from ostan.servicedesk import selectors
 from ostan.servicedesk.forms import SearchForm, TrackForm
-from ostan.servicedesk.permissions import READ_CATALOGUE, TRACK_REQUEST
+from ostan.core.access import acting
+from ostan.servicedesk.permissions import MANAGE_CATALOGUE, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
 
 
 @guarded(READ_CATALOGUE)
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    context = {"nav": "desk", "form": form, "services": selectors.services(query), "query": query}
+    actor = acting(request)
+    context = {
+        "nav": "desk", "form": form, "services": selectors.services(query), "query": query,
+        "may_inbox": actor.is_person and READ_INBOX.reach_for(actor.role) is not None,
+        "may_keep_holidays": actor.is_person and MANAGE_CATALOGUE.reach_for(actor.role) is not None,
+    }  # fmt: skip
     return render(request, "servicedesk/catalogue.html", context)
 
 

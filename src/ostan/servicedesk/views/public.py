@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ostan.access.guards import guarded
+from ostan.core.access import acting
 from ostan.pages.forms import found
 from ostan.servicedesk import selectors
 from ostan.servicedesk.forms import SearchForm, TrackForm
-from ostan.core.access import acting
 from ostan.servicedesk.permissions import MANAGE_CATALOGUE, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
 
 

@@ -19,6 +19,7 @@ from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
 from ostan.polling.api import router as polling_router
 from ostan.publication.api import router as publication_router
+from ostan.servicedesk.api import router as servicedesk_router
 from ostan.territory.api import router as territory_router
 from ostan.web.permissions import READ_SITE
 
@@ -71,6 +72,7 @@ api.add_router("/audit/", auditlog_router)
 api.add_router("/elections/", elections_router)
 api.add_router("/polling/", polling_router)
 api.add_router("/results/", publication_router)
+api.add_router("/desk/", servicedesk_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ostan.polling",
     "ostan.publication",
     "ostan.simulation",
+    "ostan.servicedesk",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +194,8 @@ OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.Cons
 # The bulletin board's Ed25519 signing key: a 32-byte seed as 64 hex digits. Without it only a DEBUG
 # server publishes, with a fixed demo key; production must set it.
 OSTAN_BULLETIN_KEY = os.environ.get("OSTAN_BULLETIN_KEY", "")
+# The service desk's tracking codes (hex, at least 16 bytes); unset, a key is derived from SECRET_KEY.
+OSTAN_TRACKING_KEY = os.environ.get("OSTAN_TRACKING_KEY", "")
 
 # Identity confirmation at the authentication device (fingerprint readers plug in here).
 OSTAN_IDENTITY_VERIFIER = os.environ.get("OSTAN_IDENTITY_VERIFIER", "ostan.polling.identity.DemoVerifier")

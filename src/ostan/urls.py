@@ -16,6 +16,7 @@ urlpatterns = [
     path("polling/", include("ostan.polling.urls")),
     path("results/", include("ostan.publication.urls")),
     path("audit/", include("ostan.auditlog.urls")),
+    path("desk/", include("ostan.servicedesk.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -25,7 +25,7 @@ from ostan.polling.models import Station
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.scope import target_of
 from tests.access.places import Places
-from tests.actors import SYSTEM
+from tests.actors import SYSTEM, as_actor
 from tests.elections.conftest import CITY_BALLOTS
 from tests.elections.images import tiny_png
 from tests.elections.world import CITY_CANDIDATES, candidates_csv
@@ -231,3 +231,28 @@ def _organisation(lab: Lab, unit: Unit, organisation: Organisation | None, role:
     found.save()
     found.units.set([unit])
     return Placed({"code": found.code}, target_of(unit), is_public=True)
+
+
+def _desk_service() -> str:
+    from ostan.servicedesk import actions as desk
+    from ostan.servicedesk.models import Service
+
+    if not Service.objects.filter(code="matrix-service").exists():
+        entry = desk.ServiceEntry("matrix-service", "خدمت ماتریس", ("request", "complaint"))
+        desk.save_service(actor=SYSTEM, entry=entry)
+    return "matrix-service"
+
+
+@factory("service_request")
+def _service_request(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A citizen's request in ``unit``, in ``organisation``'s inbox, owned by the matrix's citizen."""
+    from ostan.servicedesk import actions as desk
+    from ostan.servicedesk.targets import target_of_request
+
+    citizen = as_actor(lab.places.people[Role.CITIZEN])
+    filing = desk.Filing(_desk_service(), "complaint", unit.code, f"درخواست آزمایشی ماتریس {lab.next()}")
+    found = desk.file_request(actor=citizen, filing=filing)
+    if organisation is not None:
+        found = desk.assign_request(actor=SYSTEM, request_id=found.pk, organisation_code=organisation.code)
+    found.refresh_from_db()
+    return Placed({"pk": found.pk}, target_of_request(found))

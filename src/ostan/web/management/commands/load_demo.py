@@ -11,12 +11,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from ostan.access.demo import create_demo_organisations
-from ostan.accounts.demo import create_demo_accounts
+from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.polling.demo import create_demo_polling
 from ostan.publication import board
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.errors import BulletinKeyMissing
+from ostan.servicedesk.demo import create_demo_servicedesk
 from ostan.territory.models import Unit
 
 DEMO_PROVINCE = "23"  # استان تهران
@@ -43,6 +44,9 @@ class Command(BaseCommand):
         elections = create_demo_elections()
         polling = create_demo_polling()
         publication = create_demo_publication()
+        desk = create_demo_servicedesk(
+            governorate_code=organisations.governorate.code, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
+        )
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -58,5 +62,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("\nA small finished election on the bulletin board:"))
         for line in publication:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nThe service desk (میز خدمت):"))
+        for line in desk:
             self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -1,0 +1,1 @@
+"""The single-window service desk (میز خدمت): the catalogue, intake, the agencies' inboxes and the status page."""

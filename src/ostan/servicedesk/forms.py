@@ -1,0 +1,106 @@
+"""Forms of the desk's pages. They collect text; the actions normalise, validate and decide."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+
+from ostan.core.servicedesk import RequestKind
+from ostan.servicedesk.models import Channel, Service
+
+KIND_CHOICES = [(kind.value, kind.label) for kind in RequestKind]
+ON_BEHALF_CHANNELS = [(c.value, c.label) for c in (Channel.DESK, Channel.PHONE, Channel.LETTER)]
+
+
+def _ltr(**attrs: str) -> forms.TextInput:
+    return forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off", "spellcheck": "false", **attrs})
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="جست‌وجو در خدمت‌ها", max_length=100, required=False)
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(
+        label="کد رهگیری", max_length=40, widget=_ltr(inputmode="numeric"),
+        help_text="ده رقم، با رقم‌های فارسی یا لاتین",
+    )  # fmt: skip
+
+
+class FilingForm(forms.Form):
+    service = forms.ChoiceField(label="خدمت")
+    kind = forms.ChoiceField(label="گونهٔ درخواست", choices=KIND_CHOICES)
+    unit = forms.CharField(
+        label="محل (نام یا کد شهر، روستا یا شهرستان)", max_length=100,
+        widget=forms.TextInput(attrs={"list": "places", "autocomplete": "off"}),
+    )  # fmt: skip
+    text = forms.CharField(label="متن درخواست", max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: object, on_behalf: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        cast(forms.ChoiceField, self.fields["service"]).choices = [("", "— برگزینید —")] + [
+            (s.code, s.name) for s in Service.objects.filter(is_active=True).order_by("name")
+        ]
+        if on_behalf:
+            self.fields["channel"] = forms.ChoiceField(label="مجرای ثبت", choices=ON_BEHALF_CHANNELS)
+            self.fields["citizen_name"] = forms.CharField(label="نام و نام خانوادگی شهروند", max_length=150)
+            self.fields["national_code"] = forms.CharField(label="کد ملی شهروند", max_length=20, widget=_ltr())
+            self.fields["mobile"] = forms.CharField(
+                label="تلفن همراه شهروند", max_length=20, required=False, widget=_ltr(type="tel")
+            )
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(label="جست‌وجو در متن یا کد رهگیری", max_length=100, required=False)
+    state = forms.ChoiceField(label="وضعیت", required=False)
+    overdue = forms.BooleanField(label="فقط دیرکردها", required=False)
+
+
+class EmptyForm(forms.Form):
+    pass
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(label="متن", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="دلیل", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReferForm(forms.Form):
+    organisation = forms.ChoiceField(label="دستگاه مقصد")
+    reason = forms.CharField(label="دلیل ارجاع", max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(forms.Form):
+    organisation = forms.ChoiceField(label="دستگاه مسئول")
+
+
+class ResponsibleForm(forms.Form):
+    responsible_body = forms.CharField(label="مرجع مسئول", max_length=300, help_text="نام دستگاه یا مرجعی که پاسخگوست")
+
+
+class SurveyForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label="رضایت شما از رسیدگی", coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "خیلی راضی"), (4, "راضی"), (3, "متوسط"), (2, "ناراضی"), (1, "خیلی ناراضی")],
+    )  # fmt: skip
+    comment = forms.CharField(label="نظر شما (اختیاری)", max_length=1000, required=False)
+
+
+class HolidaysForm(forms.Form):
+    text = forms.CharField(
+        label="تعطیلات (هر سطر: تاریخ خورشیدی، مناسبت، نوع)", max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        help_text="مثلاً: ۱۴۰۵/۰۹/۲۰،تعطیلی به‌علت آلودگی هوا،اعلامی — تاریخ قمری اعلام‌شده جای تاریخ موقت را می‌گیرد.",
+    )  # fmt: skip
+
+
+class HolidayYearForm(forms.Form):
+    year = forms.IntegerField(label="سال خورشیدی", min_value=1390, max_value=1500)
+
+
+class MergeForm(forms.Form):
+    original = forms.CharField(label="کد رهگیری درخواست اصلی", max_length=40, widget=_ltr(inputmode="numeric"))

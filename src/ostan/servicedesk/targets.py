@@ -1,0 +1,30 @@
+"""Where the requests the pages name lie: at their unit, for the organisation holding them, owned by the citizen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ostan.access.locators import locator, whole_number
+from ostan.core.access import Target
+from ostan.servicedesk.errors import RequestNotFound
+from ostan.servicedesk.models import ServiceRequest
+
+
+def target_of_request(found: ServiceRequest) -> Target:
+    return Target(
+        unit_path=found.unit.path,
+        unit_name=found.unit.name,
+        organisation_path=found.organisation.path if found.organisation is not None else None,
+        owner_id=found.citizen_id,
+    )
+
+
+@locator("service_request", conceal=True)
+def service_request(pk: object = None, **_: Any) -> Target | None:
+    number = whole_number(pk)
+    if number is None:
+        return None
+    found = ServiceRequest.objects.select_related("unit", "organisation").filter(pk=number).first()
+    if found is None:
+        raise RequestNotFound("چنین درخواستی یافت نشد.")
+    return target_of_request(found)

@@ -1,0 +1,31 @@
+"""The desk's demo data: a catalogue, this year's holidays and requests in every state the demo's people
+reach through the pages, made by the actions; running it again changes nothing."""
+
+from __future__ import annotations
+
+from ostan.auditlog.models import Entry as AuditEntry
+from ostan.core.access import Role
+from ostan.servicedesk.demo import create_demo_servicedesk
+from ostan.servicedesk.models import Holiday, Service, ServiceRequest
+from tests.actors import make_person
+from tests.servicedesk.conftest import NATIONAL_CODE, Desk
+
+
+def test_the_demo_fills_every_state_once(desk: Desk) -> None:
+    w = desk.world
+    make_person("demo_desk", Role.SERVICE_DESK_CLERK, w.county_a)
+    make_person("demo_agency", Role.AGENCY_OFFICER, w.county_a, organisation=desk.water)
+    make_person("demo_agency_city", Role.AGENCY_OFFICER, w.city_a, organisation=desk.municipality)
+    lines = create_demo_servicedesk(governorate_code="INSP", citizen_username=NATIONAL_CODE)
+    assert Service.objects.count() >= 12
+    assert Holiday.objects.filter(name="آغاز نوروز").exists()
+    states = set(ServiceRequest.objects.values_list("state", flat=True))
+    expected = {"registered", "assigned", "in_progress", "awaiting_citizen", "answered", "closed", "returned"}
+    assert states >= expected | {"not_ours", "merged"}
+    assert ServiceRequest.objects.count() >= 30
+    assert ServiceRequest.objects.filter(satisfaction__isnull=False).exists()
+    assert ServiceRequest.objects.filter(filed_by__username="demo_desk").exists()
+    assert any("/desk/track/?code=" in line for line in lines)
+    entries = AuditEntry.objects.count()
+    create_demo_servicedesk(governorate_code="INSP", citizen_username=NATIONAL_CODE)
+    assert AuditEntry.objects.count() == entries

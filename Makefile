@@ -63,8 +63,8 @@ bench: setup  ## run every benchmark in bench/ and print its figures
 	$(UV) pip sync -q --python $(PY) requirements/bench.lock
 	$(UV) pip install -q --python $(PY) --no-build-isolation --no-deps -e .
 	@rm -f $(VENV)/.synced-*
-	tools/pg.sh up
-	DATABASE_URL=$(PG_URL) OSTAN_REQUIRE_DURABLE=0 bench/run_all.sh; status=$$?; tools/pg.sh down; exit $$status
+	OSTAN_PG_PORT=54331 OSTAN_PG_DURABLE=1 tools/pg.sh up
+	DATABASE_URL=$$(OSTAN_PG_PORT=54331 tools/pg.sh url) bench/run_all.sh; status=$$?; OSTAN_PG_PORT=54331 tools/pg.sh down; exit $$status
 
 lock:  ## recompile the hashed requirement locks from requirements/*.in
 	for f in app dev bench; do $(UV) pip compile -q --python-version $(PYTHON_VERSION) --generate-hashes \

@@ -77,6 +77,16 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
+    from ostan import durability
+
+    found = durability.status()
+    if found.is_durable:
+        print("database: durable (fsync, synchronous_commit and full_page_writes on): every acknowledged write is on disk")
+    else:
+        # A fast, unsafe server: the figures then do not say what election day would see. The servers the
+        # benchmark starts must still accept device requests, which production refuses on such a database.
+        os.environ["OSTAN_REQUIRE_DURABLE"] = "0"
+        print(f"database: NOT durable ({', '.join(found.problems)}): figures for a server that may lose writes")
 
 
 def build_world(stations: int, devices_per_station: dict[str, int], voters: int) -> dict[str, Any]:

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 server for tests and benchmarks: data under /tmp, socket and TCP on localhost.
 # Usage: tools/pg.sh up|down|url. Installs the server from Debian packages if it is missing.
+# Tests run it fast and unsafe (fsync off); OSTAN_PG_DURABLE=1 makes it commit durably, as production
+# must (the benchmarks' default: election-day figures are measured the way the day runs).
 set -euo pipefail
 PGPORT="${OSTAN_PG_PORT:-54329}"
 PGDATA="${OSTAN_PG_DATA:-/tmp/ostan-pg-$PGPORT}"
 PGDB="${OSTAN_PG_DB:-ostan}"
 PGUSER_NAME="${OSTAN_PG_USER:-ostan}"
+if [ "${OSTAN_PG_DURABLE:-0}" = "1" ]; then FSYNC=on; else FSYNC=off; fi
 
 find_bin() {
   local d
@@ -44,9 +47,9 @@ case "${1:-}" in
 listen_addresses = '127.0.0.1'
 port = $PGPORT
 unix_socket_directories = '$PGDATA'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+fsync = $FSYNC
+synchronous_commit = $FSYNC
+full_page_writes = $FSYNC
 max_connections = 200
 shared_buffers = 256MB
 CONF

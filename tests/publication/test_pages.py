@@ -138,3 +138,20 @@ def test_constituency_page_draws_votes_per_candidate(finished) -> None:  # type:
     assert figure.count('<g class="chart-row">') == len(candidate_rows) > 1
     assert "<bdi>عضو اصلی</bdi>" in figure
     assert '<th scope="col">نامزد</th><th scope="col">رأی</th>' in figure
+
+
+def test_dashboard_draws_check_ins_by_hour_and_turnout_by_unit_with_tables_behind() -> None:
+    pw = make_polling_world(stations=2, voters=6)
+    http = Client()
+    for national in pw.voters[:3]:
+        vote(http, pw.auth[0], pw.voting[0], national, ["101"])
+    client = Client()
+    assert client.login(username="county_a", password=PASSWORD)
+    page = client.get("/results/dashboard/panel/").content.decode()
+    board = dashboards.build(as_actor(pw.official))
+    assert board.hour_series["تا پایان ساعت"][-1] == 3
+    assert page.count("<svg") >= 2  # the hourly line and the units' bars
+    assert "مشارکت زندهٔ زیرواحدها" in page
+    assert board.hour_labels[-1] in page  # the line's hours, in Persian digits, also in its table
+    assert board.unit_bars
+    assert all(0 < share <= 100 for _, share in board.unit_bars)

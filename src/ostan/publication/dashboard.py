@@ -15,6 +15,7 @@ from django.db.models.functions import TruncHour
 from ostan.core.access import Actor, OutOfScope, ensure
 from ostan.core.polling import aggregate as core_aggregate
 from ostan.core.polling.publication import minutes_from_json
+from ostan.core.text import to_persian_digits
 from ostan.elections.files import constituency_id
 from ostan.elections.models import ElectionRound
 from ostan.polling.models import CheckIn, RollVoter, Station, StationMinutes, StationStatus
@@ -50,6 +51,20 @@ class Dashboard:
     missing: list[str]
     open_stations: int
     anomalies: tuple[core_aggregate.Anomaly, ...]
+
+    # What the charts draw (each chart keeps its table behind it, so the figures stay readable as text).
+    @property
+    def hour_labels(self) -> list[str]:
+        return [to_persian_digits(hour.astimezone(TEHRAN).strftime("%H:00")) for hour, _, _ in self.hours]
+
+    @property
+    def hour_series(self) -> dict[str, list[int]]:
+        return {"تا پایان ساعت": [so_far for _, _, so_far in self.hours], "در همان ساعت": [n for _, n, _ in self.hours]}
+
+    @property
+    def unit_bars(self) -> list[tuple[str, float]]:
+        """Each sub-unit's live check-ins as a share of its eligible voters (units without a roll left out)."""
+        return [(r.unit.name, round(r.live_percent, 1)) for r in self.children if r.live_percent is not None]
 
 
 def root_unit(actor: Actor, code: str | None) -> Unit:

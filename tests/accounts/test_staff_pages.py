@@ -232,3 +232,14 @@ def test_changing_ones_password_through_the_page(county_a_official: User) -> Non
     assert response.status_code == 302
     assert response["Location"] == "/territory/"
     assert client.get("/accounts/staff/").status_code == 200  # still signed in with the new password
+
+
+def test_an_account_without_a_name_is_shown_by_its_username_as_typed(county_a_official: User, tree: Tree) -> None:
+    """A username is an identifier: «pishva_member1», never «pishva_member۱»."""
+    account = make_staff(county_a_official, "pishva_member1", Role.STATION_OFFICIAL, tree.city_a)
+    User.objects.filter(pk=account.pk).update(first_name="", last_name="")
+    client = signed_in(county_a_official)
+    assert '<bdi dir="ltr">pishva_member1</bdi>' in listed(client.get(LIST))
+    detail = page_text(client.get(f"/accounts/staff/{account.pk}/"))
+    assert "pishva_member1" in detail
+    assert "pishva_member۱" not in detail

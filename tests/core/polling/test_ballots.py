@@ -146,12 +146,18 @@ def test_paper_record_lines_and_qr_payload() -> None:
     record = paper_record_text(ballot, NAMES)
     assert record.lines == (
         "انتخابات شوراهای اسلامی شهر و روستا",
-        "حوزه C-1 — شعبه S-۱",
+        "حوزهٔ C-1 — شعبهٔ S-1",
         "شمارهٔ برگه: OVDW-OVWI-ESY2",
         "۱. کد ۱۰۲: مریم کریمی",
         "۲. کد ۱۰۱: علی رضایی",
     )
     assert record.qr_payload == "OSTAN1|C-1|S-1|OVDWOVWIESY2|102,101"
+
+
+def test_paper_record_names_the_constituency_and_keeps_the_station_code_as_written() -> None:
+    ballot = make_ballot(ballot_id=BALLOT_ID, station_code="A001", constituency_id="1", codes=["101"])
+    record = paper_record_text(ballot, NAMES, constituency_name="شورای شهر کرمانشاه")
+    assert record.lines[1] == "حوزهٔ شورای شهر کرمانشاه — شعبهٔ A001"
 
 
 def test_blank_ballot_paper_record() -> None:

@@ -179,14 +179,18 @@ def qr_payload(ballot: BallotRecord) -> str:
     )
 
 
-def paper_record_text(ballot: BallotRecord, candidates: Mapping[str, str]) -> PaperRecord:
+def paper_record_text(
+    ballot: BallotRecord, candidates: Mapping[str, str], *, constituency_name: str | None = None
+) -> PaperRecord:
     """The lines printed for the voter to check before the record drops into the box.
 
-    ``candidates`` maps each candidate or list code to its name (lists: the list's name).
+    ``candidates`` maps each candidate or list code to its name (lists: the list's name). The voter reads
+    the constituency by its name (its machine id only when no name is given); the station's code is an
+    identifier and is printed as it is written on the station's door, digits unchanged.
     """
     lines = [
         "انتخابات شوراهای اسلامی شهر و روستا",
-        f"حوزه {ballot.constituency_id} — شعبه {to_persian_digits(ballot.station_code)}",
+        f"حوزهٔ {constituency_name or ballot.constituency_id} — شعبهٔ {ballot.station_code}",
         f"شمارهٔ برگه: {format_receipt(ballot.receipt_code)}",
     ]
     if not ballot.codes:

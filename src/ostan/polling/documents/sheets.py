@@ -101,7 +101,8 @@ def minutes_sheet(m: StationMinutes) -> MinutesSheet:
 
 
 def paper_sheet(ballot: CastBallot) -> PaperSheet:
-    record = paper_record_text(selectors.ballot_record(ballot), _names(ballot.constituency_id))
+    name = constituency_info(ballot.constituency_id).name
+    record = paper_record_text(selectors.ballot_record(ballot), _names(ballot.constituency_id), constituency_name=name)
     election_day = ballot.station.election_round.election_date
     printed_on = timezone.make_aware(dt.datetime.combine(election_day, dt.time())) if election_day else NO_DAY
     return PaperSheet(record.lines, record.qr_payload, format_receipt(ballot.receipt_code), printed_on)

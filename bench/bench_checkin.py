@@ -81,7 +81,9 @@ def setup_django(url: str) -> None:
 
     found = durability.status()
     if found.is_durable:
-        print("database: durable (fsync, synchronous_commit and full_page_writes on): every acknowledged write is on disk")
+        print(
+            "database: durable (fsync, synchronous_commit and full_page_writes on): every acknowledged write is on disk"
+        )
     else:
         # A fast, unsafe server: the figures then do not say what election day would see. The servers the
         # benchmark starts must still accept device requests, which production refuses on such a database.

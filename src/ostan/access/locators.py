@@ -59,8 +59,12 @@ def locate(kind: str, params: dict[str, Any]) -> Target | None:
 
 
 def whole_number(value: object) -> int | None:
-    """A URL parameter as the id it should be, or None (``"null"``, ``"1e3"``, 20 digits)."""
+    """A URL parameter as the id it should be, or None (``"null"``, ``"1e3"``, 20 digits).
+
+    A negative number is an id too (one no object has): the operation would parse ``-5`` as a whole
+    number, so the locator must look it up and answer "not found", not leave it to the operation."""
     if isinstance(value, int):
         return value
     text = str(value)
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+    digits = text[1:] if text.startswith("-") else text
+    return int(text) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None

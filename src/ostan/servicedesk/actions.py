@@ -71,6 +71,7 @@ from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
 TEXT_MAX = 4000
+OPEN311_KEY_MIN = 32
 AUDITED = ("state", "organisation", "due_at", "answered_at", "closed_at")
 SIDES = {
     Role.CITIZEN: Side.CITIZEN,
@@ -540,12 +541,17 @@ def merge_request(
 
 
 @action()
-def create_open311_key(*, actor: Actor, name: str, organisation_code: str = "") -> tuple[Open311Key, str]:
-    """A new key for another system to file requests with; the key itself is returned once and never kept."""
+def create_open311_key(
+    *, actor: Actor, name: str, organisation_code: str = "", raw: str = ""
+) -> tuple[Open311Key, str]:
+    """A new key for another system to file requests with; the key itself is returned once and never kept.
+    ``raw`` is for the demo's loader, whose key must read the same each time: at least 32 characters."""
     ensure(actor, MANAGE_OPEN311_KEYS)
     cleaned = _text(name, "name", limit=150)
     organisation = _agency(organisation_code) if organisation_code.strip() else None
-    raw = secrets.token_urlsafe(32)
+    if raw and len(raw) < OPEN311_KEY_MIN:
+        raise InvalidRequest("کلید دست‌کم ۳۲ نویسه است.", details={"field": "key"})
+    raw = raw or secrets.token_urlsafe(32)
     with transaction.atomic(durable=True):
         if Open311Key.objects.filter(name=cleaned).exists():
             raise InvalidRequest("کلیدی با این نام هست.", details={"field": "name"})

@@ -305,6 +305,7 @@ def test_the_administrator_makes_a_key_sees_it_once_and_stops_it(desk: Desk) -> 
     admin = make_person("admin", Role.SYSTEM_ADMINISTRATOR, desk.world.province)
     client = Client()
     client.force_login(admin)
+    assert "/desk/open311-keys/" in client.get("/desk/").content.decode()  # reached from the desk's page
     made = client.post("/desk/open311-keys/", {"name": "سامانهٔ ۱۳۷", "organisation": "MUN-ARAK"})
     assert made.status_code == 200
     raw = made.context["new_key"]
@@ -324,5 +325,13 @@ def test_the_administrator_makes_a_key_sees_it_once_and_stops_it(desk: Desk) -> 
 def test_a_clerk_may_not_make_keys(desk: Desk) -> None:
     client = Client()
     client.force_login(desk.clerk)
+    assert "/desk/open311-keys/" not in client.get("/desk/").content.decode()
     assert client.post("/desk/open311-keys/", {"name": "x"}).status_code == 403
     assert not Open311Key.objects.exists()
+
+
+def test_a_key_in_the_query_string_is_read_too(desk: Desk) -> None:
+    key = _key()
+    data = {k: v for k, v in _filing(key, address_id=desk.world.city_a.code).items() if k != "api_key"}
+    answer = Client().post(f"{BASE}/requests.json?api_key={key}", data)
+    assert answer.status_code == 201

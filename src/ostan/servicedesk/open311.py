@@ -85,7 +85,8 @@ def to_xml(root: str, value: object) -> bytes:
     singular element the specification names (``<services><service>…``); ElementTree escapes the text."""
     node = ET.Element(root)
     _fill(node, root, value)
-    return ET.tostring(node, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(node, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def respond(fmt: str, root: str, value: object, *, status: int = 200) -> HttpResponse:

@@ -84,7 +84,7 @@ def _kind(service: Service, typed: str) -> str:
 
 def _file(request: HttpRequest) -> dict[str, object]:
     params = request.POST
-    key = spec.key_named(params.get("api_key", ""))
+    key = spec.key_named(params.get("api_key", "") or request.GET.get("api_key", ""))  # some clients send it so
     code = params.get("service_code", "").strip()
     if not code:
         raise Open311Error(400, "service_code is missing")

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from ostan.auditlog.models import Entry as AuditEntry
 from ostan.core.access import Role
+from ostan.core.errors import DomainError
 from ostan.servicedesk import actions
-from ostan.servicedesk.entries import ServiceEntry
+from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.models import Channel, Open311Key, ServiceRequest
 from tests.actors import SYSTEM, as_actor, make_person
 from tests.servicedesk.conftest import Desk
@@ -335,3 +336,11 @@ def test_a_key_in_the_query_string_is_read_too(desk: Desk) -> None:
     data = {k: v for k, v in _filing(key, address_id=desk.world.city_a.code).items() if k != "api_key"}
     answer = Client().post(f"{BASE}/requests.json?api_key={key}", data)
     assert answer.status_code == 201
+
+
+def test_only_the_system_files_by_the_open311_channel(desk: Desk) -> None:
+    filing = Filing("water-outage", "complaint", desk.world.city_a.code, "آب قطع است", channel=Channel.OPEN311)
+    with pytest.raises(DomainError) as refused:
+        actions.file_request(actor=as_actor(desk.clerk), filing=filing)
+    assert refused.value.details == {"field": "channel"}
+    assert not ServiceRequest.objects.exists()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ostan.auditlog.models import Entry as AuditEntry
 from ostan.core.access import Role
-from ostan.servicedesk.demo import create_demo_servicedesk
-from ostan.servicedesk.models import Holiday, Service, ServiceRequest
+from ostan.servicedesk.demo import DEMO_OPEN311_KEY, create_demo_servicedesk
+from ostan.servicedesk.models import Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.open311 import key_hash
 from tests.actors import make_person
 from tests.servicedesk.conftest import NATIONAL_CODE, Desk
 
@@ -26,6 +27,9 @@ def test_the_demo_fills_every_state_once(desk: Desk) -> None:
     assert ServiceRequest.objects.filter(satisfaction__isnull=False).exists()
     assert ServiceRequest.objects.filter(filed_by__username="demo_desk").exists()
     assert any("/desk/track/?code=" in line for line in lines)
+    assert ServiceRequest.objects.filter(channel="open311").count() == 1
+    assert Open311Key.objects.get().key_hash == key_hash(DEMO_OPEN311_KEY)
+    assert any(DEMO_OPEN311_KEY in line for line in lines)
     entries = AuditEntry.objects.count()
     create_demo_servicedesk(governorate_code="INSP", citizen_username=NATIONAL_CODE)
     assert AuditEntry.objects.count() == entries

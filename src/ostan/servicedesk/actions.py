@@ -8,6 +8,7 @@ deadline's pauses, a line of history, and exactly one audit entry, in one durabl
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,11 +56,13 @@ from ostan.servicedesk.errors import (
     SurveyRefused,
 )
 from ostan.servicedesk.events import ServiceDeskEvent
-from ostan.servicedesk.models import Channel, Entry, EntryKind, Holiday, Pause, Service, ServiceRequest
+from ostan.servicedesk.models import Channel, Entry, EntryKind, Holiday, Open311Key, Pause, Service, ServiceRequest
+from ostan.servicedesk.open311 import key_hash
 from ostan.servicedesk.permissions import (
     FILE_REQUEST,
     HANDLE_REQUEST,
     MANAGE_CATALOGUE,
+    MANAGE_OPEN311_KEYS,
     RESPOND_AS_CITIZEN,
     ROUTE_REQUEST,
 )
@@ -68,6 +71,7 @@ from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
 TEXT_MAX = 4000
+OPEN311_KEY_MIN = 32
 AUDITED = ("state", "organisation", "due_at", "answered_at", "closed_at")
 SIDES = {
     Role.CITIZEN: Side.CITIZEN,
@@ -188,6 +192,8 @@ def _citizen_fields(actor: Actor, filing: Filing) -> dict[str, Any]:
         return {"citizen": person, "citizen_name": actor.display_name, "channel": Channel.ONLINE,
                 "citizen_national_code": getattr(person, "national_code", "") or "",
                 "citizen_mobile": getattr(person, "mobile", "") or ""}  # fmt: skip
+    if filing.channel == Channel.OPEN311 and actor.is_system:
+        return _open311_citizen(filing)
     if filing.channel not in (Channel.DESK, Channel.PHONE, Channel.LETTER):
         raise InvalidRequest("مجرای ثبت از طرف شهروند را برگزینید.", details={"field": "channel"})
     name = _text(filing.citizen_name, "citizen_name", limit=150)
@@ -203,6 +209,17 @@ def _citizen_fields(actor: Actor, filing: Filing) -> dict[str, Any]:
     filer = users.objects.get(pk=actor.own_id) if actor.is_person else None
     return {"citizen": account, "citizen_name": name, "citizen_national_code": code, "citizen_mobile": mobile,
             "channel": filing.channel, "filed_by": filer}  # fmt: skip
+
+
+def _open311_citizen(filing: Filing) -> dict[str, Any]:
+    """Another system's citizen: a name and a mobile if it sent them (Open311 knows no national code)."""
+    try:
+        mobile = normalize_mobile(filing.mobile) if filing.mobile.strip() else ""
+    except DomainError as exc:
+        raise InvalidRequest(exc.message, details={"field": "mobile"}) from None
+    name = _text(filing.citizen_name, "citizen_name", required=False, limit=150)
+    return {"citizen": None, "citizen_name": name, "citizen_national_code": "", "citizen_mobile": mobile,
+            "channel": Channel.OPEN311, "filed_by": None}  # fmt: skip
 
 
 @action()
@@ -518,3 +535,41 @@ def merge_request(
         actor=actor, capability=ROUTE_REQUEST, request_id=request_id, step=step, at=at,
         text=f"با درخواست {display_code(code)} یکی شد.", duplicate_of=str(original.pk),
     )  # fmt: skip
+
+
+# ---- Open311 keys ---------------------------------------------------------------------------------------
+
+
+@action()
+def create_open311_key(
+    *, actor: Actor, name: str, organisation_code: str = "", raw: str = ""
+) -> tuple[Open311Key, str]:
+    """A new key for another system to file requests with; the key itself is returned once and never kept.
+    ``raw`` is for the demo's loader, whose key must read the same each time: at least 32 characters."""
+    ensure(actor, MANAGE_OPEN311_KEYS)
+    cleaned = _text(name, "name", limit=150)
+    organisation = _agency(organisation_code) if organisation_code.strip() else None
+    if raw and len(raw) < OPEN311_KEY_MIN:
+        raise InvalidRequest("کلید دست‌کم ۳۲ نویسه است.", details={"field": "key"})
+    raw = raw or secrets.token_urlsafe(32)
+    with transaction.atomic(durable=True):
+        if Open311Key.objects.filter(name=cleaned).exists():
+            raise InvalidRequest("کلیدی با این نام هست.", details={"field": "name"})
+        key = Open311Key.objects.create(name=cleaned, organisation=organisation, key_hash=key_hash(raw), prefix=raw[:6])
+        record(actor=actor, event=ServiceDeskEvent.OPEN311_KEY_CREATED, obj=key,
+               after={"name": cleaned, "organisation": organisation_code or None})  # fmt: skip
+    return key, raw
+
+
+@action()
+def deactivate_open311_key(*, actor: Actor, key_id: int) -> Open311Key:
+    """Stop a key: requests filed with it stay, new ones are refused."""
+    ensure(actor, MANAGE_OPEN311_KEYS)
+    with transaction.atomic(durable=True):
+        key = Open311Key.objects.select_for_update().filter(pk=key_id).first()
+        if key is None:
+            raise InvalidRequest("چنین کلیدی نیست.", details={"field": "key"})
+        key.is_active = False
+        key.save(update_fields=["is_active"])
+        record(actor=actor, event=ServiceDeskEvent.OPEN311_KEY_DEACTIVATED, obj=key, after={"is_active": False})
+    return key

@@ -8,8 +8,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ostan.core.access import acting
-from ostan.servicedesk.models import Holiday, Service, ServiceRequest
-from ostan.servicedesk.permissions import MANAGE_CATALOGUE, READ_INBOX
+from ostan.servicedesk.models import Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.permissions import MANAGE_CATALOGUE, MANAGE_OPEN311_KEYS, READ_INBOX
 
 
 class ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -58,3 +58,13 @@ class ServiceRequestAdmin(ReadOnly):
         actor = acting(request)
         rows = super().get_queryset(request).select_related("service", "organisation")
         return rows.filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
+
+
+@admin.register(Open311Key)
+class Open311KeyAdmin(ReadOnly):
+    """Listed here; made and stopped on the desk's «کلیدهای Open311» page, through the audited actions."""
+
+    capability = MANAGE_OPEN311_KEYS
+    list_display = ("name", "organisation", "prefix", "is_active", "created_at")
+    list_filter = ("is_active",)
+    exclude = ("key_hash",)

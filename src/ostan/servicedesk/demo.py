@@ -21,11 +21,14 @@ from ostan.core.access import Actor
 from ostan.core.servicedesk import RequestKind as R
 from ostan.servicedesk import actions
 from ostan.servicedesk.entries import Filing, ServiceEntry
-from ostan.servicedesk.models import Channel, Holiday, Service, ServiceRequest
+from ostan.servicedesk.models import Channel, Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.open311 import key_hash
 from ostan.territory.models import Unit
 
 DEMO_SYSTEM = Actor.system("بارگذاری دادهٔ نمایشی میز خدمت")
 ALL = tuple(k.value for k in R)
+DEMO_OPEN311_NAME = "سامانه ۱۳۷ شهرداری (نمایشی)"
+DEMO_OPEN311_KEY = "demo-open311-key-for-trying-only-0001"
 COMPLAINTS = (R.REQUEST.value, R.COMPLAINT.value, R.CRITICISM.value, R.SUGGESTION.value, R.QUESTION.value,
               R.APPRECIATION.value)  # fmt: skip
 
@@ -145,6 +148,7 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
             actions.save_service(actor=DEMO_SYSTEM, entry=entry)
     if not ServiceRequest.objects.exists():
         _requests(citizen_username)
+    _open311()
     counts = {s: ServiceRequest.objects.filter(state=s).count() for s in ServiceRequest.objects.values_list(
         "state", flat=True).distinct()}  # fmt: skip
     sample = ServiceRequest.objects.filter(citizen__isnull=False).order_by("pk").first()
@@ -155,7 +159,29 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
     ]
     if sample is not None:
         lines.append(f"Status page: /desk/track/?code={sample.tracking_code}")
+    lines.append(
+        f"Open311 at /open311/v2/ (services.json, requests.json, …); filing key for the demo only: {DEMO_OPEN311_KEY}"
+        " (keys at /desk/open311-keys/ as demo_admin)"
+    )
     return lines
+
+
+def _open311() -> None:
+    """The demo's integrator key (a fixed one, so the printed key works after every load) and one request
+    another system filed with it."""
+    key = Open311Key.objects.filter(key_hash=key_hash(DEMO_OPEN311_KEY)).first()
+    if key is None:
+        key, _ = actions.create_open311_key(actor=DEMO_SYSTEM, name=DEMO_OPEN311_NAME, raw=DEMO_OPEN311_KEY)
+    if ServiceRequest.objects.filter(channel=Channel.OPEN311).exists():
+        return
+    unit = ServiceRequest.objects.filter(service__code="street-repair").values_list("unit__code", flat=True).first()
+    if unit is None:
+        return
+    filing = Filing(
+        "street-repair", R.COMPLAINT.value, unit, "گزارش از سامانهٔ ۱۳۷ شهرداری: چاله در خیابان اصلی.",
+        channel=Channel.OPEN311,
+    )  # fmt: skip
+    actions.file_request(actor=Actor.system(f"Open311: {key.name}"), filing=filing)
 
 
 KINDS = {

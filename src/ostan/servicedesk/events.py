@@ -19,3 +19,5 @@ class ServiceDeskEvent(AuditEvent):
     REQUEST_CLOSED = "servicedesk.request_closed", "بستن درخواست"
     REQUEST_REOPENED = "servicedesk.request_reopened", "بازگشایی درخواست"
     SURVEY_ANSWERED = "servicedesk.survey_answered", "پاسخ شهروند به نظرسنجی رضایت"
+    OPEN311_KEY_CREATED = "servicedesk.open311_key_created", "ساخت کلید Open311"
+    OPEN311_KEY_DEACTIVATED = "servicedesk.open311_key_deactivated", "از کار انداختن کلید Open311"

@@ -104,3 +104,9 @@ class HolidayYearForm(forms.Form):
 
 class MergeForm(forms.Form):
     original = forms.CharField(label="کد رهگیری درخواست اصلی", max_length=40, widget=_ltr(inputmode="numeric"))
+
+
+class Open311KeyForm(forms.Form):
+    name = forms.CharField(label="نام سامانه یا یکپارچه‌ساز", max_length=150)
+    organisation = forms.CharField(label="کد دستگاه صاحب کلید (اختیاری)", max_length=40, required=False,
+                                   widget=_ltr())  # fmt: skip

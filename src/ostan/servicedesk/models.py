@@ -24,6 +24,7 @@ class Channel(models.TextChoices):
     DESK = "desk", "حضوری در میز خدمت"
     PHONE = "phone", "تلفنی (۱۱۱)"
     LETTER = "letter", "نامه"
+    OPEN311 = "open311", "سامانهٔ دیگر (Open311)"
 
 
 class EntryKind(models.TextChoices):
@@ -191,3 +192,25 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Open311Key(models.Model):
+    """A key another system files requests with through Open311: only its hash is kept, never the key."""
+
+    name = models.CharField("نام سامانه یا یکپارچه‌ساز", max_length=150, unique=True)
+    organisation = models.ForeignKey(
+        "access.Organisation", verbose_name="دستگاه صاحب کلید", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    key_hash = models.CharField("چکیدهٔ کلید", max_length=64, unique=True, editable=False)
+    prefix = models.CharField("آغاز کلید", max_length=8, editable=False)  # to tell keys apart on the page
+    is_active = models.BooleanField("فعال", default=True)
+    created_at = models.DateTimeField("زمان ساخت", default=timezone.now)
+
+    class Meta:
+        verbose_name = "کلید Open311"
+        verbose_name_plural = "کلیدهای Open311"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -62,3 +62,14 @@ MANAGE_CATALOGUE = Capability(
     "نگه‌داری فهرست خدمت‌ها و تقویم تعطیلات",
     (grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR, Role.GOVERNOR_OFFICE_STAFF),),
 )
+OPEN311 = Capability(
+    "servicedesk.open311",
+    "Open311: فهرست خدمت‌ها و وضعیت درخواست‌ها بی‌داده‌های شخصی؛ ثبت درخواست فقط با کلید معتبر",
+    (grant(Reach.ANYONE),),
+    is_write=False,
+)
+MANAGE_OPEN311_KEYS = Capability(
+    "servicedesk.manage_open311_keys",
+    "ساخت و از کار انداختن کلیدهای Open311 سامانه‌های دیگر",
+    (grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR),),
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ostan.servicedesk.views import holidays, public, requests
+from ostan.servicedesk.views import holidays, open311_keys, public, requests
 
 app_name = "servicedesk"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("services/<slug:code>/", public.service_detail, name="service"),
     path("track/", public.track, name="track"),
     path("holidays/", holidays.holidays, name="holidays"),
+    path("open311-keys/", open311_keys.keys, name="open311_keys"),
+    path("open311-keys/<int:pk>/deactivate/", open311_keys.deactivate, name="open311_deactivate"),
     path("file/", requests.file_request, name="file"),
     path("mine/", requests.mine, name="mine"),
     path("inbox/", requests.inbox, name="inbox"),

@@ -10,7 +10,13 @@ from ostan.core.access import acting
 from ostan.pages.forms import found
 from ostan.servicedesk import selectors
 from ostan.servicedesk.forms import SearchForm, TrackForm
-from ostan.servicedesk.permissions import MANAGE_CATALOGUE, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
+from ostan.servicedesk.permissions import (
+    MANAGE_CATALOGUE,
+    MANAGE_OPEN311_KEYS,
+    READ_CATALOGUE,
+    READ_INBOX,
+    TRACK_REQUEST,
+)
 
 
 @guarded(READ_CATALOGUE)
@@ -22,6 +28,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "nav": "desk", "form": form, "services": selectors.services(query), "query": query,
         "may_inbox": actor.is_person and READ_INBOX.reach_for(actor.role) is not None,
         "may_keep_holidays": actor.is_person and MANAGE_CATALOGUE.reach_for(actor.role) is not None,
+        "may_keep_keys": actor.is_person and MANAGE_OPEN311_KEYS.reach_for(actor.role) is not None,
     }  # fmt: skip
     return render(request, "servicedesk/catalogue.html", context)
 

@@ -121,13 +121,13 @@ def test_an_unknown_service_definition_is_a_404_in_the_errors_shape(desk: Desk, 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_another_jurisdiction_is_refused_ours_accepted(desk: Desk, fmt: str) -> None:
+    key = _key()
     for path in ("services", "requests", "services/water-outage"):
-        refused = Client().get(f"{BASE}/{path}.{fmt}", {"jurisdiction_id": "elsewhere.example"})
+        refused = Client().get(f"{BASE}/{path}.{fmt}", {"jurisdiction_id": "elsewhere.example", "api_key": key})
         assert refused.status_code == 404
         assert _errors(refused, fmt)[0][0] == 404
         assert "jurisdiction_id" in _errors(refused, fmt)[0][1]
-        assert Client().get(f"{BASE}/{path}.{fmt}", {"jurisdiction_id": "ostan"}).status_code == 200
-    key = _key()
+        assert Client().get(f"{BASE}/{path}.{fmt}", {"jurisdiction_id": "ostan", "api_key": key}).status_code == 200
     posted = _post(fmt, **_filing(key, address_id=desk.world.city_a.code, jurisdiction_id="elsewhere.example"))
     assert posted.status_code == 404
     assert not ServiceRequest.objects.exists()
@@ -244,9 +244,10 @@ def test_the_list_filters_by_id_service_status_and_dates(desk: Desk, fmt: str) -
     still_open, done = _open_and_closed(desk)
     repair = desk.file("street-repair")
     old = desk.file(at=timezone.now() - dt.timedelta(days=200))
+    key = _key()
 
     def ids(**params: str) -> set[str]:
-        answer = Client().get(f"{BASE}/requests.{fmt}", params)
+        answer = Client().get(f"{BASE}/requests.{fmt}", {**params, "api_key": key})
         assert answer.status_code == 200
         return {r["service_request_id"] for r in _rows(answer, fmt)}
 
@@ -278,9 +279,21 @@ def test_the_list_filters_by_id_service_status_and_dates(desk: Desk, fmt: str) -
     ],
 )
 def test_a_wrong_list_query_is_400(desk: Desk, fmt: str, params: dict[str, str]) -> None:
-    answer = Client().get(f"{BASE}/requests.{fmt}", params)
+    answer = Client().get(f"{BASE}/requests.{fmt}", {**params, "api_key": _key()})
     assert answer.status_code == 400
     assert _errors(answer, fmt)[0][0] == 400
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_list_of_every_code_needs_a_key_one_request_does_not(desk: Desk, fmt: str) -> None:
+    """A tracking code opens its request's status page: listing every code is for integrators holding a
+    key; whoever already has one code may read that request."""
+    found = desk.file()
+    for params in ({}, {"api_key": "not-a-key"}):
+        refused = Client().get(f"{BASE}/requests.{fmt}", params)
+        assert refused.status_code == 403
+        assert "api_key" in _errors(refused, fmt)[0][1]
+    assert Client().get(f"{BASE}/requests/{found.tracking_code}.{fmt}").status_code == 200
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -68,6 +68,9 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
             spec.check_jurisdiction(request.POST)
             return spec.respond(fmt, "service_requests", [_file(request)], status=201)
         spec.check_jurisdiction(request.GET)
+        # A tracking code opens its request's status page, so the list of every code is for integrators
+        # holding a key; one request (GET requests/<code>) is public to whoever already has its code.
+        spec.key_named(request.GET.get("api_key", ""))
         query = spec.RequestQuery.of(request.GET, now=timezone.now())
         return spec.respond(fmt, "service_requests", spec.requests_list(query))
     except Open311Error as exc:

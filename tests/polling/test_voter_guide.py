@@ -11,9 +11,10 @@ from django.test import Client
 from ostan.accounts.models import User
 from ostan.core.access import Role
 from ostan.elections import actions as elections
-from ostan.elections.models import RoundStatus
+from ostan.elections.models import ConstituencyKind, RoundStatus
 from ostan.polling import actions
 from tests.actors import as_actor, make_person
+from tests.elections.world import candidates_csv
 from tests.polling.world import PollingWorld, national_code, roll_csv
 
 TEHRAN = dt.timezone(dt.timedelta(hours=3, minutes=30))
@@ -144,3 +145,27 @@ def test_kiosk_mode_has_no_site_navigation_and_says_when_it_resets(pw: PollingWo
     assert 'data-reset-seconds="12"' in bare
     assert "متن درشت" in bare
     assert "کنتراست بالا" in bare
+
+
+def test_a_proportional_constituency_offers_its_lists_first(pw: PollingWorld) -> None:
+    tehran = elections.create_constituency(
+        actor=as_actor(pw.hq), election_round=pw.election_round, unit=pw.world.tehran,
+        kind=ConstituencyKind.PROPORTIONAL,
+    )  # fmt: skip
+    elections.import_lists(
+        actor=as_actor(pw.hq), constituency=tehran, file_name="l.csv", data="code,name\n11,امید\n12,پایداری\n".encode()
+    )
+    header = ("code", "first_name", "last_name", "education", "list_code")
+    rows = [["1001", "علی", "نوری", "دکتری", "11"], ["5001", "زهرا", "نوری", "دکتری", ""]]
+    elections.import_candidates(
+        actor=as_actor(pw.hq), constituency=tehran, file_name="c.csv", data=candidates_csv(rows, header)
+    )
+    listed = Client().get(f"/api/polling/constituencies/{tehran.pk}/candidates").json()
+    assert [(r["code"], r["kind"]) for r in listed] == [
+        ("11", "list"), ("12", "list"), ("1001", "candidate"), ("5001", "candidate"),
+    ]  # fmt: skip
+    assert listed[2]["list_name"] == "امید"
+    _open_round(pw)
+    html = Client().get(f"/polling/guide/{tehran.pk}/").content.decode()
+    assert "فهرست‌ها (روش تناسبی)" in html
+    assert "پایداری" in html

@@ -38,7 +38,7 @@ class GuideCandidate:
 class GuideStation:
     code: str
     address: str
-    place: str  # the unit path, by name: «استان › شهرستان › … › شهر»
+    place: str  # the unit path, by name: «استان، شهرستان، …، شهر»
     is_near: bool  # its unit contains the voter's residence
 
 
@@ -100,7 +100,7 @@ def candidates(constituency: Constituency, query: str = "") -> list[GuideCandida
 
 
 def _place(unit: Unit) -> str:
-    return " › ".join(u.name for u in [*ancestors(unit), unit] if u.depth > 0)
+    return "، ".join(u.name for u in [*ancestors(unit), unit] if u.depth > 0)
 
 
 def stations(constituency: Constituency, residence_path: str = "") -> list[GuideStation]:

@@ -156,3 +156,27 @@ def test_a_voter_finds_a_candidate_by_name_votes_and_the_kiosk_resets(
     expect(kiosk.locator("form[data-step=token]")).to_be_visible()
     expect(receipt).to_be_hidden()
     assert CastBallot.objects.count() == 2
+
+
+def test_a_ballot_left_open_is_closed_for_the_next_person(
+    page: Page, site: tuple[str, PollingWorld], settings: Settings
+) -> None:
+    settings.OSTAN_KIOSK_IDLE_SECONDS = 2
+    url, pw = site
+    _pair(page, f"{url}/polling/checkin/", pw, DeviceKind.AUTHENTICATION, "A001-web-auth")
+    token = _token(page, pw.voters[0])
+    kiosk = page.context.new_page()
+    _pair(kiosk, f"{url}/polling/kiosk/?mode=kiosk", pw, DeviceKind.VOTING, "A001-web-voting")
+    kiosk.get_by_label("رمز رأی", exact=False).fill(token)
+    kiosk.get_by_role("button", name="گشودن برگهٔ رأی").click()
+    kiosk.get_by_role("button", name="علی محمدی", exact=False).click()
+    expect(kiosk.locator("[data-choices] li")).to_have_count(1)
+    # Nobody touches the screen: the ballot closes and the choices are gone; the token still opens it.
+    expect(kiosk.locator("form[data-step=token]")).to_be_visible(timeout=8_000)
+    expect(kiosk.locator("[data-error]")).to_contain_text("بی‌کاری")
+    expect(kiosk.locator("[data-choices] li")).to_have_count(0)
+    kiosk.get_by_label("رمز رأی", exact=False).fill(token)
+    kiosk.get_by_role("button", name="گشودن برگهٔ رأی").click()
+    expect(kiosk.locator("[data-step=ballot]")).to_be_visible()
+    expect(kiosk.locator("[data-choices] li")).to_have_count(0)
+    assert CastBallot.objects.count() == 0

@@ -137,12 +137,14 @@ def test_the_kiosk_lists_a_constituencys_codes_in_order(pw: PollingWorld) -> Non
 
 def test_kiosk_mode_has_no_site_navigation_and_says_when_it_resets(pw: PollingWorld, settings: object) -> None:
     settings.OSTAN_KIOSK_RESET_SECONDS = 12  # type: ignore[attr-defined]
+    settings.OSTAN_KIOSK_IDLE_SECONDS = 90  # type: ignore[attr-defined]
     normal = Client().get("/polling/kiosk/").content.decode()
     assert "site-header" in normal
     bare = Client().get("/polling/kiosk/", {"mode": "kiosk"}).content.decode()
     assert "site-header" not in bare
     assert "بخش‌های سامانه" not in bare
     assert 'data-reset-seconds="12"' in bare
+    assert 'data-idle-seconds="90"' in bare
     assert "متن درشت" in bare
     assert "کنتراست بالا" in bare
 

@@ -27,6 +27,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
         "is_kiosk_mode": is_kiosk_mode,
         "base_template": "polling/kiosk_base.html" if is_kiosk_mode else "base.html",
         "reset_seconds": settings.OSTAN_KIOSK_RESET_SECONDS,
+        "idle_seconds": settings.OSTAN_KIOSK_IDLE_SECONDS,
     }
     return render(request, "polling/kiosk.html", nav(request, "kiosk") | context)
 

@@ -5,12 +5,27 @@
   const device = await pair("voting", root);
   const $ = (sel) => root.querySelector(sel);
   const resetSeconds = Math.max(1, Number(root.dataset.resetSeconds) || 30);
+  const idleSeconds = Math.max(1, Number(root.dataset.idleSeconds) || 180);
   const state = { token: "", constituency: null, choices: [], confirmations: 0, catalogue: [], timer: null };
   root.dataset.ready = "1";
 
   function step(name) {
     for (const el of root.querySelectorAll("[data-step]")) el.hidden = el.dataset.step !== name;
     $("[data-error]").hidden = true;
+    watchIdle(name === "ballot" || name === "review");
+  }
+  // A ballot left open (the voter walked away) is closed after a while without a touch or a key, so the
+  // next person never sees another's choices; the token is not spent and opens the ballot again.
+  let idleTimer = null;
+  function watchIdle(on) {
+    clearTimeout(idleTimer);
+    idleTimer = on ? setTimeout(() => {
+      reset();
+      error("برگهٔ رأی پس از مدتی بی‌کاری بسته شد؛ برای رأی دادن، رمز رأی را دوباره وارد کنید.");
+    }, idleSeconds * 1000) : null;
+  }
+  for (const kind of ["pointerdown", "keydown", "input"]) {
+    root.addEventListener(kind, () => { if (idleTimer) watchIdle(true); });
   }
   function error(text) { const e = $("[data-error]"); e.textContent = text; e.hidden = false; }
   function say(text) { $("[data-lookup]").textContent = text; }
@@ -139,6 +154,7 @@
   $("[data-confirm]").addEventListener("click", async () => {
     state.confirmations += 1;
     if (state.confirmations === 1) { $("[data-confirm-hint]").textContent = "برای ثبت نهایی، کلید سبز را یک بار دیگر بزنید."; return; }
+    watchIdle(false);  // being sent: the screen waits for the answer
     const ballot = { ballot_id: newId(), token: state.token, codes: state.choices.map((c) => c.code) };
     let answer = await device.post("/api/polling/ballots", ballot);
     while (answer.link_down) {  // the same ballot id: a retry is stored once
@@ -146,7 +162,11 @@
       await new Promise((r) => setTimeout(r, 3000));
       answer = await device.post("/api/polling/ballots", ballot);
     }
-    if (answer.status !== 200) { state.confirmations = 0; return error(answer.data.message || "رأی ثبت نشد."); }
+    if (answer.status !== 200) {
+      state.confirmations = 0;
+      watchIdle(true);
+      return error(answer.data.message || "رأی ثبت نشد.");
+    }
     $("[data-receipt]").textContent = answer.data.receipt_code.replace(/(.{4})(?=.)/g, "$1-");
     $("[data-paper]").href = `/polling/paper/${answer.data.ballot_id}/`;
     step("receipt");

@@ -197,6 +197,11 @@ OSTAN_BULLETIN_KEY = os.environ.get("OSTAN_BULLETIN_KEY", "")
 # The service desk's tracking codes (hex, at least 16 bytes); unset, a key is derived from SECRET_KEY.
 OSTAN_TRACKING_KEY = os.environ.get("OSTAN_TRACKING_KEY", "")
 
+# Seconds the kiosk shows a voter's receipt before clearing the screen for the next voter.
+OSTAN_KIOSK_RESET_SECONDS = int(os.environ.get("OSTAN_KIOSK_RESET_SECONDS", "30"))
+# Seconds without a touch or a key after which an open ballot is closed (its token still opens it again).
+OSTAN_KIOSK_IDLE_SECONDS = int(os.environ.get("OSTAN_KIOSK_IDLE_SECONDS", "180"))
+
 # Identity confirmation at the authentication device (fingerprint readers plug in here).
 OSTAN_IDENTITY_VERIFIER = os.environ.get("OSTAN_IDENTITY_VERIFIER", "ostan.polling.identity.DemoVerifier")
 

@@ -71,6 +71,9 @@ def test_every_page_fits_a_phone(browser: Browser, finished: tuple[str, PollingW
         "/results/dashboard/",
         "/accounts/login/",
         "/accounts/citizen/",
+        "/polling/guide/",
+        f"/polling/guide/{city}/",
+        "/polling/kiosk/?mode=kiosk",
     ]
     visitor = browser.new_context(viewport=PHONE, locale="fa-IR").new_page()
     wide = _too_wide(visitor, site, public)

@@ -190,6 +190,14 @@ def cast_batch(request: HttpRequest, payload: BatchIn) -> HttpResponse:
 
 
 @router.get(
+    "/constituencies/{pk}/candidates", response=list[KioskCandidateOut], summary="Kiosk list of a constituency's codes"
+)
+@api_guarded(USE_DEVICE)
+def list_codes(request: HttpRequest, pk: int) -> list[KioskCandidateOut]:
+    return [KioskCandidateOut(**row) for row in selectors.kiosk_candidates(pk)]
+
+
+@router.get(
     "/constituencies/{pk}/candidates/{code}", response=KioskCandidateOut, summary="Kiosk lookup of a typed code"
 )
 @api_guarded(USE_DEVICE)

@@ -18,14 +18,14 @@ from django.utils import timezone
 
 from ostan.access.models import holding
 from ostan.accounts import actions as accounts
-from ostan.accounts.demo import DEMO_PASSWORD
+from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, DEMO_PASSWORD
 from ostan.accounts.models import User
 from ostan.core.access import Role
 from ostan.core.polling.devices import device_keys
 from ostan.core.text import normalize
 from ostan.elections import actions as elections
 from ostan.elections.demo import DEMO_PROVINCE, DEMO_SYSTEM, create_demo_elections
-from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
+from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound, RoundStatus
 from ostan.polling import actions
 from ostan.polling.models import Device, DeviceKind, RollVoter, Station
 from ostan.polling.simulator import seed_key
@@ -128,6 +128,20 @@ def _devices(station: Station) -> list[str]:
     return lines
 
 
+def _enrol_demo_citizen(election_round: ElectionRound, city: Constituency) -> None:
+    """The demo citizen is on the day's roll, so their page («رأی من») shows a constituency and its stations."""
+    if RollVoter.objects.filter(election_round=election_round, national_code=DEMO_CITIZEN_NATIONAL_CODE).exists():
+        return
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("national_code", "first_name", "last_name", "birth_date", "gender", "residence_unit_path"))
+    writer.writerow((DEMO_CITIZEN_NATIONAL_CODE, "شهروند", "نمایشی", "1370/01/01", "زن", city.unit.path))
+    actions.import_roll(
+        actor=DEMO_SYSTEM, election_round=election_round, unit=city.unit, file_name="demo-citizen.csv",
+        data=out.getvalue().encode(),
+    )  # fmt: skip
+
+
 def create_demo_polling() -> list[str]:
     """Create (or finish) the election-day demo and describe it, one line per fact."""
     create_demo_elections()
@@ -145,10 +159,15 @@ def create_demo_polling() -> list[str]:
         actions.generate_roll(
             actor=DEMO_SYSTEM, election_round=election_round, unit=city.unit, size=ROLL_SIZE, seed=ROLL_SEED
         )
+    _enrol_demo_citizen(election_round, city)
+    if election_round.status in (RoundStatus.DRAFT, RoundStatus.CANDIDATES):  # polls are open: candidates are public
+        elections.set_round_status(actor=DEMO_SYSTEM, election_round=election_round, status=RoundStatus.VOTING)
     voters = RollVoter.objects.filter(election_round=election_round, constituency=city)
     sample = voters.order_by("national_code").values_list("national_code", flat=True)[:3]
     lines.append(f"فهرست رأی‌دهندگان: {voters.count()} نفر؛ نمونه کد ملی: {'، '.join(sample)}")
     lines.append("تأیید هویت نمایشی: چهار رقم آخر کد ملی.")
+    lines.append(f"شهروند نمایشی ({DEMO_CITIZEN_NATIONAL_CODE}) در فهرست این حوزه است: /polling/mine/")
+    lines.append(f"راهنمای رأی‌دهندهٔ این حوزه: /polling/guide/{city.pk}/")
     lines.append(f"کسانی که این روز را پیش می‌برند (گذرواژه {DEMO_PASSWORD}):")
     lines += [f"  {user.username}: {can}" for user, can in people]
     return lines

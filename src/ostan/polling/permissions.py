@@ -37,3 +37,17 @@ USE_DEVICE = Capability("polling.use_device", "درخواست امضاشدهٔ �
 OPEN_DEVICE_PAGES = Capability(
     "polling.open_device_pages", "باز کردن صفحهٔ دستگاه احراز هویت و رأی‌گیری", (grant(Reach.ANYONE),), is_write=False
 )
+# A citizen reads their own line of the roll: their constituency, its stations and its candidates.
+READ_OWN_REGISTRATION = Capability(
+    "polling.read_own_registration",
+    "دیدن ثبت خود در فهرست رأی‌دهندگان، شعبه‌ها و نامزدهای حوزهٔ خود",
+    (grant(Reach.OWN, Role.CITIZEN),),
+    is_write=False,
+)
+# What a voter needs before the day, for everyone: a constituency's stations and its approved candidates.
+READ_VOTER_GUIDE = Capability(
+    "polling.read_voter_guide",
+    "دیدن شعبه‌ها و نامزدهای تأییدشدهٔ حوزه‌ها پیش از رأی‌گیری",
+    (grant(Reach.ANYONE),),
+    is_write=False,
+)

@@ -86,6 +86,25 @@ def lookup_code(constituency_pk: int, raw_code: str) -> dict[str, Any]:
     raise NotFound(NO_CODE)
 
 
+def kiosk_candidates(constituency_pk: int) -> list[dict[str, Any]]:
+    """Everything the kiosk lists for a constituency: its candidates by code and, when proportional, its lists."""
+    core = constituency_brief(constituency_pk).core
+    lists = {pl.code: pl.name for pl in core.lists}
+    photos = dict(
+        Candidate.objects.filter(constituency_id=constituency_pk).exclude(photo_path="").values_list("code", "pk")
+    )
+    rows: list[dict[str, Any]] = []
+    if core.method.value == "proportional":
+        rows += [{"code": code, "name": name, "kind": "list", "list_code": None, "list_name": None,
+                  "initials": _initials(name), "photo_url": None} for code, name in lists.items()]  # fmt: skip
+    for cand in core.candidates:
+        pk = photos.get(cand.code)
+        rows.append({"code": cand.code, "name": cand.name, "kind": "candidate", "list_code": cand.list_code,
+                     "list_name": lists.get(cand.list_code or ""), "initials": _initials(cand.name),
+                     "photo_url": reverse("elections:photo", args=[pk]) if pk else None})  # fmt: skip
+    return sorted(rows, key=lambda r: (r["kind"] != "list", len(r["code"]), r["code"]))
+
+
 def ballot_by_id(ballot_id: str) -> CastBallot:
     found = CastBallot.objects.filter(ballot_id=ballot_id).select_related("station").first()
     if found is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -19,7 +20,16 @@ def checkin(request: HttpRequest) -> HttpResponse:
 
 @guarded(OPEN_DEVICE_PAGES)
 def kiosk(request: HttpRequest) -> HttpResponse:
-    return render(request, "polling/kiosk.html", nav(request, "kiosk") | {"kind": "voting"})
+    """The voting screen; ``?mode=kiosk`` shows it without the site's header, for a screen voters use alone."""
+    is_kiosk_mode = request.GET.get("mode") == "kiosk"
+    context = {
+        "kind": "voting",
+        "is_kiosk_mode": is_kiosk_mode,
+        "base_template": "polling/kiosk_base.html" if is_kiosk_mode else "base.html",
+        "reset_seconds": settings.OSTAN_KIOSK_RESET_SECONDS,
+        "idle_seconds": settings.OSTAN_KIOSK_IDLE_SECONDS,
+    }
+    return render(request, "polling/kiosk.html", nav(request, "kiosk") | context)
 
 
 @guarded(OPEN_DEVICE_PAGES, target="ballot")

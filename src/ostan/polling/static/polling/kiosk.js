@@ -4,14 +4,31 @@
   const { pair, newId, persianDigits, asciiDigits, escapeHtml: esc } = window.OstanDevice;
   const device = await pair("voting", root);
   const $ = (sel) => root.querySelector(sel);
-  const state = { token: "", constituency: null, choices: [], confirmations: 0 };
+  const resetSeconds = Math.max(1, Number(root.dataset.resetSeconds) || 30);
+  const idleSeconds = Math.max(1, Number(root.dataset.idleSeconds) || 180);
+  const state = { token: "", constituency: null, choices: [], confirmations: 0, catalogue: [], timer: null };
   root.dataset.ready = "1";
 
   function step(name) {
     for (const el of root.querySelectorAll("[data-step]")) el.hidden = el.dataset.step !== name;
     $("[data-error]").hidden = true;
+    watchIdle(name === "ballot" || name === "review");
+  }
+  // A ballot left open (the voter walked away) is closed after a while without a touch or a key, so the
+  // next person never sees another's choices; the token is not spent and opens the ballot again.
+  let idleTimer = null;
+  function watchIdle(on) {
+    clearTimeout(idleTimer);
+    idleTimer = on ? setTimeout(() => {
+      reset();
+      error("برگهٔ رأی پس از مدتی بی‌کاری بسته شد؛ برای رأی دادن، رمز رأی را دوباره وارد کنید.");
+    }, idleSeconds * 1000) : null;
+  }
+  for (const kind of ["pointerdown", "keydown", "input"]) {
+    root.addEventListener(kind, () => { if (idleTimer) watchIdle(true); });
   }
   function error(text) { const e = $("[data-error]"); e.textContent = text; e.hidden = false; }
+  function say(text) { $("[data-lookup]").textContent = text; }
   function avatar(item) {
     return item.photo_url ? `<span class="avatar"><img src="${esc(item.photo_url)}" alt=""></span>`
                           : `<span class="avatar" aria-hidden="true">${esc(item.initials)}</span>`;
@@ -23,7 +40,53 @@
   function render() {
     $("[data-choices]").innerHTML = state.choices.map((item, i) =>
       `<li>${line(item)} <button type="button" data-remove="${i}" aria-label="حذف ${esc(item.name)}">حذف</button></li>`).join("");
+    const chosen = new Set(state.choices.map((c) => c.code));
+    for (const button of root.querySelectorAll("[data-pick]")) {
+      button.setAttribute("aria-pressed", String(chosen.has(button.dataset.pick)));
+    }
   }
+  // The constituency's candidates (and, when proportional, its lists) as buttons a voter taps or reaches
+  // with the keyboard; the search box filters them by name or code.
+  function pickButton(item) {
+    const search = `${window.OstanFold(item.name)} ${item.code}`;
+    return `<li data-search="${esc(search)}"><button type="button" data-pick="${esc(item.code)}" aria-pressed="false"
+      aria-label="${esc(item.name)}، کد ${esc(persianDigits(item.code))}">${line(item)}</button></li>`;
+  }
+  function showCatalogue() {
+    const lists = state.catalogue.filter((c) => c.kind === "list");
+    const people = state.catalogue.filter((c) => c.kind !== "list");
+    $("[data-lists]").innerHTML = lists.map(pickButton).join("");
+    $("[data-list-group]").hidden = lists.length === 0;
+    $("[data-candidates]").innerHTML = people.map(pickButton).join("");
+    $("[data-candidates-title]").hidden = lists.length === 0;
+    $("[data-search]").value = "";
+    $("[data-search-count]").textContent = "";
+  }
+  function filter() {
+    const query = $("[data-search]").value;
+    const shown = window.OstanFilterList($("[data-lists]"), query) + window.OstanFilterList($("[data-candidates]"), query);
+    $("[data-search-count]").textContent = query.trim()
+      ? (shown ? `${persianDigits(shown)} نامزد یا فهرست پیدا شد.` : "نامزدی با این نام یا کد پیدا نشد.") : "";
+    return shown;
+  }
+  $("[data-search]").addEventListener("input", filter);
+  $("form[data-search-form]").addEventListener("submit", (event) => {  // Enter on a single match adds it
+    event.preventDefault();
+    const visible = [...root.querySelectorAll(".kiosk-pick li[data-search]:not([hidden]) [data-pick]")];
+    if (filter() === 1 && visible.length === 1) visible[0].click();
+  });
+  root.querySelector(".kiosk-pick").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-pick]");
+    if (!button) return;
+    const i = state.choices.findIndex((c) => c.code === button.dataset.pick);
+    if (i >= 0) {
+      const [removed] = state.choices.splice(i, 1);
+      say(`${removed.name} از برگه برداشته شد.`);
+      return render();
+    }
+    lookups = lookups.then(() => addCode(button.dataset.pick));
+  });
+
   $("form[data-step=token]").addEventListener("submit", async (event) => {
     event.preventDefault();
     state.token = event.target.token.value.trim().toUpperCase();
@@ -32,12 +95,18 @@
     if (answer.status !== 200) return error(answer.data.message || "رمز پذیرفته نشد.");
     state.constituency = answer.data;
     state.choices = [];
+    state.catalogue = [];
     $("[data-constituency]").textContent = answer.data.constituency_name;
     $("[data-limit]").textContent = `تا ${persianDigits(answer.data.seats)} کد نامزد` +
       (answer.data.method === "proportional" ? "، یا یک کد فهرست" : "");
+    showCatalogue();
     render();
     step("ballot");
     $("form[data-add]").code.focus();
+    try {
+      const response = await fetch(`/api/polling/constituencies/${answer.data.constituency_id}/candidates`);
+      if (response.ok) { state.catalogue = await response.json(); showCatalogue(); render(); }
+    } catch (e) { say("فهرست نامزدها بارگیری نشد؛ کد نامزد را بنویسید."); }
   });
   // Codes are looked up one after another, in the order typed: a voter who types the next code while
   // the last one is still being looked up loses nothing, and the box is cleared as soon as a code is taken.
@@ -49,17 +118,20 @@
     if (!code) return;
     box.value = "";
     lookups = lookups.then(() => addCode(code)).catch(() => {
-      $("[data-lookup]").textContent = "ارتباط با مرکز برقرار نیست؛ کد را دوباره وارد کنید.";
+      say("ارتباط با مرکز برقرار نیست؛ کد را دوباره وارد کنید.");
     });
   });
   async function addCode(code) {
-    const say = (text) => { $("[data-lookup]").textContent = text; };
     if (state.choices.some((c) => c.code === code)) return say(`کد ${persianDigits(code)} را پیش‌تر افزوده‌اید.`);
     if (state.choices.length >= state.constituency.seats) return say("بیش از این نمی‌توان کد افزود.");
-    const response = await fetch(`/api/polling/constituencies/${state.constituency.constituency_id}/candidates/${encodeURIComponent(code)}`);
-    const data = await response.json();
-    if (response.status !== 200) return say(data.message || `کد ${persianDigits(code)} ناشناخته است.`);
+    let data = state.catalogue.find((c) => c.code === code);
+    if (!data) {
+      const response = await fetch(`/api/polling/constituencies/${state.constituency.constituency_id}/candidates/${encodeURIComponent(code)}`);
+      data = await response.json();
+      if (response.status !== 200) return say(data.message || `کد ${persianDigits(code)} ناشناخته است.`);
+    }
     if (data.kind === "list" && state.choices.length) return say("کد فهرست باید تنها کد برگه باشد.");
+    if (state.choices.some((c) => c.kind === "list")) return say("برگه‌ای که کد فهرست دارد کد دیگری نمی‌پذیرد.");
     state.choices.push(data);
     say(`${data.name} افزوده شد.`);
     render();
@@ -82,6 +154,7 @@
   $("[data-confirm]").addEventListener("click", async () => {
     state.confirmations += 1;
     if (state.confirmations === 1) { $("[data-confirm-hint]").textContent = "برای ثبت نهایی، کلید سبز را یک بار دیگر بزنید."; return; }
+    watchIdle(false);  // being sent: the screen waits for the answer
     const ballot = { ballot_id: newId(), token: state.token, codes: state.choices.map((c) => c.code) };
     let answer = await device.post("/api/polling/ballots", ballot);
     while (answer.link_down) {  // the same ballot id: a retry is stored once
@@ -89,9 +162,39 @@
       await new Promise((r) => setTimeout(r, 3000));
       answer = await device.post("/api/polling/ballots", ballot);
     }
-    if (answer.status !== 200) { state.confirmations = 0; return error(answer.data.message || "رأی ثبت نشد."); }
+    if (answer.status !== 200) {
+      state.confirmations = 0;
+      watchIdle(true);
+      return error(answer.data.message || "رأی ثبت نشد.");
+    }
     $("[data-receipt]").textContent = answer.data.receipt_code.replace(/(.{4})(?=.)/g, "$1-");
     $("[data-paper]").href = `/polling/paper/${answer.data.ballot_id}/`;
     step("receipt");
+    countDown(resetSeconds);
   });
+
+  // The receipt is the voter's alone: it is cleared after a short while, or at once with «رأی‌دهندهٔ بعدی».
+  function countDown(left) {
+    clearTimeout(state.timer);
+    $("[data-reset-note]").textContent = `این صفحه تا ${persianDigits(left)} ثانیهٔ دیگر برای رأی‌دهندهٔ بعدی پاک می‌شود.`;
+    state.timer = left > 0 ? setTimeout(() => countDown(left - 1), 1000) : null;
+    if (left <= 0) reset();
+  }
+  function reset() {
+    clearTimeout(state.timer);
+    Object.assign(state, { token: "", constituency: null, choices: [], confirmations: 0, catalogue: [], timer: null });
+    $("[data-receipt]").textContent = "";
+    $("[data-paper]").href = "#";
+    $("[data-reset-note]").textContent = "";
+    $("[data-review-list]").innerHTML = "";
+    $("[data-constituency]").textContent = "";
+    say("");
+    showCatalogue();
+    render();
+    $("form[data-step=token]").reset();
+    step("token");
+    $("form[data-step=token]").token.focus();
+    root.dataset.resets = String(Number(root.dataset.resets || 0) + 1);
+  }
+  $("[data-next-voter]").addEventListener("click", reset);
 })();

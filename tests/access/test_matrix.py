@@ -32,6 +32,9 @@ ROLES: list[Role | None] = [*Role, None]
 SIGNS_OUT = {"page accounts:logout"}
 # Off with DEBUG off, as in production: a 404 for everyone (the demo's synthetic roll).
 OFF_IN_PRODUCTION = {"page polling:roll_synthetic"}
+# Public by policy, but a listing only integrators holding an Open311 key may read (as a device's signature
+# is its own key): asked without one, everyone is refused alike, whatever their role.
+KEYED = {"page open311:requests_json", "page open311:requests_xml"}
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,9 @@ def test_every_role_is_allowed_or_refused_as_the_policy_says(lab: Lab) -> None:
                 assert status < 500, f"{endpoint.name} as {role} ({where}): {status}"
                 if endpoint.name in OFF_IN_PRODUCTION:
                     assert is_refused(status, location), f"{endpoint.name} answers {status} with DEBUG off"
+                    continue
+                if endpoint.name in KEYED:
+                    assert status == 403, f"{endpoint.name} answers {status} to {role} without a key"
                     continue
                 refused = is_refused(status, location, is_public=endpoint.policy.capability.is_public)
                 checked += 1

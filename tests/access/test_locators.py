@@ -11,12 +11,15 @@ from tests.actors import make_person
 from tests.elections.world import make_world
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("7", 7), ("-844704538", -844704538), (12, 12), ("0", 0)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("7", 7), ("-844704538", -844704538), (12, 12), ("0", 0), ("1" * 19, 0), ("131514544492310634545807360", 0)],
+)
 def test_ids_the_operation_would_parse_are_looked_up(raw: object, expected: int) -> None:
     assert whole_number(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["null", "1e3", "۷", "--1", "-", "1" * 19, "0x10", " 1"])
+@pytest.mark.parametrize("raw", ["null", "1e3", "۷", "--1", "-", "0x10", " 1"])
 def test_what_names_no_id_is_left_to_the_operation(raw: object) -> None:
     assert whole_number(raw) is None
 
@@ -28,7 +31,9 @@ def test_a_negative_id_is_not_found_not_a_server_error() -> None:
     world = make_world()
     client = Client()
     client.force_login(make_person("neg-official", Role.COUNTY_ELECTION_OFFICIAL, world.county_a))
-    for path in ("/api/results/constituencies/-5/aggregate", "/api/results/stations/-5/publish"):
+    paths = [f"/api/results/{kind}/{pk}/{verb}" for kind, verb in (("constituencies", "aggregate"),
+             ("stations", "publish")) for pk in ("-5", "131514544492310634545807360")]  # fmt: skip
+    for path in paths:
         response = client.post(path, content_type="application/json")
         assert response.status_code == 404, (path, response.content)
         assert response.json()["code"] == "not_found"

@@ -42,7 +42,10 @@ NATIONAL = "0499370899"
 def test_a_mistyped_code_is_refused_in_the_error_shape(desk: Desk) -> None:
     found = desk.file()
     assert found.tracking_code is not None
-    wrong = found.tracking_code[:-2] + found.tracking_code[-1] + found.tracking_code[-2]
+    code = found.tracking_code
+    # Two neighbouring digits that differ, swapped (swapping equal ones would give the same code back).
+    i = next(i for i in range(len(code) - 1) if code[i] != code[i + 1])
+    wrong = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
     answer = _client().get(f"/api/desk/track/{wrong}")
     assert answer.status_code == 400
     assert set(answer.json()) == {"code", "message", "details"}

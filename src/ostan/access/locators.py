@@ -59,7 +59,7 @@ def locate(kind: str, params: dict[str, Any]) -> Target | None:
 
 
 def whole_number(value: object) -> int | None:
-    """A URL parameter as the id it should be, or None (``"null"``, ``"1e3"``, 20 digits).
+    """A URL parameter as the id it should be, or None when it is no number (``"null"``, ``"1e3"``).
 
     A negative number is an id too (one no object has): the operation would parse ``-5`` as a whole
     number, so the locator must look it up and answer "not found", not leave it to the operation."""
@@ -67,4 +67,8 @@ def whole_number(value: object) -> int | None:
         return value
     text = str(value)
     digits = text[1:] if text.startswith("-") else text
-    return int(text) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    # More digits than any id has: the operation would still parse it as a number, so it is looked up as
+    # the id no object has (ids start at 1) and answered "not found".
+    return int(text) if len(digits) <= 18 else 0

@@ -93,11 +93,11 @@ def province_of(unit: Unit) -> Unit | None:
 
 def published_area(round_id: int) -> Unit | None:
     """Where a round's published results lie: their one province, or the country when they span several."""
-    units = ConstituencyResult.objects.filter(result_entry__isnull=False, constituency__election_round_id=round_id)
-    found = (province_of(r.constituency.unit) for r in units.select_related("constituency__unit"))
-    provinces = {p.pk: p for p in found if p is not None}
+    results = ConstituencyResult.objects.filter(result_entry__isnull=False, constituency__election_round_id=round_id)
+    paths = {a for p in results.values_list("constituency__unit__path", flat=True) for a in ancestors(p)}
+    provinces = list(Unit.objects.filter(path__in=paths, kind=UnitKind.PROVINCE)[:2])  # one query, however many
     if len(provinces) == 1:
-        return next(iter(provinces.values()))
+        return provinces[0]
     return Unit.objects.filter(parent__isnull=True).order_by("code").first() if provinces else None
 
 

@@ -79,6 +79,10 @@ def test_every_page_fits_a_phone(browser: Browser, finished: tuple[str, PollingW
     wide = _too_wide(visitor, site, public)
     assert not wide, "; ".join(f"{path} is {width}px wide" for path, width in wide.items())
 
+    for path in ("/results/", f"/results/c/{city}/"):  # the turnout map is drawn and fits too
+        visitor.goto(f"{site}{path}")
+        expect(visitor.locator("svg.chart-svg-choropleth")).to_have_count(1)
+
     visitor.goto(f"{site}/results/bulletin/")
     head = BulletinEntry.objects.order_by("-seq").first()
     assert head is not None
@@ -100,9 +104,11 @@ def test_every_page_fits_a_phone(browser: Browser, finished: tuple[str, PollingW
         "/audit/",
         "/accounts/staff/",
         "/accounts/password/",
+        f"/results/dashboard/?unit={pw.world.province.code}",  # the counties' live turnout map
     ]
     official = browser.new_context(viewport=PHONE, locale="fa-IR").new_page()
     sign_in(official, site, pw.hq.username, PASSWORD)
     official.wait_for_url(lambda url: "/accounts/login/" not in url)
     wide = _too_wide(official, site, staff)
     assert not wide, "; ".join(f"{path} is {width}px wide" for path, width in wide.items())
+    expect(official.locator("svg.chart-svg-choropleth")).to_have_count(1)  # the last page: the dashboard map

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from ostan.core.access import Role
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.export import export_publication
+from ostan.publication.maps import published_turnout
 from ostan.publication.models import BulletinEntry, ConstituencyResult
 from ostan.territory.actions import set_population
 from ostan.verify_cli import run_verify
@@ -30,5 +32,10 @@ def test_the_demo_election_is_finished_verifiable_and_idempotent(tmp_path: Path)
     entries = BulletinEntry.objects.count()
     assert create_demo_publication(province="00") == [line]
     assert BulletinEntry.objects.count() == entries
+    # The public index maps it: the city's county at 50 ballots of its 60 voters, in Persian digits.
+    drawn = published_turnout(result.constituency.election_round_id, world.province)
+    assert drawn is not None
+    assert {r.name: r.value for r in drawn.regions if r.value is not None} == {"آشتیان": 83.3}
+    assert "۸۳٫۳٪" in Client().get("/results/").content.decode()
     export_publication(tmp_path)
     assert run_verify([str(tmp_path)]) == 0

@@ -13,12 +13,14 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 
 from ostan.core.access import Actor, OutOfScope, ensure
+from ostan.core.charts import Choropleth
 from ostan.core.polling import aggregate as core_aggregate
 from ostan.core.polling.publication import minutes_from_json
 from ostan.core.text import to_persian_digits
 from ostan.elections.files import constituency_id
 from ostan.elections.models import ElectionRound
 from ostan.polling.models import CheckIn, RollVoter, Station, StationMinutes, StationStatus
+from ostan.publication import maps
 from ostan.publication.permissions import READ_DASHBOARD
 from ostan.territory.models import PATH_SEPARATOR, Unit
 from ostan.territory.scope import target_of
@@ -51,6 +53,7 @@ class Dashboard:
     missing: list[str]
     open_stations: int
     anomalies: tuple[core_aggregate.Anomaly, ...]
+    live_map: Choropleth | None = None  # the sub-units' live turnout, where the root's sub-units have shapes
 
     # What the charts draw (each chart keeps its table behind it, so the figures stay readable as text).
     @property
@@ -109,15 +112,28 @@ def build(actor: Actor, *, unit_code: str | None = None) -> Dashboard:
     )
     live = _live_by_path(stations)
     children = list(Unit.objects.filter(parent=root).order_by("code"))
+    rows = [_row(u, summed, live) for u in children if u.path in summed.totals]
     return Dashboard(
         election_round,
         _row(root, summed, live),
-        [_row(u, summed, live) for u in children if u.path in summed.totals],
+        rows,
         _hours(stations),
         list(summed.missing_stations),
         sum(1 for s in stations if s.status == StationStatus.OPEN),
         summed.anomalies,
+        _live_map(root, rows),
     )
+
+
+def _live_map(root: Unit, rows: list[UnitRow]) -> Choropleth | None:
+    """Each sub-unit shaded by its check-ins so far over its eligible voters; a sub-unit links to its own
+    dashboard (the guard still checks the reader's reach there)."""
+    drawn = maps.area_map(root)
+    if drawn is None or not rows:
+        return None
+    shares = {r.unit.code: maps.Share(r.live_check_ins, r.figures.eligible) for r in rows if r.figures.eligible}
+    title = f"مشارکت زندهٔ {drawn.region_noun}‌ها (احراز هویت از واجدان)"
+    return maps.turnout_choropleth(drawn, shares, title=title, counted="احراز هویت", href=maps.dashboard_href)
 
 
 def _core_stations(s: Station) -> list[core_aggregate.Station]:

@@ -19,7 +19,7 @@ from ostan.elections.ballot_files import jsonl_lines
 from ostan.elections.models import Constituency
 from ostan.pages.forms import ConfirmForm, status_of, submitted
 from ostan.polling.models import Station
-from ostan.publication import actions, export, selectors
+from ostan.publication import actions, export, maps, selectors
 from ostan.publication import dashboard as dashboards
 from ostan.publication import day as days
 from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
@@ -30,7 +30,14 @@ ENTRIES_PER_PAGE = 50
 
 @guarded(READ_BOARD)
 def index(request: HttpRequest) -> HttpResponse:
-    context = {"nav": "results", "results": selectors.published_constituencies(), "head": selectors.board_head()}
+    results = selectors.published_constituencies()
+    context = {"nav": "results", "results": results, "head": selectors.board_head(), "turnout_map": None}
+    newest = results.order_by("-constituency__election_round__number").first()
+    if newest is not None:
+        election_round = newest.constituency.election_round
+        area = maps.published_area(election_round.pk)
+        context["turnout_map"] = maps.published_turnout(election_round.pk, area) if area else None
+        context["map_round"] = election_round
     return render(request, "publication/index.html", context)
 
 
@@ -41,7 +48,12 @@ def constituency(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from None
     stations = station_rows(selectors.constituency_stations(found.constituency))
-    context = {"nav": "results", "found": found, "rows": result_rows(found.result), "stations": stations}
+    province = maps.province_of(found.constituency.unit)
+    turnout = maps.published_turnout(found.constituency.election_round_id, province) if province else None
+    context = {
+        "nav": "results", "found": found, "rows": result_rows(found.result), "stations": stations,
+        "turnout_map": turnout,
+    }  # fmt: skip
     return render(request, "publication/constituency.html", context)
 
 

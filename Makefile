@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.8
 PG_URL = $(shell tools/pg.sh url)
+# The demo runs background tasks at once in its own process (no worker), so its text messages print in the console.
+DEMO_ENV := env -u DATABASE_URL OSTAN_DEBUG=1 OSTAN_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend
 export DJANGO_SETTINGS_MODULE := ostan.settings
 
 help:  ## list the recipes
@@ -26,11 +28,11 @@ setup-app: $(VENV)/.synced-app
 
 demo:  ## set up, load the territory tree and demo data into SQLite, serve on 127.0.0.1:8000
 	@test -f $(VENV)/.synced-dev || $(MAKE) --no-print-directory setup-app
-	env -u DATABASE_URL OSTAN_DEBUG=1 $(PY) manage.py migrate --no-input
-	env -u DATABASE_URL OSTAN_DEBUG=1 $(PY) manage.py createcachetable
-	env -u DATABASE_URL OSTAN_DEBUG=1 $(PY) manage.py load_territory
-	env -u DATABASE_URL OSTAN_DEBUG=1 $(PY) manage.py load_demo
-	env -u DATABASE_URL OSTAN_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input
+	$(DEMO_ENV) $(PY) manage.py createcachetable
+	$(DEMO_ENV) $(PY) manage.py load_territory
+	$(DEMO_ENV) $(PY) manage.py load_demo
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 browser:  ## install Debian's Chromium if it is missing
 	@command -v chromium >/dev/null || { \

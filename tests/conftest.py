@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +14,10 @@ from django.db import connection
 # tools/pg.sh runs PostgreSQL with fsync off for speed: the suite, and the servers it starts as
 # subprocesses, do not require a durable database (tests/web/test_durability.py turns it back on).
 os.environ.setdefault("OSTAN_REQUIRE_DURABLE", "0")
+# Tasks run at once in the process that enqueues them, here and in the servers the suite starts; the
+# service desk's worker tests (tests/servicedesk/test_notifications_worker.py) switch to the database queue.
+IMMEDIATE_TASKS = "django.tasks.backends.immediate.ImmediateBackend"
+os.environ.setdefault("OSTAN_TASKS_BACKEND", IMMEDIATE_TASKS)
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -47,6 +52,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
                 name = connection.ops.quote_name(connection.settings_dict["NAME"])
                 cursor.execute(f"ALTER DATABASE {name} SET ostan.allow_audit_truncate = 'on'")
                 cursor.execute("SET ostan.allow_audit_truncate = 'on'")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _immediate_tasks() -> Iterator[None]:
+    """Settings were read before this file (pytest-django loads them first), so the backend is set here too."""
+    from django.test import override_settings
+
+    with override_settings(TASKS={"default": {"BACKEND": IMMEDIATE_TASKS}}):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     # django-ninja as an app serves Swagger UI from its own static files instead of a CDN: the docs work offline.
     "ninja",
+    # Background tasks kept in the database and run by `manage.py db_worker` (see docs/servicedesk.md).
+    "django_tasks_db",
     "ostan.territory",
     "ostan.access",
     "ostan.accounts",
@@ -190,6 +192,8 @@ OSTAN_REQUIRE_DURABLE = _flag("OSTAN_REQUIRE_DURABLE", not DEBUG)
 
 # Text messages (OTP codes, tracking codes) leave through a pluggable backend.
 OSTAN_SMS_BACKEND = os.environ.get("OSTAN_SMS_BACKEND", "ostan.accounts.sms.ConsoleBackend")
+# Where ostan.accounts.sms.FileBackend writes (tests: a worker process and the test share the file).
+OSTAN_SMS_FILE = os.environ.get("OSTAN_SMS_FILE", str(VAR_DIR / "sms.jsonl"))
 
 # The bulletin board's Ed25519 signing key: a 32-byte seed as 64 hex digits. Without it only a DEBUG
 # server publishes, with a fixed demo key; production must set it.
@@ -205,7 +209,15 @@ OSTAN_KIOSK_IDLE_SECONDS = int(os.environ.get("OSTAN_KIOSK_IDLE_SECONDS", "180")
 # Identity confirmation at the authentication device (fingerprint readers plug in here).
 OSTAN_IDENTITY_VERIFIER = os.environ.get("OSTAN_IDENTITY_VERIFIER", "ostan.polling.identity.DemoVerifier")
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (the service desk's text messages): kept in the database and run by `manage.py db_worker`.
+# The demo and the test suite set OSTAN_TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend,
+# which runs each task at once in the process that enqueued it.
+TASKS = {"default": {"BACKEND": os.environ.get("OSTAN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# The address citizens reach the site at, for links in text messages (the survey of a closed request).
+OSTAN_SITE_URL = os.environ.get("OSTAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A text message that fails is tried again after this many seconds, at most this many times in all.
+OSTAN_NOTIFY_RETRY_SECONDS = float(os.environ.get("OSTAN_NOTIFY_RETRY_SECONDS", "60"))
+OSTAN_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("OSTAN_NOTIFY_MAX_ATTEMPTS", "5"))
 
 NINJA_PAGINATION_PER_PAGE = 50
 

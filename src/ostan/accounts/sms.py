@@ -17,8 +17,10 @@ and set ``OSTAN_SMS_BACKEND=yourpackage.sms.KavenegarBackend``. Keys come from t
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Protocol, cast
 
 from django.conf import settings
@@ -58,6 +60,24 @@ class MemoryBackend:
 
     def send(self, to: str, text: str) -> None:
         MemoryBackend.outbox.append(Message(to=to, text=text))
+
+
+class FileBackend:
+    """For tests and a worker in another process: appends each message as a JSON line to the file named by
+    ``settings.OSTAN_SMS_FILE``, so the process that enqueued it can read what was sent."""
+
+    def send(self, to: str, text: str) -> None:
+        with Path(settings.OSTAN_SMS_FILE).open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"to": to, "text": text}, ensure_ascii=False) + "\n")
+
+
+def read_file(path: str | Path) -> list[Message]:
+    """The messages a ``FileBackend`` wrote to ``path``, oldest first (none if it never wrote)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [Message(**json.loads(line)) for line in lines if line.strip()]
 
 
 def get_backend() -> SmsBackend:

@@ -56,7 +56,18 @@ from ostan.servicedesk.errors import (
     SurveyRefused,
 )
 from ostan.servicedesk.events import ServiceDeskEvent
-from ostan.servicedesk.models import Channel, Entry, EntryKind, Holiday, Open311Key, Pause, Service, ServiceRequest
+from ostan.servicedesk.models import (
+    Channel,
+    Entry,
+    EntryKind,
+    Holiday,
+    NotificationKind,
+    Open311Key,
+    Pause,
+    Service,
+    ServiceRequest,
+)
+from ostan.servicedesk.notifications import notify
 from ostan.servicedesk.open311 import key_hash
 from ostan.servicedesk.permissions import (
     FILE_REQUEST,
@@ -73,6 +84,11 @@ from ostan.territory.scope import target_of
 TEXT_MAX = 4000
 OPEN311_KEY_MIN = 32
 AUDITED = ("state", "organisation", "due_at", "answered_at", "closed_at")
+NOTIFIED = {
+    Event.REFER: NotificationKind.REFERRED,
+    Event.ANSWER: NotificationKind.ANSWERED,
+    Event.CLOSE: NotificationKind.CLOSED,
+}
 SIDES = {
     Role.CITIZEN: Side.CITIZEN,
     Role.SERVICE_DESK_CLERK: Side.DESK,
@@ -249,6 +265,7 @@ def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None)
         found.due_at = clock.due_moment(found, moment)
         found.save()
         _history(found, actor, EntryKind.PUBLIC, "درخواست ثبت شد.", moment, is_public=True)
+        notify(found, NotificationKind.FILED, key=str(found.pk))
         record(
             actor=actor, event=ServiceDeskEvent.REQUEST_FILED, obj=found, unit=unit,
             after={**snapshot(found, (*AUDITED, "channel", "service", "kind")), "on_behalf": not actor.is_citizen},
@@ -340,7 +357,9 @@ def _step(
             found.closed_at = None
         _apply_deadline(found, outcome.deadline, moment)
         found.save()
-        _history(found, actor, step.entry_kind, text or step.event.label, moment, is_public=step.is_public)
+        entry = _history(found, actor, step.entry_kind, text or step.event.label, moment, is_public=step.is_public)
+        if step.event in NOTIFIED:  # the citizen hears of it by text message (ostan.servicedesk.notifications)
+            notify(found, NOTIFIED[step.event], key=str(entry.pk))
         record(
             actor=actor, event=step.audit, obj=found, unit_path=found.unit.path, before=before,
             after={**snapshot(found, AUDITED), **({"text": text} if text else {})},

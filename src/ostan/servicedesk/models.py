@@ -214,3 +214,38 @@ class Open311Key(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NotificationKind(models.TextChoices):
+    FILED = "filed", "ثبت درخواست"
+    REFERRED = "referred", "ارجاع"
+    ANSWERED = "answered", "پاسخ"
+    CLOSED = "closed", "بسته شدن"
+
+
+class Notification(models.Model):
+    """A text message to the citizen about one event of a request, written in the event's transaction.
+
+    ``key`` names the event (its kind and the history entry it wrote), so the same event never makes a second
+    row; the background task sends a row only while ``sent_at`` is empty, under the row's lock, and marks it.
+    """
+
+    request = models.ForeignKey(ServiceRequest, verbose_name="درخواست", on_delete=models.CASCADE,
+                                related_name="notifications")  # fmt: skip
+    kind = models.CharField("رویداد", max_length=20, choices=NotificationKind.choices)
+    key = models.CharField("کلید رویداد", max_length=80, unique=True)
+    mobile = models.CharField("تلفن همراه", max_length=11)
+    text = models.TextField("متن پیامک")
+    created_at = models.DateTimeField("زمان ایجاد", default=timezone.now)
+    sent_at = models.DateTimeField("زمان ارسال", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("تعداد تلاش", default=0)
+    last_error = models.CharField("آخرین خطا", max_length=200, blank=True)
+    gave_up_at = models.DateTimeField("زمان توقف تلاش", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "پیامک شهروند"
+        verbose_name_plural = "پیامک‌های شهروندان"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.request_id}"

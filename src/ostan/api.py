@@ -23,13 +23,6 @@ from ostan.servicedesk.api import router as servicedesk_router
 from ostan.territory.api import router as territory_router
 from ostan.web.permissions import READ_SITE
 
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: object | None = None
-
-
 api = NinjaAPI(
     title="Ostan API",
     version="1",

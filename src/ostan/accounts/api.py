@@ -21,6 +21,7 @@ from ostan.accounts.models import User
 from ostan.accounts.permissions import SIGN_IN, USE_OWN_ACCOUNT
 from ostan.accounts.staff_api import router as staff_router
 from ostan.core.access import Actor, acting
+from ostan.pages.schemas import ErrorOut
 
 router = Router(tags=["accounts"])
 router.add_router("/staff", staff_router)
@@ -68,12 +69,6 @@ class OtpVerifyIn(Schema):
 class PasswordChangeIn(Schema):
     current_password: str = Field(max_length=256)
     new_password: str = Field(max_length=256)
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: object | None = None
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut}

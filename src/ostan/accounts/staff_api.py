@@ -25,16 +25,11 @@ from ostan.accounts.permissions import MANAGE_ACCOUNTS
 from ostan.core import jalali
 from ostan.core.access import Actor, acting
 from ostan.core.access.roles import STAFF_ROLES
+from ostan.pages.schemas import ErrorOut
 from ostan.territory.models import Unit
 
 router = Router(tags=["accounts"], auth=django_auth)
 PER_PAGE = 50
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: object | None = None
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

@@ -12,6 +12,7 @@ from ninja.security import django_auth
 from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.servicedesk import RequestKind
+from ostan.pages.schemas import ErrorOut
 from ostan.servicedesk import actions, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.models import Channel, ServiceRequest
@@ -19,12 +20,6 @@ from ostan.servicedesk.permissions import FILE_REQUEST, HANDLE_REQUEST, READ_CAT
 
 router = Router(tags=["servicedesk"])
 INBOX_LIMIT = 200
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: object | None = None
 
 
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

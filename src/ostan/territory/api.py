@@ -10,17 +10,12 @@ from ninja.security import django_auth
 
 from ostan.access.guards import api_guarded
 from ostan.core.access import acting
+from ostan.pages.schemas import ErrorOut
 from ostan.territory import actions, selectors
 from ostan.territory.models import Unit, UnitKind
 from ostan.territory.permissions import EDIT_UNITS, READ_UNITS
 
 router = Router(tags=["territory"])
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: object | None = None
 
 
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

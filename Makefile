@@ -55,8 +55,10 @@ lint: setup  ## ruff (lint and format), import-linter contracts, migrations in s
 typecheck: setup  ## mypy: strict on the cores, django-stubs on the apps
 	$(VENV)/bin/mypy src
 
+# One test process per core (pytest-xdist); PYTEST_WORKERS=0 runs them all in this process.
+PYTEST_WORKERS ?= auto
 pytest: setup  ## the test suite on the running PostgreSQL server (make db-up first)
-	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test:  ## everything: environment, Chromium, PostgreSQL, lint, types, all tests
 	@tools/test.sh

@@ -130,27 +130,28 @@ def lab(db: None, settings: Settings) -> Lab:
     return Lab(make_places())
 
 
-def test_every_role_is_allowed_or_refused_as_the_policy_says(lab: Lab) -> None:
+# One test per role, so that the suite's workers share the walk (it is the suite's longest test).
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: str(role or "anonymous"))
+def test_every_role_is_allowed_or_refused_as_the_policy_says(lab: Lab, role: Role | None) -> None:
     wrong: list[Outcome] = []
     checked = 0
     for endpoint in endpoints():
-        for role in ROLES:
-            for where, placed in _placements(lab, role, endpoint):
-                expected = _expected(lab.places, role, endpoint, placed)
-                client = lab.places.client(role, fresh=endpoint.name in SIGNS_OUT)
-                status, location = ask(client, endpoint, placed.params if placed else {})
-                assert status < 500, f"{endpoint.name} as {role} ({where}): {status}"
-                if endpoint.name in OFF_IN_PRODUCTION:
-                    assert is_refused(status, location), f"{endpoint.name} answers {status} with DEBUG off"
-                    continue
-                if endpoint.name in KEYED:
-                    assert status == 403, f"{endpoint.name} answers {status} to {role} without a key"
-                    continue
-                refused = is_refused(status, location, is_public=endpoint.policy.capability.is_public)
-                checked += 1
-                if refused == expected:  # expected is "allowed"
-                    wrong.append(
-                        Outcome(endpoint.name, str(role), where, "allowed" if expected else "refused", str(status))
-                    )
+        for where, placed in _placements(lab, role, endpoint):
+            expected = _expected(lab.places, role, endpoint, placed)
+            client = lab.places.client(role, fresh=endpoint.name in SIGNS_OUT)
+            status, location = ask(client, endpoint, placed.params if placed else {})
+            assert status < 500, f"{endpoint.name} as {role} ({where}): {status}"
+            if endpoint.name in OFF_IN_PRODUCTION:
+                assert is_refused(status, location), f"{endpoint.name} answers {status} with DEBUG off"
+                continue
+            if endpoint.name in KEYED:
+                assert status == 403, f"{endpoint.name} answers {status} to {role} without a key"
+                continue
+            refused = is_refused(status, location, is_public=endpoint.policy.capability.is_public)
+            checked += 1
+            if refused == expected:  # expected is "allowed"
+                wrong.append(
+                    Outcome(endpoint.name, str(role), where, "allowed" if expected else "refused", str(status))
+                )
     listing = "\n".join(f"{o.endpoint} as {o.role} ({o.where}): expected {o.expected}, got {o.observed}" for o in wrong)
     assert not wrong, f"{len(wrong)} of {checked} requests disagree with the policy:\n{listing}"

@@ -9,14 +9,13 @@ from typing import Any
 import pytest
 import schemathesis
 from django.test import Client
-from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from ostan.wsgi import application
-from tests.api.test_openapi_fuzz import _keep_test_connection  # noqa: F401 — the fixture, applied here too
+from tests.api.test_openapi_fuzz import FUZZ_SETTINGS, _keep_test_connection  # noqa: F401 — the fixture, applied here too
 from tests.servicedesk.conftest import Desk
 
-FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+FUZZ = FUZZ_SETTINGS
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application).include(path_regex="^/api/desk/")
 
 

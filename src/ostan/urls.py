@@ -17,6 +17,7 @@ urlpatterns = [
     path("results/", include("ostan.publication.urls")),
     path("audit/", include("ostan.auditlog.urls")),
     path("desk/", include("ostan.servicedesk.urls")),
+    path("network/", include("ostan.network.urls")),
     path("open311/v2/", include("ostan.servicedesk.open311_urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -14,13 +14,19 @@ from fractions import Fraction
 
 from django.db.models import Q
 
+from ostan.core.access import Actor
 from ostan.core.network import Direction, Period, PeriodKind
 from ostan.core.network.indicators import VALUE_PLACES
 from ostan.core.network.paths import lineage
 from ostan.core.network.rounding import to_decimal
 from ostan.core.network.targets import is_met
-from ostan.indicators.models import Indicator, Target, Value
+from ostan.core.text import search_key
+from ostan.indicators.errors import IndicatorNotFound, UnitNotFound
+from ostan.indicators.models import ComparisonRule, Indicator, Target, Value
 from ostan.territory.models import Unit
+from ostan.territory.scope import path_q
+
+SEARCH_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -125,3 +131,79 @@ def _limit(
         if target is not None:
             return target, True
     return row.poor_threshold, False
+
+
+def catalogue(*, query: str = "", include_private: bool = False) -> list[Indicator]:
+    found = Indicator.objects.select_related("numerator", "denominator").order_by("name")
+    if not include_private:
+        found = found.filter(is_public=True, is_active=True)
+    for word in search_key(query[:SEARCH_MAX]).split():
+        found = found.filter(search_key__contains=word)
+    return list(found)
+
+
+def indicator(code: str) -> Indicator:
+    found = Indicator.objects.select_related("numerator", "denominator").filter(code=code).first()
+    if found is None:
+        raise IndicatorNotFound("چنین شاخصی در فهرست نیست.")
+    return found
+
+
+def unit(code: str) -> Unit:
+    found = Unit.objects.filter(code=code).first()
+    if found is None:
+        raise UnitNotFound(f"واحدی با کد «{code}» یافت نشد.")
+    return found
+
+
+def default_area(actor: Actor) -> Unit | None:
+    """Where a page opens: the actor's own unit, else the country."""
+    if actor.unit_path:
+        own = Unit.objects.filter(path=actor.unit_path).first()
+        if own is not None:
+            return own
+    return Unit.objects.filter(parent__isnull=True).order_by("code").first()
+
+
+def latest_period(row: Indicator, area: Unit) -> Period | None:
+    """The latest period with a value of ``row`` (or of a ratio's numerator) at or under ``area``."""
+    code_id = row.numerator_id or row.pk
+    found = (
+        Value.objects.filter(path_q(area.path, "unit__path"), indicator_id=code_id)
+        .order_by("-starts_on")
+        .values_list("period_kind", "year", "number")
+        .first()
+    )
+    return None if found is None else Period(PeriodKind(found[0]), found[1], found[2])
+
+
+def entered_indicators(kind: PeriodKind) -> list[Indicator]:
+    """The indicators a form asks for in periods of ``kind``: active, entered (not ratios)."""
+    return list(
+        Indicator.objects.filter(is_active=True, frequency=kind.value, numerator__isnull=True)
+        .exclude(aggregation="ratio")
+        .order_by("name")
+    )
+
+
+def stored_values(*, unit: Unit, period: Period) -> dict[str, Decimal]:
+    rows = Value.objects.filter(
+        unit=unit, period_kind=period.kind.value, year=period.year, number=period.number
+    ).values_list("indicator__code", "value")
+    return {code: value.normalize() for code, value in rows}
+
+
+def targets(*, unit: Unit) -> list[Target]:
+    return list(Target.objects.filter(unit=unit).select_related("indicator").order_by("-year", "indicator__name"))
+
+
+def rules() -> list[ComparisonRule]:
+    return list(ComparisonRule.objects.select_related("left", "right").order_by("left__name"))
+
+
+def outliers(*, area: Unit, limit: int = 50) -> list[Value]:
+    return list(
+        Value.objects.filter(path_q(area.path, "unit__path"), is_outlier=True)
+        .select_related("indicator", "unit")
+        .order_by("-starts_on")[:limit]
+    )

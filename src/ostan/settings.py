@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ostan.simulation",
     "ostan.servicedesk",
     "ostan.network",
+    "ostan.indicators",
 ]
 
 MIDDLEWARE = [

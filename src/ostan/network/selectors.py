@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -217,7 +217,9 @@ class UnitGap:
     flags: tuple[object, ...]  # the indicators' need flags, when the indicators app reports them
 
 
-def action_gaps(unit: Unit, *, period: Period, flags: Mapping[int, list[object]] | None = None) -> tuple[UnitGap, ...]:
+def action_gaps(
+    unit: Unit, *, period: Period, flags: Mapping[int, Sequence[object]] | None = None
+) -> tuple[UnitGap, ...]:
     """Neighbourhoods and villages under ``unit`` with a council or a need flag, where no action runs in the
     period; with indicator flags, also those with flags and at most one action. Flagged units first."""
     loaded = records.actions_under(unit.path, first=period.first_day, last=period.last_day)

@@ -60,13 +60,14 @@ def matrix(request: HttpRequest, code: str) -> HttpResponse:
 def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     actor, current = acting(request), unit_or_404(request, code)
     board = selectors.dashboard(actor, current, today=timezone.localdate())
-    gaps = selectors.action_gaps(current, period=_this_quarter(), flags=needs.flags_for(current, _this_quarter()))
+    year = _this_year()
+    gaps = selectors.action_gaps(current, period=year, flags=needs.flags_for(current, year))
     context = {"nav": "network", "unit": current, "board": board, "gaps": gaps[:10], **offers(actor, current)}
     return render(request, "network/dashboard.html", context)
 
 
-def _this_quarter() -> Period:
-    return period_containing(timezone.localdate(), PeriodKind.QUARTER)
+def _this_year() -> Period:
+    return period_containing(timezone.localdate(), PeriodKind.YEAR)
 
 
 @guarded(READ_COORDINATION, target="unit")
@@ -105,10 +106,10 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 def gaps(request: HttpRequest, code: str) -> HttpResponse:
     current = unit_or_404(request, code)
     period, problem = _period(request.GET.get("period", ""))
-    period = period or _this_quarter()
+    period = period or _this_year()
     flags = needs.flags_for(current, period)
     context = {
-        "nav": "network", "unit": current, "period": period, "problem": problem, "has_indicators": flags is not None,
+        "nav": "network", "unit": current, "period": period, "problem": problem, 
         "gaps": selectors.action_gaps(current, period=period, flags=flags), **offers(acting(request), current),
     }  # fmt: skip
     return render(request, "network/gaps.html", context)

@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema
 
 from ostan.access.guards import api_guarded
 from ostan.core.access import acting
-from ostan.network import actions, selectors
+from ostan.network import actions, records, selectors
 from ostan.network.models import Action, Overlap, OverlapDecision
 from ostan.network.permissions import READ_COORDINATION, READ_NETWORK, REPORT_PROGRESS, RESOLVE_OVERLAPS
 from ostan.pages.schemas import ErrorOut
@@ -52,7 +52,7 @@ def _action_out(item: Action, today: dt.date) -> ActionOut:
 def unit_actions(request: HttpRequest, code: str) -> list[ActionOut]:
     unit = selectors.unit_in_reach(acting(request), code)
     today = timezone.localdate()
-    rows = Action.objects.filter(selectors.records.under_q(unit.path), merged_into__isnull=True).select_related(
+    rows = Action.objects.filter(records.under_q(unit.path), merged_into__isnull=True).select_related(
         "unit", "organisation").order_by("pk")[:LIST_LIMIT]  # fmt: skip
     return [_action_out(a, today) for a in rows]
 

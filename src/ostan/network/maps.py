@@ -36,7 +36,7 @@ def matrix_map(unit: Unit, matrix: WhoDoesWhatWhere) -> Choropleth | None:
     shapes = {b.unit.code: ([tuple(tuple(p) for p in ring) for ring in b.rings], b.unit) for b in outlines[:2000]}
     if not shapes:
         return None
-    drawn_shapes = draw({code: rings for code, (rings, _) in shapes.items()})  # type: ignore[misc]
+    drawn_shapes = draw({code: rings for code, (rings, _) in shapes.items()})
     regions = tuple(
         MapRegion(code, place.name, drawn_shapes.paths[code], counts.get(place.path, 0),
                   href=reverse("network:unit", args=[code]))

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from ostan.access.scope import reach_q
 from ostan.core.access import Actor, allows
 from ostan.core.errors import NotFound
+from ostan.core.network import Action as ActionRecord
 from ostan.core.network import Period, WhoDoesWhatWhere, rollup_progress, who_does_what_where
 from ostan.core.network.progress import ActionStatus, ProgressNode, action_status, action_weights, weighted_progress
 from ostan.core.network.rounding import to_decimal
@@ -94,8 +95,8 @@ def status_of(found: Action, today: dt.date) -> ActionStatus:
     return action_status(_record(found), today)
 
 
-def _record(found: Action) -> records.ActionRecord:
-    return records.ActionRecord(str(found.pk), found.unit.path, str(found.organisation_id), found.committee,
+def _record(found: Action) -> ActionRecord:
+    return ActionRecord(str(found.pk), found.unit.path, str(found.organisation_id), found.committee,
                                 found.category, found.starts_on, found.ends_on, progress=found.progress)  # fmt: skip
 
 
@@ -180,7 +181,7 @@ def _by_institution(loaded: records.Loaded, today: dt.date) -> tuple[tuple[str, 
     if not loaded.records:
         return ()
     weights = action_weights(loaded.records)
-    groups: dict[str, list[records.ActionRecord]] = defaultdict(list)
+    groups: dict[str, list[ActionRecord]] = defaultdict(list)
     for r in loaded.records:
         groups[r.institution].append(r)
     rows = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -184,7 +185,5 @@ def _as_record(found: Action, progress: int) -> None:
         raise InvalidNetworkInput(exc.message, details={"field": "progress"}) from exc
 
 
-def _content(data: bytes) -> object:
-    from django.core.files.base import ContentFile
-
+def _content(data: bytes) -> ContentFile[bytes]:
     return ContentFile(data)

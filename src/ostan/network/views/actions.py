@@ -47,7 +47,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             note=data["note"], uploads=uploads,
         )  # fmt: skip
 
-    if request.method == "POST" and submitted(form, call):
+    if request.method == "POST" and submitted(form, call) is not None:
         messages.success(request, "گزارش پیشرفت ثبت شد.")
         return redirect("network:action", pk=pk)
     context = {"nav": "network", "item": view.item, "unit": view.item.unit, "form": form}

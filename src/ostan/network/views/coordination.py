@@ -95,7 +95,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     shown = found(selectors.overlap, actor, pk)
     form = ResolveForm(request.POST or None)
     call = lambda: actions.resolve_overlap(actor=actor, overlap_id=pk, **form.cleaned_data)  # noqa: E731
-    if request.method == "POST" and submitted(form, call):
+    if request.method == "POST" and submitted(form, call) is not None:
         messages.success(request, "تصمیم دربارهٔ هم‌پوشانی ثبت شد.")
         return redirect("network:overlaps", code=shown.unit.code)
     context = {"nav": "network", "overlap": shown, "unit": shown.unit, "form": form}
@@ -109,7 +109,7 @@ def gaps(request: HttpRequest, code: str) -> HttpResponse:
     period = period or _this_year()
     flags = needs.flags_for(current, period)
     context = {
-        "nav": "network", "unit": current, "period": period, "problem": problem, 
+        "nav": "network", "unit": current, "period": period, "problem": problem,
         "gaps": selectors.action_gaps(current, period=period, flags=flags), **offers(acting(request), current),
     }  # fmt: skip
     return render(request, "network/gaps.html", context)

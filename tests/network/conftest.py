@@ -90,11 +90,9 @@ def make_net() -> Net:
     mosque_action = actions.add_action(
         actor=SYSTEM, plan_id=plan.pk, entry=entry(orgs["mosque"], "توزیع بستهٔ معیشتی خانواده‌ها", note="فهرست محرمانه")
     )
-    red_action = actions.add_action(
-        actor=SYSTEM, plan_id=plan.pk,
-        entry=entry(orgs["red_a"], "غربالگری سالمندان", category="health_screening", committee="health", group="elderly",
-                    note="یادداشت هلال"),
-    )  # fmt: skip
+    screening = entry(orgs["red_a"], "غربالگری سالمندان", category="health_screening", committee="health",
+                      group="elderly", note="یادداشت هلال")  # fmt: skip
+    red_action = actions.add_action(actor=SYSTEM, plan_id=plan.pk, entry=screening)
     return Net(w, narmak, other, council, plan, **orgs, **people, mosque_action=mosque_action, red_action=red_action)
 
 

@@ -167,5 +167,6 @@ def test_the_unit_summary_shows_what_the_viewer_may_see(net: Net) -> None:
     assert (seen.councils, seen.actions, seen.institutions) == (1, 2, 2)
     assert seen.open_overlaps == 0
     rep = unit_summary(actor=as_actor(net.mosque_rep), unit=net.world.city_a)
-    assert rep is not None and rep.open_overlaps is None
+    assert rep is not None
+    assert rep.open_overlaps is None
     assert unit_summary(actor=as_actor(net.red_rep_b), unit=net.world.county_a) is None

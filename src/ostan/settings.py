@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "ostan.publication",
     "ostan.simulation",
     "ostan.servicedesk",
+    "ostan.network",
+    "ostan.indicators",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +137,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Files only a policy-checked view may serve (the network's evidence): outside MEDIA_ROOT and STATIC_ROOT.
+OSTAN_PRIVATE_DIR = Path(os.environ.get("OSTAN_PRIVATE_DIR", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -17,7 +17,9 @@ urlpatterns = [
     path("results/", include("ostan.publication.urls")),
     path("audit/", include("ostan.auditlog.urls")),
     path("desk/", include("ostan.servicedesk.urls")),
+    path("network/", include("ostan.network.urls")),
     path("open311/v2/", include("ostan.servicedesk.open311_urls")),
+    path("indicators/", include("ostan.indicators.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -256,3 +256,96 @@ def _service_request(lab: Lab, unit: Unit, organisation: Organisation | None, ro
         found = desk.assign_request(actor=SYSTEM, request_id=found.pk, organisation_code=organisation.code)
     found.refresh_from_db()
     return Placed({"pk": found.pk}, target_of_request(found))
+
+
+def _network_action(lab: Lab, unit: Unit, organisation: Organisation | None) -> Any:
+    """An action of ``organisation`` in a neighbourhood of ``unit`` (a city), with its council and plan."""
+    from django.utils import timezone
+
+    from ostan.network import actions as network
+    from ostan.network.models import Council, Plan
+    from ostan.territory import actions as territory
+
+    if unit.kind != UnitKind.CITY or organisation is None:
+        return None
+    place = Unit.objects.filter(parent=unit, kind=UnitKind.NEIGHBOURHOOD).first()
+    if place is None:
+        place = territory.create_neighbourhood(actor=SYSTEM, city=unit, name=f"محلهٔ ماتریس {lab.next()}")
+    council = Council.objects.filter(unit=place).first() or network.form_council(actor=SYSTEM, unit=place)
+    plan = Plan.objects.filter(council=council).first() or network.create_plan(
+        actor=SYSTEM, council_id=council.pk, period="1405", needs="نیاز", goals="هدف"
+    )
+    today = timezone.localdate()
+    entry = network.ActionEntry(organisation.code, "health", "health_screening", "elderly",
+                                f"اقدام ماتریس {lab.next()}", today, today, "popular")  # fmt: skip
+    return network.add_action(actor=SYSTEM, plan_id=plan.pk, entry=entry)
+
+
+@factory("council")
+def _council(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    found = _network_action(lab, unit, organisation or lab.places.organisations["water"])
+    return None if found is None else Placed({"pk": found.plan.council_id}, target_of(found.unit))
+
+
+@factory("network_action")
+def _network_action_target(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    from ostan.network.targets import target_of_action
+
+    found = _network_action(lab, unit, organisation)
+    return None if found is None else Placed({"pk": found.pk}, target_of_action(found))
+
+
+@factory("evidence")
+def _evidence(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    from django.utils import timezone
+
+    from ostan.network import actions as network
+
+    found = _network_action(lab, unit, organisation or lab.places.organisations["water"])
+    if found is None:
+        return None
+    update = network.report_progress(actor=SYSTEM, action_id=found.pk, progress=10, reported_on=timezone.localdate(),
+                                     uploads=(network.Upload("p.png", tiny_png()),))  # fmt: skip
+    return Placed({"pk": update.evidence.get().pk}, target_of(found.unit))
+
+
+@factory("overlap")
+def _overlap(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    from ostan.network.models import Overlap
+
+    first = _network_action(lab, unit, lab.places.organisations["water"])
+    second = _network_action(lab, unit, lab.places.organisations["other"])
+    if first is None or second is None:
+        return None
+    found = Overlap.objects.create(first=first, second=second, unit=first.unit, score=0.9, similarity=0.9,
+                                   shared_days=1, reasons=["same_unit"])  # fmt: skip
+    return Placed({"pk": found.pk}, target_of(first.unit))
+
+
+def _crisis_in(unit: Unit) -> Any:
+    from ostan.network import actions as network
+
+    return network.declare_crisis(actor=SYSTEM, county=unit, kind="flood", title="بحران ماتریس", units=[unit])
+
+
+@factory("crisis")
+def _crisis(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    return Placed({"pk": _crisis_in(unit).pk}, target_of(unit))
+
+
+@factory("crisis_task")
+def _crisis_task(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed | None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ostan.core.access import Target
+    from ostan.network import actions as network
+
+    if organisation is None:
+        return None
+    crisis = _crisis_in(unit)
+    task = network.assign_task(actor=SYSTEM, crisis_id=crisis.pk, unit=unit, organisation=organisation, title="کار",
+                               due_at=timezone.now() + dt.timedelta(days=1))  # fmt: skip
+    return Placed({"task_pk": task.pk}, Target(unit_path=unit.path, unit_name=unit.name,
+                                               organisation_path=organisation.path))  # fmt: skip

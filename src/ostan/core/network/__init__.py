@@ -4,7 +4,7 @@ periods, the who-does-what-where matrix, overlaps and gaps between institutions'
 The network app loads plain records (:class:`Action`, :class:`IndicatorValue`, ...) and calls these
 functions; nothing here touches a database, the clock or settings. Each module's docstring states its
 rules: ``progress``, ``periods``, ``indicators``, ``targets``, ``reporting``, ``validation``,
-``suppression``, ``matrix``, ``overlaps``, ``gaps``, ``crisis``.
+``suppression``, ``totals``, ``matrix``, ``overlaps``, ``gaps``, ``crisis``.
 """
 
 from ostan.core.network.crisis import (

@@ -17,7 +17,7 @@ from ostan.core import jalali
 from ostan.core.counting.explain import REASON_NAMES
 from ostan.core.polling.minutes import MinutesForm
 from ostan.core.text import format_number, to_persian_digits
-from ostan.polling.documents.page import PersianPDF, pdf_bytes
+from ostan.pages.pdf import PersianPDF, pdf_bytes
 from ostan.polling.documents.sheets import MinutesSheet, Votes
 
 MARGIN = 15  # mm

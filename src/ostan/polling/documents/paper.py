@@ -10,7 +10,7 @@ creation date is the round's election day at midnight, the same for every ballot
 
 from __future__ import annotations
 
-from ostan.polling.documents.page import PersianPDF, pdf_bytes
+from ostan.pages.pdf import PersianPDF, pdf_bytes
 from ostan.polling.documents.sheets import PaperSheet
 
 WIDTH = 80  # mm: the common receipt-printer roll

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "ostan.indicators"
+    label = "indicators"
+    verbose_name = "شاخص‌ها"

@@ -31,7 +31,7 @@ from ostan.polling.device_requests import DeviceContext
 from ostan.polling.models import CheckIn, Device, DeviceKind, Station, StationMinutes, StationStatus
 from ostan.polling.simulator import SimulatedDevice, seed_key
 from ostan.publication import actions, selectors
-from ostan.publication.models import ConstituencyResult, Recheck, StationPublication
+from ostan.publication.models import ConstituencyResult, ElectionManifest, Recheck, StationPublication
 from ostan.territory.models import Unit, UnitKind
 
 VOTERS = 60
@@ -151,6 +151,8 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
     stations = list(Station.objects.filter(election_round=election_round, constituencies=c).order_by("code"))
     codes = [f"{SERIAL_BASE + i:09d}" for i in range(TURNOUT)]
     codes = [n + str(check_digit(n)) for n in codes]
+    if not ElectionManifest.objects.filter(election_round=election_round).exists():
+        actions.open_round(actor=SYSTEM, election_round=election_round)  # stations and keys before voting
     for k, station in enumerate(stations):
         if station.status == StationStatus.OPEN and not CheckIn.objects.filter(station=station).exists():
             # Each station's tokens and ballots from a seed of its own: a station already done on an earlier,

@@ -27,3 +27,10 @@ class RecountMismatch(DomainError):
 class BulletinKeyMissing(DomainError):
     code = "bulletin_key_missing"
     status = 503  # the server is not configured to publish; nothing is wrong with the request
+
+
+class AlreadyOpened(DomainError):
+    """The round's stations and keys are on the board and its manifest is issued: that happens once."""
+
+    code = "round_already_opened"
+    status = 409

@@ -24,6 +24,7 @@ from ostan.core.polling.canonical import canonical_json, load_json
 from ostan.core.polling.devices import is_document_signature_valid, key_fingerprint, sign_document
 from ostan.core.polling.minutes import is_minutes_signature_valid
 from ostan.core.polling.publication import SignedMinutes
+from ostan.core.polling.verify import Problem
 
 STATION_FORMAT = "ostan.station/1"
 OPENING_FORMAT = "ostan.opening/1"
@@ -106,13 +107,6 @@ def opening_document(*, round_number: int, station_codes: Iterable[str]) -> dict
     codes = sorted(station_codes)
     return {"format": OPENING_FORMAT, "round": round_number, "stations": len(codes),
             "station_codes_sha256": hashlib.sha256("\n".join(codes).encode()).hexdigest()}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    subject: str
-    message: str
 
 
 @dataclass

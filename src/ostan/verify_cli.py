@@ -23,7 +23,14 @@ from pathlib import Path
 
 from ostan.core.counting import Constituency, constituency_from_json
 from ostan.core.errors import DomainError
-from ostan.core.polling.anchors import Anchors, anchor_problems, derived_keys, minutes_signer, read_anchors, read_manifest
+from ostan.core.polling.anchors import (
+    Anchors,
+    anchor_problems,
+    derived_keys,
+    minutes_signer,
+    read_anchors,
+    read_manifest,
+)
 from ostan.core.polling.anchors import manifest_problems
 from ostan.core.polling.audit import select_for_recheck
 from ostan.core.polling.board_rules import board_rule_problems
@@ -96,8 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--board-key", help="کلید عمومی تابلو (hex) که از پیش از روز انتخابات نگه داشته‌اید")
     parser.add_argument("--manifest", help="پروندهٔ بیانیهٔ امضاشدهٔ انتخابات (manifest.json) از پیش از گشایش")
     parser.add_argument("--tree-head", help="سرِ درخت امضاشده با هم‌امضاها (tree-head.json)؛ پیش‌فرض: پروندهٔ خروجی")
-    parser.add_argument("--witness-key", action="append", default=[], help="کلید عمومی گواهی که به او اعتماد دارید (hex)")
-    parser.add_argument("--quorum", type=int, default=None, help="کمینهٔ گواهان هم‌امضاکننده (پیش‌فرض: همهٔ کلیدهای داده‌شده)")
+    parser.add_argument(
+        "--witness-key", action="append", default=[], help="کلید عمومی گواهی که به او اعتماد دارید (hex)"
+    )
+    parser.add_argument(
+        "--quorum", type=int, default=None, help="کمینهٔ گواهان هم‌امضاکننده (پیش‌فرض: همهٔ کلیدهای داده‌شده)"
+    )
     parser.add_argument("--json", action="store_true", help="گزارش JSON به جای خلاصهٔ فارسی/انگلیسی")
     return parser
 
@@ -328,7 +339,9 @@ def _anchored_minutes_keys(anchors: Anchors, minutes: Sequence[SignedMinutes]) -
     return found
 
 
-def _keys_file_problems(keys: Mapping[str, object], anchors: Anchors, minutes: Sequence[SignedMinutes]) -> list[Problem]:
+def _keys_file_problems(
+    keys: Mapping[str, object], anchors: Anchors, minutes: Sequence[SignedMinutes]
+) -> list[Problem]:
     """Step 4: keys.json is derivable from the board: its devices and signing keys are the anchored ones."""
     if anchors.opening is None:
         return []

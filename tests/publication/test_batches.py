@@ -69,7 +69,9 @@ def test_publishing_stations_together_makes_the_entries_publishing_each_would() 
     # What the one-by-one path made before batching: the constituency once, then each station's pair,
     # its ballots document built and encoded by the general functions.
     core = documents.core_constituency(pw.city.pk)
-    opening = list(BulletinEntry.objects.order_by("seq").filter(seq__lte=ElectionManifest.objects.get().opening_entry.seq + 1))
+    opening = list(
+        BulletinEntry.objects.order_by("seq").filter(seq__lte=ElectionManifest.objects.get().opening_entry.seq + 1)
+    )
     expected = [(r.kind, r.payload_bytes) for r in opening]  # the round's opening: its constituency file first
     assert expected[0] == ("constituency", canonical_json(documents.constituency_document(core)))
     for s in stations:

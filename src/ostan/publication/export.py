@@ -42,8 +42,8 @@ def chain_lines(up_to: int | None = None) -> Iterator[str]:
 def anchored_devices() -> dict[str, list[dict[str, str]]]:
     """Each station's devices as its latest ``station`` entry on the board anchors them."""
     found: dict[str, list[dict[str, str]]] = {}
-    for subject, payload in BulletinEntry.objects.filter(kind=STATION_KIND).order_by("seq").values_list(
-        "subject", "payload"
+    for subject, payload in (
+        BulletinEntry.objects.filter(kind=STATION_KIND).order_by("seq").values_list("subject", "payload")
     ):
         found[subject] = station_document(station_from_json(json.loads(payload)))["devices"]  # type: ignore[assignment]
     return found

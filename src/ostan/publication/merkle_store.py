@@ -52,5 +52,3 @@ def extend_tree(size: int, rows: Sequence[BulletinEntry]) -> None:
     leaves = [bulletin_leaf_hash(r.seq, r.kind, r.payload_bytes, r.entry_hash) for r in rows]
     _, runs = append_leaves(frontier, leaves)
     STORE.add_runs(runs)
-
-

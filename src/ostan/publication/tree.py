@@ -38,6 +38,7 @@ from ostan.publication.merkle_store import STORE
 from ostan.publication.models import Board, Cosignature
 from ostan.publication.models import TreeHead as HeadRow
 
+
 def tree_size() -> int:
     head = Board.objects.filter(pk=board.BOARD_PK).values_list("head_seq", flat=True).first()
     return 0 if head is None else head + 1

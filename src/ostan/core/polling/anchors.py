@@ -177,9 +177,10 @@ def anchor_problems(
         named = f"شعبهٔ {m.station_code}، حوزهٔ {m.constituency_id}"
         anchor = anchors.stations.get(m.station_code)
         if anchor is None:
-            problems.append(Problem("station_not_anchored", m.station_code, f"{named}: شعبه پیش از گشایش ثبت نشده است."))
-            continue
-        if m.constituency_id not in anchor.constituency_ids:
+            problems.append(
+                Problem("station_not_anchored", m.station_code, f"{named}: شعبه پیش از گشایش ثبت نشده است.")
+            )
+        elif m.constituency_id not in anchor.constituency_ids:
             text = f"{named}: این حوزه در ثبت شعبه پیش از گشایش نیست."
             problems.append(Problem("station_constituency_not_anchored", m.station_code, text))
         if minutes_signer(anchors, signed) is None:

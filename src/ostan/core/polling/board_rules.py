@@ -108,7 +108,11 @@ def _recheck_problems(docs: Sequence[tuple[BulletinEntry, Mapping[str, object]]]
         elif data.get("format") == RECHECK_OUTCOME_FORMAT:
             done.add((str(data.get("seed")), str(data.get("station_code"))))
     return [
-        Problem("recheck_outcome_missing", code, f"شعبهٔ {code} در قرعهٔ مدخل {seq} برای بازشماری درآمده ولی نتیجه‌اش منتشر نشده است.")
+        Problem(
+            "recheck_outcome_missing",
+            code,
+            f"شعبهٔ {code} در قرعهٔ مدخل {seq} برای بازشماری درآمده ولی نتیجه‌اش منتشر نشده است.",
+        )
         for (seed, code), seq in sorted(drawn.items(), key=lambda kv: kv[1])
         if (seed, code) not in done
     ]

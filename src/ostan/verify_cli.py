@@ -27,11 +27,11 @@ from ostan.core.polling.anchors import (
     Anchors,
     anchor_problems,
     derived_keys,
+    manifest_problems,
     minutes_signer,
     read_anchors,
     read_manifest,
 )
-from ostan.core.polling.anchors import manifest_problems
 from ostan.core.polling.audit import select_for_recheck
 from ostan.core.polling.board_rules import board_rule_problems
 from ostan.core.polling.bulletin import BulletinEntry, entry_from_json
@@ -49,6 +49,7 @@ from ostan.core.transparency import (
     SignedTreeHead,
     TreeHeadInvalid,
     cosignature_from_json,
+    key_id,
     root_at,
     signed_head_from_json,
     verify_tree_head,
@@ -347,10 +348,10 @@ def _keys_file_problems(
         return []
     derived = derived_keys(anchors, minutes)
     problems = []
-    devices = keys.get("devices")
-    if isinstance(devices, Mapping):
+    devices, anchored = keys.get("devices"), derived["devices"]
+    if isinstance(devices, Mapping) and isinstance(anchored, Mapping):
         for code, listed in sorted(devices.items()):
-            if code in anchors.stations and listed != derived["devices"].get(code):  # type: ignore[union-attr]
+            if code in anchors.stations and listed != anchored.get(code):
                 text = f"شعبهٔ {code}: دستگاه‌های پروندهٔ کلیدها با دستگاه‌های ثبت‌شده پیش از گشایش یکی نیست."
                 problems.append(Problem("keys_file_mismatch", str(code), text))
     derived_minutes = derived["minutes_keys"]
@@ -402,7 +403,8 @@ def _tree_step(loaded: Loaded, pins: Pins, board_key: bytes | None) -> list[Prob
         return []
     quorum = pins.quorum if pins.quorum is not None else len(pins.witness_keys)
     try:
-        verify_witnessed(signed, cosignatures, log_key=board_key, witness_keys=pins.witness_keys, quorum=quorum)
+        known = {key_id(k): k for k in pins.witness_keys}
+        verify_witnessed(signed, cosignatures, log_key=board_key, witness_keys=known, quorum=quorum)
     except DomainError as exc:
         return [Problem(exc.code, "tree", exc.message)]
     return []

@@ -16,9 +16,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from ostan.core.polling.anchors import STATION_KIND, station_document, station_from_json
 from ostan.core.polling.bulletin import entry_to_json
 from ostan.polling.models import Device, StationMinutes
-from ostan.core.polling.anchors import STATION_KIND, station_document, station_from_json
 from ostan.publication import board, tree
 from ostan.publication.models import Board, BulletinEntry, ElectionManifest, StationPublication, TreeHead
 

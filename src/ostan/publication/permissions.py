@@ -30,3 +30,8 @@ OPEN_ROUND = Capability(
     (grant(Reach.UNIT, Role.COUNTRY_ELECTION_OFFICIAL),),
     refusal="ثبت شعبه‌ها پیش از گشایش و صدور بیانیهٔ انتخابات در اختیار مسئول انتخابات کشور است.",
 )
+COSIGN = Capability(
+    "publication.cosign",
+    "فرستادن هم‌امضای گواه برای سرِ درخت تابلو (پذیرفته فقط اگر امضا درست باشد)",
+    (grant(Reach.ANYONE),),
+)

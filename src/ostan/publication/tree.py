@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import transaction

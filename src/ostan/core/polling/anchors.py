@@ -264,9 +264,11 @@ def read_manifest(data: object, *, board_public_key: bytes | None = None) -> Man
         opening = doc.get("opening")
         assert isinstance(opening, Mapping)
         seq, head = opening.get("seq"), opening.get("entry_hash")
-        assert isinstance(seq, int) and isinstance(head, str)
+        assert isinstance(seq, int)
+        assert isinstance(head, str)
         stations_raw, constituencies = doc.get("stations"), doc.get("constituencies")
-        assert isinstance(stations_raw, list) and isinstance(constituencies, Mapping)
+        assert isinstance(stations_raw, list)
+        assert isinstance(constituencies, Mapping)
         stations = {a.code: a for a in (station_from_json(s) for s in stations_raw)}
     except (ValueError, binascii.Error, AssertionError, AnchorInvalid) as exc:
         raise ManifestInvalid("بیانیهٔ انتخابات خوانا نیست.") from exc

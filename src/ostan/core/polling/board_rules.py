@@ -102,8 +102,9 @@ def _recheck_problems(docs: Sequence[tuple[BulletinEntry, Mapping[str, object]]]
     drawn: dict[tuple[str, str], int] = {}
     done: set[tuple[str, str]] = set()
     for entry, data in docs:
-        if data.get("format") == RECHECK_SAMPLE_FORMAT and isinstance(data.get("stations"), list):
-            for code in data["stations"]:  # type: ignore[union-attr]
+        stations = data.get("stations")
+        if data.get("format") == RECHECK_SAMPLE_FORMAT and isinstance(stations, list):
+            for code in stations:
                 drawn[(str(data.get("seed")), str(code))] = entry.seq
         elif data.get("format") == RECHECK_OUTCOME_FORMAT:
             done.add((str(data.get("seed")), str(data.get("station_code"))))

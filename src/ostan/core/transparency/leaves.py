@@ -20,7 +20,7 @@ LEAF_CONTEXT = "ostan-bulletin-leaf-v1"
 def bulletin_leaf(seq: int, kind: str, payload: bytes, entry_hash: str) -> bytes:
     """The leaf input (not yet hashed) of one bulletin entry."""
     digest = hashlib.sha256(payload).hexdigest()
-    return f"{LEAF_CONTEXT}\n{seq}\n{kind}\n{digest}\n{entry_hash}".encode("utf-8")
+    return f"{LEAF_CONTEXT}\n{seq}\n{kind}\n{digest}\n{entry_hash}".encode()
 
 
 def bulletin_leaf_hash(seq: int, kind: str, payload: bytes, entry_hash: str) -> bytes:

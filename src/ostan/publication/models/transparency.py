@@ -22,6 +22,9 @@ class MerkleNode(models.Model):
         verbose_name = "گرهٔ درخت مرکل"
         verbose_name_plural = "گره‌های درخت مرکل"
 
+    def __str__(self) -> str:
+        return f"({self.key >> LEVEL_SHIFT}, {self.key & ((1 << LEVEL_SHIFT) - 1)})"
+
 
 class TreeHead(models.Model):
     """A signed tree head: the board's statement that its first ``tree_size`` entries have this root."""
@@ -55,6 +58,9 @@ class Cosignature(models.Model):
         verbose_name_plural = "هم‌امضاهای گواهان"
         constraints = [models.UniqueConstraint(fields=["head", "public_key"], name="publication_cosign_once")]
 
+    def __str__(self) -> str:
+        return f"{self.key_id} → {self.head_id}"
+
 
 class ElectionManifest(models.Model):
     """The signed manifest of a round (``ostan.signed-manifest/1``), fixed at the opening."""
@@ -71,3 +77,6 @@ class ElectionManifest(models.Model):
     class Meta:
         verbose_name = "بیانیهٔ انتخابات"
         verbose_name_plural = "بیانیه‌های انتخابات"
+
+    def __str__(self) -> str:
+        return f"بیانیهٔ دوره {self.election_round_id}"

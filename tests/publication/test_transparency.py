@@ -142,7 +142,6 @@ def witness(tmp_path: Path, name: str, seed: int) -> list[str]:
 
 
 def test_two_witnesses_co_sign_and_verify_checks_the_final_head_against_them(published, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pw, _ = published
     transport = ClientTransport()
     a, b = witness(tmp_path, "a", 1), witness(tmp_path, "b", 2)
     tree.issue_head()
@@ -192,7 +191,8 @@ def test_two_witnesses_see_a_fork_and_both_refuse_to_co_sign(published, tmp_path
     same_size = ForkedBoard(changed_seq=1, extra=0)
     for args in (a, b):
         assert run_witness(args, same_size) == 1  # two signed roots for one size: a fork, in the log's own words
-    assert forked.posted == [] and same_size.posted == []
+    assert forked.posted == []
+    assert same_size.posted == []
     state = witness_state_from_json(json.loads(saved["a"]))
     assert state.tree_size == BulletinEntry.objects.count()
 

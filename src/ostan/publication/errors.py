@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ostan.core.errors import DomainError
+from ostan.core.errors import DomainError, NotFound
 
 
 class NotReady(DomainError):
@@ -34,3 +34,19 @@ class AlreadyOpened(DomainError):
 
     code = "round_already_opened"
     status = 409
+
+
+class TreeHeadMissing(NotFound):
+    code = "tree_head_missing"
+
+
+class TreeRangeOutside(DomainError):
+    """A proof asked for a tree larger than the board."""
+
+    code = "tree_range_invalid"
+
+
+class CosignatureRefused(DomainError):
+    """A witness's cosignature that is unreadable or does not verify under the key it came with."""
+
+    code = "cosignature_invalid"

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ostan.core.errors import DomainError, NotFound
+from ostan.core.errors import DomainError
 from ostan.core.transparency import (
     ConsistencyProof,
     InclusionProof,
@@ -33,6 +33,7 @@ from ostan.core.transparency import (
 from ostan.core.transparency.witness import Cosignature as CoreCosignature
 from ostan.core.transparency.witness import cosignature_from_json
 from ostan.publication import board
+from ostan.publication.errors import CosignatureRefused, TreeHeadMissing, TreeRangeOutside
 from ostan.publication.merkle_store import STORE
 from ostan.publication.models import Board, Cosignature
 from ostan.publication.models import TreeHead as HeadRow
@@ -74,20 +75,20 @@ def issue_head(*, now: dt.datetime | None = None) -> HeadRow:
 def latest_head() -> HeadRow:
     row = HeadRow.objects.order_by("-tree_size", "-issued_at").first()
     if row is None:
-        raise NotFound("هنوز هیچ سرِ درختی امضا نشده است.", code="tree_head_missing")
+        raise TreeHeadMissing("هنوز هیچ سرِ درختی امضا نشده است.")
     return row
 
 
 def head_of_size(size: int) -> HeadRow:
     row = HeadRow.objects.filter(tree_size=size).order_by("-issued_at").first()
     if row is None:
-        raise NotFound(f"سرِ درختی با اندازهٔ {size} امضا نشده است.", code="tree_head_missing")
+        raise TreeHeadMissing(f"سرِ درختی با اندازهٔ {size} امضا نشده است.")
     return row
 
 
 def _within(size: int) -> None:
     if size > tree_size():
-        raise DomainError(f"تابلو هنوز {size} مدخل ندارد.", code="tree_range_invalid")
+        raise TreeRangeOutside(f"تابلو هنوز {size} مدخل ندارد.")
 
 
 def inclusion(seq: int, size: int) -> InclusionProof:
@@ -110,7 +111,7 @@ def add_cosignature(*, size: int, public_key_hex: str, signature_b64: str) -> Co
         public_key = bytes.fromhex(public_key_hex)
         cosig: CoreCosignature = cosignature_from_json({"key_id": key_id(public_key), "signature": signature_b64})
     except (ValueError, DomainError) as exc:
-        raise DomainError("کلید یا امضای گواه خوانا نیست.", code="cosignature_invalid") from exc
+        raise CosignatureRefused("کلید یا امضای گواه خوانا نیست.") from exc
     verify_cosignature(_core_head(row).head, cosig, public_key)
     with transaction.atomic():
         found, _ = Cosignature.objects.get_or_create(

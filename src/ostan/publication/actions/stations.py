@@ -19,7 +19,7 @@ from ostan.core.counting import Constituency
 from ostan.core.polling.canonical import canonical_json
 from ostan.polling.models import MinutesConfirmation, Station, StationMinutes, StationStatus
 from ostan.publication import board, documents
-from ostan.publication.actions.anchors import late_anchors
+from ostan.publication.anchoring import late_anchors
 from ostan.publication.errors import AlreadyPublished, NotReady
 from ostan.publication.events import PublicationEvent
 from ostan.publication.models import BulletinEntry, StationPublication

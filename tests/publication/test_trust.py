@@ -269,3 +269,45 @@ def test_4_a_constituency_file_changed_after_the_count_is_reported(export: Path)
 def test_5_a_lot_seed_chosen_by_the_operator_is_reported(export: Path) -> None:
     rebuild(export, lambda chain: chain, lot_seed="ab" * 32)  # the result counted again under that seed
     assert codes(export, manifest=kept(export)) == {"lot_seed_not_head"}
+
+
+def test_4_keys_json_is_checked_against_the_anchored_keys(export: Path) -> None:
+    keys = json.loads((export / KEYS_FILE).read_text(encoding="utf-8"))
+    other = device_keys(b"\x05" * 32).public_key.hex()
+    keys["devices"]["A001"][0]["public_key"] = other
+    keys["minutes_keys"]["A001"] = dict.fromkeys(keys["minutes_keys"]["A001"], other)
+    (export / KEYS_FILE).write_text(json.dumps(keys), encoding="utf-8")
+    assert codes(export) == {"keys_file_mismatch"}  # the board's own anchored key still verifies the minutes
+
+
+def test_3_a_device_registered_after_the_opening_is_on_the_board_and_its_minutes_fail(tmp_path: Path) -> None:
+    from django.test import Client
+
+    from ostan.core.polling.devices import sign_document
+    from ostan.core.polling.minutes import MINUTES_CONTEXT
+    from ostan.polling import actions as polling
+    from ostan.polling.models import StationMinutes
+    from ostan.polling.simulator import SimulatedDevice, seed_key
+    from tests.polling.world import make_polling_world, post
+    from tests.publication.world import vote
+
+    pw = make_polling_world(stations=1, voters=2)
+    actions.open_round(actor=as_actor(pw.hq), election_round=pw.election_round)
+    station = pw.stations[0]
+    late = SimulatedDevice(device_id="A001-late", station_code="A001", private_key=seed_key("A001-late"))
+    polling.register_device(actor=as_actor(pw.members[0]), station=station, device_id=late.device_id,
+                            kind="voting", public_key=late.public_key_hex)  # fmt: skip
+    client = Client()
+    for national in pw.voters:
+        vote(client, pw.auth[0], late, national, ["101"])
+    for m in polling.close_station(actor=as_actor(pw.official), station=Station.objects.get(pk=station.pk)):
+        signature = sign_document(late.keys.private_key, MINUTES_CONTEXT, canonical_json(m.document))
+        status, body = post(client, late, f"/api/polling/minutes/{m.pk}/signature",
+                            {"signature": __import__("base64").b64encode(signature).decode()})  # fmt: skip
+        assert status == 200, body
+    assert StationMinutes.objects.filter(signed_by__device_id="A001-late").exists()
+    publish_all(pw)
+    export_publication(tmp_path)
+    found = codes(tmp_path, manifest=json.loads((tmp_path / MANIFEST_FILE).read_text(encoding="utf-8")))
+    assert {"anchor_after_opening", "device_key_late"} <= found  # the board itself shows the late device
+    assert "minutes_signature_invalid" not in found  # signed by a key of the station: only not anchored in time

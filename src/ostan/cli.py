@@ -13,8 +13,11 @@ from collections.abc import Sequence
 
 USAGE = """\
 usage: ostan count CONSTITUENCY.json BALLOTS.jsonl|BALLOTS.csv [--json] [--output FILE] [--source machine|imported]
-       ostan verify EXPORT_DIR_OR_URL [--keys keys.json] [--head HASH] [--json]
+       ostan verify EXPORT_DIR_OR_URL [--keys keys.json] [--head HASH] [--board-key HEX] [--manifest FILE]
+                    [--tree-head FILE] [--witness-key HEX ...] [--quorum K] [--json]
                                                   recompute every published total, check chain and signatures
+       ostan witness URL --board-key HEX --key FILE --state FILE [--new-key]
+                                                  check the board's new tree head extends the last, co-sign it
        ostan simulate-election [--base-url URL] [--province CODE] [--voters N] [--stations N]
                                                   a province-size election through the real HTTP API
        ostan manage COMMAND [ARGS...]             any Django management command (migrate, load_territory, ...)
@@ -35,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ostan.verify_cli import run_verify
 
         return int(run_verify(rest))
+    if command == "witness":
+        from ostan.witness_cli import run_witness
+
+        return int(run_witness(rest))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ostan.settings")
     if command == "simulate-election":
         import django

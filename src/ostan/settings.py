@@ -202,6 +202,10 @@ OSTAN_SMS_FILE = os.environ.get("OSTAN_SMS_FILE", str(VAR_DIR / "sms.jsonl"))
 # The bulletin board's Ed25519 signing key: a 32-byte seed as 64 hex digits. Without it only a DEBUG
 # server publishes, with a fixed demo key; production must set it.
 OSTAN_BULLETIN_KEY = os.environ.get("OSTAN_BULLETIN_KEY", "")
+# The board's transparency log: its id inside every signed tree head, and how often a head is signed on
+# election day (the periodic task ostan.publication.tasks.issue_tree_head, started by `manage.py tree_heads`).
+OSTAN_LOG_ID = os.environ.get("OSTAN_LOG_ID", "ostan/board")
+OSTAN_TREE_HEAD_SECONDS = float(os.environ.get("OSTAN_TREE_HEAD_SECONDS", "300"))
 # The service desk's tracking codes (hex, at least 16 bytes); unset, a key is derived from SECRET_KEY.
 OSTAN_TRACKING_KEY = os.environ.get("OSTAN_TRACKING_KEY", "")
 

@@ -17,7 +17,7 @@ from ostan.polling.models import CastBallot, Station, StationMinutes
 from ostan.publication import actions, board, documents
 from ostan.publication.errors import NotReady
 from ostan.publication.export import CHAIN_FILE, export_publication
-from ostan.publication.models import BulletinEntry, StationPublication
+from ostan.publication.models import BulletinEntry, ElectionManifest, StationPublication
 from ostan.verify_cli import load, verify_export
 from tests.actors import as_actor
 from tests.polling.world import make_polling_world
@@ -69,7 +69,11 @@ def test_publishing_stations_together_makes_the_entries_publishing_each_would() 
     # What the one-by-one path made before batching: the constituency once, then each station's pair,
     # its ballots document built and encoded by the general functions.
     core = documents.core_constituency(pw.city.pk)
-    expected = [("constituency", canonical_json(documents.constituency_document(core)))]
+    opening = list(
+        BulletinEntry.objects.order_by("seq").filter(seq__lte=ElectionManifest.objects.get().opening_entry.seq + 1)
+    )
+    expected = [(r.kind, r.payload_bytes) for r in opening]  # the round's opening: its constituency file first
+    assert expected[0] == ("constituency", canonical_json(documents.constituency_document(core)))
     for s in stations:
         m = StationMinutes.objects.get(station=s)
         cast = CastBallot.objects.filter(station=s).values_list("ballot_id", "codes", "receipt_code")
@@ -120,7 +124,7 @@ def resigned(export: Path, change: object) -> set[str]:
 
 def test_a_resigned_chain_with_a_non_canonical_ballots_document_is_not_on_chain(export: Path) -> None:
     codes = resigned(export, lambda doc: json.dumps(doc, ensure_ascii=False))  # spaces, keys unsorted
-    assert codes == {"not_on_chain"}
+    assert codes == {"not_on_chain", "lot_seed_not_head"}  # the seed was a head of the chain before
 
 
 def test_a_resigned_chain_with_a_forged_receipt_is_caught(export: Path) -> None:
@@ -128,7 +132,7 @@ def test_a_resigned_chain_with_a_forged_receipt_is_caught(export: Path) -> None:
         doc["ballots"][0]["receipt_code"] = "AAAAAAAAAAAA"
         return canonical_json(doc).decode()
 
-    assert resigned(export, forge) == {"receipt_mismatch"}
+    assert resigned(export, forge) == {"receipt_mismatch", "lot_seed_not_head"}
 
 
 def test_a_resigned_chain_with_a_ballot_moved_between_stations_fails_both_recounts(export: Path) -> None:

@@ -11,7 +11,7 @@ from ostan.core.access import Role
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.export import export_publication
 from ostan.publication.maps import published_turnout
-from ostan.publication.models import BulletinEntry, ConstituencyResult
+from ostan.publication.models import BulletinEntry, ConstituencyResult, TreeHead
 from ostan.territory.actions import set_population
 from ostan.verify_cli import run_verify
 from tests.actors import as_actor
@@ -24,13 +24,15 @@ def test_the_demo_election_is_finished_verifiable_and_idempotent(tmp_path: Path)
     world = make_world()
     admin = make_official("admin", Role.SYSTEM_ADMINISTRATOR, world.country)
     set_population(actor=as_actor(admin), unit=world.city_b, population=30_000, year=1395, reason="جمعیت آزمایشی")
-    (line,) = create_demo_publication(province="00")
-    assert "آشتیان" in line
+    lines = create_demo_publication(province="00")
+    assert "آشتیان" in lines[0]
+    assert "/results/opening/" in lines[1]
     result = ConstituencyResult.objects.get()
     assert result.is_published
     assert result.ballots == 50
     entries = BulletinEntry.objects.count()
-    assert create_demo_publication(province="00") == [line]
+    assert create_demo_publication(province="00") == lines
+    assert TreeHead.objects.count() == 1  # one head of the board as it stands, co-signed by the demo witness
     assert BulletinEntry.objects.count() == entries
     # The public index maps it: the city's county at 50 ballots of its 60 voters, in Persian digits.
     drawn = published_turnout(result.constituency.election_round_id, world.province)
@@ -39,3 +41,5 @@ def test_the_demo_election_is_finished_verifiable_and_idempotent(tmp_path: Path)
     assert "۸۳٫۳٪" in Client().get("/results/").content.decode()
     export_publication(tmp_path)
     assert run_verify([str(tmp_path)]) == 0
+    witness = lines[3].split("--witness-key")[1].split()[0]
+    assert run_verify([str(tmp_path), "--witness-key", witness]) == 0

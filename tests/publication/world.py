@@ -78,6 +78,7 @@ def close_and_sign(client: Client, pw: PollingWorld, index: int) -> list[Station
 def run_election_day(*, stations: int = 3, voters: int = 30, seed: int = 7) -> tuple[PollingWorld, list[Cast]]:
     """Every voter votes, spread over the stations; then every station closes and signs its minutes."""
     pw = make_polling_world(stations=stations, voters=voters)
+    publication.open_round(actor=as_actor(pw.hq), election_round=pw.election_round)  # anchors before voting
     client = Client()
     rng = random.Random(seed)
     casts = []
@@ -150,6 +151,7 @@ def run_shared_station_day(
     for device, kind in ((auth, DeviceKind.AUTHENTICATION), (voting, DeviceKind.VOTING)):
         polling.register_device(actor=as_actor(member), station=station, device_id=device.device_id, kind=kind,
                                 public_key=device.public_key_hex)  # fmt: skip
+    publication.open_round(actor=as_actor(pw.hq), election_round=pw.election_round)
     client, rng = Client(), random.Random(11)
     casts = [vote(client, auth, voting, n, random_ballot(rng)) for n in pw.voters]
     casts += [vote(client, auth, voting, n, rng.sample(VILLAGE_CODES, rng.randint(0, 3))) for n in villagers]

@@ -14,12 +14,13 @@ from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.polling.ballots import format_receipt
 from ostan.core.polling.day import Next
+from ostan.core.transparency.leaves import bulletin_leaf
 from ostan.elections.models import Constituency
 from ostan.polling.models import Station
-from ostan.publication import actions, export, selectors
+from ostan.publication import actions, export, selectors, tree
 from ostan.publication import day as days
 from ostan.publication.models import ConstituencyResult
-from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
+from ostan.publication.permissions import COSIGN, PUBLISH, READ_BOARD, READ_DASHBOARD
 
 router = Router(tags=["results"])
 
@@ -212,3 +213,116 @@ def aggregate(request: HttpRequest, pk: int) -> ResultOut:
 def publish_result(request: HttpRequest, pk: int) -> ResultOut:
     c = Constituency.objects.select_related("unit").get(pk=pk)
     return _result(actions.publish_result(actor=acting(request), constituency=c))
+
+
+class SignedHeadOut(Schema):
+    format: str
+    log_id: str
+    tree_size: int
+    root_hash: str
+    issued_at: str
+    signature: str
+
+
+class CosignatureOut(Schema):
+    key_id: str
+    public_key: str
+    signature: str
+
+
+class WitnessedHeadOut(Schema):
+    format: str
+    head: SignedHeadOut
+    cosignatures: list[CosignatureOut]
+
+
+class InclusionOut(Schema):
+    seq: int
+    tree_size: int
+    leaf: str  # the leaf input (docs/transparency.md), as text: its SHA-256 with the 0x00 prefix is the leaf hash
+    path: list[str]  # hex, from the leaf up (RFC 9162 §2.1.3.1)
+    entry: BoardEntryOut
+
+
+class ConsistencyOut(Schema):
+    first: int
+    second: int
+    path: list[str]  # hex (RFC 9162 §2.1.4.1)
+
+
+class InclusionQuery(Schema):
+    seq: int = Field(..., ge=0, le=2**62)
+    size: int | None = Field(None, ge=1, le=2**62)  # default: the latest signed head's size
+
+
+class ConsistencyQuery(Schema):
+    first: int = Field(..., ge=0, le=2**62)
+    second: int = Field(..., ge=0, le=2**62)
+
+
+class ReceiptProofQuery(Schema):
+    size: int | None = Field(None, ge=1, le=2**62)
+
+
+class CosignIn(Schema):
+    public_key: str = Field(..., min_length=64, max_length=64)
+    signature: str = Field(..., min_length=1, max_length=100)
+
+
+def _witnessed(row: object) -> WitnessedHeadOut:
+    return WitnessedHeadOut(
+        format=export.WITNESSED_HEAD_FORMAT, head=SignedHeadOut(**tree.head_json(row)),  # type: ignore[arg-type]
+        cosignatures=[CosignatureOut(**c) for c in tree.cosignatures_json(row)],  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@router.get("/heads/latest", response=WitnessedHeadOut, summary="The latest signed tree head and its cosignatures")
+@api_guarded(READ_BOARD)
+def latest_head(request: HttpRequest) -> WitnessedHeadOut:
+    return _witnessed(tree.latest_head())
+
+
+@router.get("/heads/{size}", response=WitnessedHeadOut, summary="The signed tree head of a size, with cosignatures")
+@api_guarded(READ_BOARD, target="tree_head")
+def head_of_size(request: HttpRequest, size: int) -> WitnessedHeadOut:
+    return _witnessed(tree.head_of_size(size))
+
+
+@router.post(
+    "/heads/{size}/cosignatures", response=CosignatureOut,
+    summary="A witness posts its cosignature of a head (kept only when it verifies under the key given)",
+)  # fmt: skip
+@api_guarded(COSIGN, target="tree_head")
+def cosign(request: HttpRequest, size: int, body: CosignIn) -> CosignatureOut:
+    row = tree.add_cosignature(size=size, public_key_hex=body.public_key, signature_b64=body.signature)
+    return CosignatureOut(key_id=row.key_id, public_key=row.public_key, signature=row.signature)
+
+
+def _inclusion(seq: int, size: int | None) -> InclusionOut:
+    size = size or tree.latest_head().tree_size
+    proof = tree.inclusion(seq, size)
+    e = selectors.entry(seq)
+    leaf = bulletin_leaf(e.seq, e.kind, e.payload_bytes, e.entry_hash).decode("ascii")
+    return InclusionOut(seq=seq, tree_size=size, leaf=leaf, path=[h.hex() for h in proof.path], entry=_entry(e))
+
+
+@router.get("/proofs/inclusion", response=InclusionOut, summary="An entry's inclusion proof in a tree of some size")
+@api_guarded(READ_BOARD)
+def inclusion(request: HttpRequest, q: Query[InclusionQuery]) -> InclusionOut:
+    return _inclusion(q.seq, q.size)
+
+
+@router.get("/proofs/consistency", response=ConsistencyOut, summary="A consistency proof between two tree sizes")
+@api_guarded(READ_BOARD)
+def consistency(request: HttpRequest, q: Query[ConsistencyQuery]) -> ConsistencyOut:
+    proof = tree.consistency(q.first, q.second)
+    return ConsistencyOut(first=q.first, second=q.second, path=[h.hex() for h in proof.path])
+
+
+@router.get(
+    "/receipts/{code}/proof", response=InclusionOut,
+    summary="The inclusion proof of the entry that holds a receipt's ballot",
+)  # fmt: skip
+@api_guarded(READ_BOARD, target="receipt")
+def receipt_proof(request: HttpRequest, code: str, q: Query[ReceiptProofQuery]) -> InclusionOut:
+    return _inclusion(selectors.receipt(code[:40]).entry.seq, q.size)

@@ -21,6 +21,7 @@ from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import device_keys
 from ostan.dialects import uses_postgresql
 from ostan.publication.errors import BulletinKeyMissing
+from ostan.publication.merkle_store import extend_tree
 from ostan.publication.models import Board, BulletinEntry
 
 DEMO_KEY_TEXT = "ostan-demo-bulletin-key"
@@ -106,8 +107,9 @@ def append(kind: str, document: object, *, subject: str = "") -> BulletinEntry:
 
 
 def append_many(pending: Sequence[Pending]) -> list[BulletinEntry]:
-    """Append the documents in order as consecutive entries: one head lock, one INSERT, one head update.
-    The entries are exactly those :func:`append` would make one by one (tested)."""
+    """Append the documents in order as consecutive entries: one head lock, one INSERT, one head update,
+    and their leaves added to the board's Merkle tree (``merkle_store.extend_tree``) in the same
+    transaction. The entries are exactly those :func:`append` would make one by one (tested)."""
     if not pending:
         return []
     board = _locked_board()
@@ -125,6 +127,7 @@ def append_many(pending: Sequence[Pending]) -> list[BulletinEntry]:
                           subject=item.subject[:100], published_at=now)
         )  # fmt: skip
     _insert(rows)
+    extend_tree(board.head_seq + 1, rows)  # the tree's size is always the chain's length
     assert head is not None
     board.head_seq, board.head_hash = head.seq, head.entry_hash
     board.public_key = device_keys(key).public_key.hex()

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import base64
 import csv
+import hashlib
 import io
 import random
 
 from django.utils import timezone
 
+from ostan.core import transparency as tree_core
 from ostan.core.national_code import check_digit
 from ostan.core.polling.canonical import canonical_json
 from ostan.core.polling.devices import sign_document
 from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.core.polling.names import LAST_NAMES, MALE_FIRST_NAMES
 from ostan.core.polling.tokens import issue_token
+from ostan.core.transparency.witness import cosign
 from ostan.elections import actions as elections
 from ostan.elections.demo import DEMO_PROVINCE, ROUND_DATE, ROUND_NAME, ROUND_NUMBER
 from ostan.elections.demo import DEMO_SYSTEM as SYSTEM
@@ -30,8 +33,8 @@ from ostan.polling.casting import BallotItem
 from ostan.polling.device_requests import DeviceContext
 from ostan.polling.models import CheckIn, Device, DeviceKind, Station, StationMinutes, StationStatus
 from ostan.polling.simulator import SimulatedDevice, seed_key
-from ostan.publication import actions, selectors
-from ostan.publication.models import ConstituencyResult, Recheck, StationPublication
+from ostan.publication import actions, board, selectors, tree
+from ostan.publication.models import ConstituencyResult, ElectionManifest, Recheck, StationPublication, TreeHead
 from ostan.territory.models import Unit, UnitKind
 
 VOTERS = 60
@@ -151,6 +154,8 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
     stations = list(Station.objects.filter(election_round=election_round, constituencies=c).order_by("code"))
     codes = [f"{SERIAL_BASE + i:09d}" for i in range(TURNOUT)]
     codes = [n + str(check_digit(n)) for n in codes]
+    if not ElectionManifest.objects.filter(election_round=election_round).exists():
+        actions.open_round(actor=SYSTEM, election_round=election_round)  # stations and keys before voting
     for k, station in enumerate(stations):
         if station.status == StationStatus.OPEN and not CheckIn.objects.filter(station=station).exists():
             # Each station's tokens and ballots from a seed of its own: a station already done on an earlier,
@@ -168,4 +173,31 @@ def create_demo_publication(*, province: str = DEMO_PROVINCE) -> list[str]:
         drawn = actions.draw_recheck(actor=SYSTEM, election_round=election_round, unit=unit, size=1)
         sampled = Station.objects.get(election_round=election_round, code=drawn.sample[0])
         actions.record_recheck(actor=SYSTEM, recheck=drawn, station=sampled)
-    return [f"انتخابات الکترونیکی {unit.name}: {len(stations)} شعبه، {result.ballots} برگه؛ /results/c/{c.pk}/"]
+    head = _witnessed_head()
+    return [
+        f"انتخابات الکترونیکی {unit.name}: {len(stations)} شعبه، {result.ballots} برگه؛ /results/c/{c.pk}/",
+        "بیانیهٔ انتخابات (کلید تابلو، شعبه‌ها و کلیدها، چکیدهٔ گشایش) برای بارگیری و چاپ: /results/opening/ ؛"
+        " demo_country دوره‌های دیگر را از همان صفحه می‌گشاید.",
+        f"سرِ درخت امضاشده ({head.tree_size} مدخل) با هم‌امضای گواه نمایشی: /results/tree-head.json ؛"
+        " گواه: ostan witness http://127.0.0.1:8000 --board-key KEY --key witness.key --state witness.json",
+        f"وارسی: ostan verify http://127.0.0.1:8000 --board-key {board.public_key().hex()} --witness-key"
+        f" {tree_core.public_key(DEMO_WITNESS_KEY).hex()}",
+    ]
+
+
+DEMO_WITNESS_KEY = hashlib.sha256(b"ostan-demo-witness-key").digest()  # public text: a demo witness only
+
+
+def _witnessed_head() -> TreeHead:
+    """A signed head of the board as it stands, co-signed by the demo witness (once per size)."""
+    size = tree.tree_size()
+    head = TreeHead.objects.filter(tree_size=size).order_by("-issued_at").first() or tree.issue_head()
+    if not head.cosignatures.exists():
+        signed = tree.head_json(head)
+        core_head = tree_core.signed_head_from_json(signed).head
+        cosignature = cosign(core_head, DEMO_WITNESS_KEY)
+        tree.add_cosignature(
+            size=size, public_key_hex=tree_core.public_key(DEMO_WITNESS_KEY).hex(),
+            signature_b64=base64.b64encode(cosignature.signature).decode("ascii"),
+        )  # fmt: skip
+    return head

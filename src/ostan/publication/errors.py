@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ostan.core.errors import DomainError
+from ostan.core.errors import DomainError, NotFound
 
 
 class NotReady(DomainError):
@@ -27,3 +27,26 @@ class RecountMismatch(DomainError):
 class BulletinKeyMissing(DomainError):
     code = "bulletin_key_missing"
     status = 503  # the server is not configured to publish; nothing is wrong with the request
+
+
+class AlreadyOpened(DomainError):
+    """The round's stations and keys are on the board and its manifest is issued: that happens once."""
+
+    code = "round_already_opened"
+    status = 409
+
+
+class TreeHeadMissing(NotFound):
+    code = "tree_head_missing"
+
+
+class TreeRangeOutside(DomainError):
+    """A proof asked for a tree larger than the board."""
+
+    code = "tree_range_invalid"
+
+
+class CosignatureRefused(DomainError):
+    """A witness's cosignature that is unreadable or does not verify under the key it came with."""
+
+    code = "cosignature_invalid"

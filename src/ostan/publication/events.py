@@ -8,3 +8,4 @@ class PublicationEvent(AuditEvent):
     RESULT_PUBLISHED = "publication.result_published", "اعلام نتیجهٔ حوزه روی تابلو"
     RECHECK_DRAWN = "publication.recheck_drawn", "قرعه‌کشی شعبه‌های بازشماری"
     RECHECK_RECORDED = "publication.recheck_recorded", "ثبت نتیجهٔ بازشماری شعبه"
+    ROUND_OPENED = "publication.round_opened", "ثبت شعبه‌ها و کلیدها و صدور بیانیهٔ انتخابات پیش از گشایش"

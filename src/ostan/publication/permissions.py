@@ -24,3 +24,14 @@ READ_DASHBOARD = Capability(
     (grant(Reach.UNIT, *WATCHERS),),
     is_write=False,
 )
+OPEN_ROUND = Capability(
+    "publication.open_round",
+    "ثبت شعبه‌ها و کلیدهای دستگاه‌ها روی تابلو و صدور بیانیهٔ انتخابات پیش از گشایش",
+    (grant(Reach.UNIT, Role.COUNTRY_ELECTION_OFFICIAL),),
+    refusal="ثبت شعبه‌ها پیش از گشایش و صدور بیانیهٔ انتخابات در اختیار مسئول انتخابات کشور است.",
+)
+COSIGN = Capability(
+    "publication.cosign",
+    "فرستادن هم‌امضای گواه برای سرِ درخت تابلو (پذیرفته فقط اگر امضا درست باشد)",
+    (grant(Reach.ANYONE),),
+)

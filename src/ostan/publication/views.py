@@ -16,13 +16,15 @@ from ostan.core.access import OutOfScope, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
 from ostan.elections.ballot_files import jsonl_lines
-from ostan.elections.models import Constituency
+from ostan.elections.models import Constituency, ElectionRound
 from ostan.pages.forms import ConfirmForm, status_of, submitted
 from ostan.polling.models import Station
 from ostan.publication import actions, export, maps, selectors
 from ostan.publication import dashboard as dashboards
 from ostan.publication import day as days
-from ostan.publication.permissions import PUBLISH, READ_BOARD, READ_DASHBOARD
+from ostan.publication.manifest_pdf import manifest_pdf
+from ostan.publication.models import ElectionManifest
+from ostan.publication.permissions import OPEN_ROUND, PUBLISH, READ_BOARD, READ_DASHBOARD
 from ostan.publication.presentation import entry_rows, result_rows, station_rows
 
 ENTRIES_PER_PAGE = 50
@@ -215,4 +217,66 @@ def publish_result(request: HttpRequest, pk: int) -> HttpResponse:
         request, form, step="publish_result", title=f"اعلام نتیجهٔ {c}", button="اعلام نتیجه",
         what="نتیجهٔ تجمیع‌شده روی تابلوی اعلانات می‌رود و نتیجهٔ رسمی حوزه می‌شود؛ رأی‌گیری در حوزه پایان می‌یابد.",
         warning="اعلام نتیجه برگشت‌پذیر نیست.",
+    )  # fmt: skip
+
+
+def _manifest_row(request: HttpRequest) -> ElectionManifest:
+    rows = ElectionManifest.objects.select_related("election_round", "opening_entry").order_by("-created_at")
+    number = request.GET.get("round")
+    row = rows.filter(election_round__number=int(number)).first() if number and number.isdigit() else rows.first()
+    if row is None:
+        raise Http404("هنوز بیانیهٔ انتخاباتی صادر نشده است.")
+    return row
+
+
+@guarded(READ_BOARD)
+def manifest_json(request: HttpRequest) -> JsonResponse:
+    """The signed election manifest of the latest round (``?round=N`` for another)."""
+    response = JsonResponse(_manifest_row(request).document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = 'attachment; filename="manifest.json"'
+    return response
+
+
+@guarded(READ_BOARD)
+def manifest_print(request: HttpRequest) -> HttpResponse:
+    """The manifest to print: key fingerprint and opening head as text and QR, stations, constituency files."""
+    row = _manifest_row(request)
+    response = HttpResponse(manifest_pdf(row.document), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="manifest-{row.election_round.number}.pdf"'
+    return response
+
+
+@guarded(READ_BOARD)
+def tree_head_json(request: HttpRequest) -> JsonResponse:
+    """The latest signed tree head with the witnesses' cosignatures (``ostan.witnessed-head/1``)."""
+    document = export.tree_head_document()
+    if document is None:
+        raise Http404("هنوز هیچ سرِ درختی امضا نشده است.")
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = 'attachment; filename="tree-head.json"'
+    return response
+
+
+@guarded(READ_BOARD)
+def opening(request: HttpRequest) -> HttpResponse:
+    """Each round: opened (its manifest to download and print) or not yet (a button for those who may)."""
+    opened = {m.election_round_id: m for m in ElectionManifest.objects.select_related("opening_entry")}
+    rounds = [(r, opened.get(r.pk)) for r in ElectionRound.objects.order_by("-number")]
+    may_open = OPEN_ROUND.reach_for(acting(request).role) is not None
+    return render(request, "publication/opening.html", {"nav": "results", "rounds": rounds, "may_open": may_open})
+
+
+@guarded(OPEN_ROUND)
+def open_round(request: HttpRequest, pk: int) -> HttpResponse:
+    """Anchor the round's stations and device keys on the board and issue its manifest: a confirm page."""
+    election_round = ElectionRound.objects.get(pk=pk)
+    form = _form(request)
+    if submitted(form, lambda: actions.open_round(actor=acting(request), election_round=election_round)):
+        messages.success(request, f"شعبه‌ها و کلیدهای {election_round.name} روی تابلو ثبت و بیانیه صادر شد.")
+        return redirect("publication:opening")
+    return _confirm(
+        request, form, step="open_round", title=f"ثبت شعبه‌ها و صدور بیانیهٔ {election_round.name}",
+        button="ثبت روی تابلو و صدور بیانیه",
+        what="هر شعبه با کلیدهای عمومی دستگاه‌هایش و پرونده‌های حوزه‌ها روی تابلو می‌رود، سپس مدخل گشایش و بیانیهٔ امضاشده.",
+        warning="این کار یک بار برای هر دوره است؛ دستگاهی که پس از آن ثبت شود روی تابلو «دیرهنگام» نشان داده می‌شود.",
     )  # fmt: skip

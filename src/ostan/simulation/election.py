@@ -94,6 +94,8 @@ def simulate(args: argparse.Namespace, base_url: str, report: Report) -> None:
                              constituencies=args.constituencies, rng=rng)  # fmt: skip
     with report.phase("synthetic roll"):
         steps.make_roll(world, voters=args.voters, seed=args.seed)
+    with report.phase("anchor stations and device keys, open the round"):
+        steps.open_round(world)
     plans = steps.plan_day(world, turnout=args.turnout, rng=rng)
     with report.phase("check-ins and ballots over HTTP"):
         steps.run_day(base_url, plans, workers=args.workers)

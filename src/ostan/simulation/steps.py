@@ -160,6 +160,11 @@ def plan_day(world: World, *, turnout: float, rng: random.Random) -> list[Statio
     return list(plans.values())
 
 
+def open_round(world: World) -> None:
+    """Every station and device key on the board, then the opening and the manifest: before any vote."""
+    publication.open_round(actor=SYSTEM, election_round=world.election_round)
+
+
 def run_day(base_url: str, plans: list[StationPlan], *, workers: int) -> None:
     client = Http(base_url)
     with ThreadPoolExecutor(max_workers=workers) as pool:

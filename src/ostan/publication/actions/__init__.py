@@ -1,5 +1,6 @@
 """Every change the board makes: scope check, one durable transaction, one audit entry, chain appends."""
 
+from ostan.publication.actions.anchors import open_round
 from ostan.publication.actions.rechecks import draw_recheck, record_recheck
 from ostan.publication.actions.results import aggregate_constituency, publish_result
 from ostan.publication.actions.stations import publish_station, publish_stations
@@ -7,6 +8,7 @@ from ostan.publication.actions.stations import publish_station, publish_stations
 __all__ = [
     "aggregate_constituency",
     "draw_recheck",
+    "open_round",
     "publish_result",
     "publish_station",
     "publish_stations",

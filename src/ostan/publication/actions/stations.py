@@ -19,6 +19,7 @@ from ostan.core.counting import Constituency
 from ostan.core.polling.canonical import canonical_json
 from ostan.polling.models import MinutesConfirmation, Station, StationMinutes, StationStatus
 from ostan.publication import board, documents
+from ostan.publication.anchoring import late_anchors
 from ostan.publication.errors import AlreadyPublished, NotReady
 from ostan.publication.events import PublicationEvent
 from ostan.publication.models import BulletinEntry, StationPublication
@@ -140,6 +141,7 @@ def _publish(stations: Sequence[Station], *, require_confirmed: bool = False) ->
     """Append every station's pairs (the constituency file first when it changed) and record them."""
     minutes = _ready_minutes(stations, require_confirmed=require_confirmed)
     batch = _Batch()
+    batch.pending += late_anchors(stations)  # devices registered after the opening: shown, and flagged
     _load_constituencies(batch, {m.constituency_id for ms in minutes.values() for m in ms})
     ballots = documents.station_ballot_rows(s.pk for s in stations)
     for station in stations:

@@ -7,5 +7,17 @@ tables only remember which entry holds what, so pages and the receipt lookup nee
 
 from ostan.publication.models.bulletin import Board, BulletinEntry
 from ostan.publication.models.results import ConstituencyResult, Recheck, RecheckOutcome, StationPublication
+from ostan.publication.models.transparency import Cosignature, ElectionManifest, MerkleNode, TreeHead
 
-__all__ = ["Board", "BulletinEntry", "ConstituencyResult", "Recheck", "RecheckOutcome", "StationPublication"]
+__all__ = [
+    "Board",
+    "BulletinEntry",
+    "ConstituencyResult",
+    "Cosignature",
+    "ElectionManifest",
+    "MerkleNode",
+    "Recheck",
+    "RecheckOutcome",
+    "StationPublication",
+    "TreeHead",
+]

@@ -51,7 +51,6 @@ class MinutesSheet:
     candidates: tuple[Votes, ...]
     lists: tuple[Votes, ...]
     reasons: tuple[tuple[str, int], ...]  # (reason code, ballots) as the counting core names them
-    voided: tuple[tuple[str, int], ...]  # (why, in Persian; tokens) voided at the station for this constituency
     opened_at: dt.datetime
     closed_at: dt.datetime
     digest: str
@@ -59,6 +58,7 @@ class MinutesSheet:
     signed_by: str  # the signing device's id
     signed_at: dt.datetime | None
     confirmations: tuple[Confirmation, ...]
+    voided: tuple[tuple[str, int], ...] = ()  # (why, in Persian; tokens) voided at the station for this constituency
 
     @property
     def is_signed(self) -> bool:

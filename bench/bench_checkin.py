@@ -15,7 +15,8 @@ the server, PostgreSQL, the clients, and other work sharing the cores.
 
 Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
-Options by environment: BENCH_DB (ostan_bench_polling), BENCH_PORT (8765), BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
+Options by environment: BENCH_DB (ostan_bench_polling), BENCH_PORT (8765),
+BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
 BENCH_CLIENTS (2),
 BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
 BENCH_THREADS (4, gunicorn only), BENCH_HTTP (uvicorn's protocol: ostan.polling.edge.protocol:DeviceHttpProtocol,

@@ -185,5 +185,7 @@ def test_long_minutes_run_over_pages_that_each_say_which_of_how_many() -> None:
 def test_voided_tokens_are_counted_in_the_minutes_pdf_by_reason() -> None:
     sheet = replace(_sheet(3), voided=(("رمز خراب", 1), ("رمز گم‌شده", 2)))
     text = pdf_reading.text(documents.minutes_pdf(sheet, compress=False)).logical
-    assert "رمزهای رأی باطل‌شده" in text and "رمز گم‌شده" in text and "رمز خراب" in text
+    assert "رمزهای رأی باطل‌شده" in text
+    assert "رمز گم‌شده" in text
+    assert "رمز خراب" in text
     assert "رمزهای رأی باطل‌شده" not in pdf_reading.text(documents.minutes_pdf(_sheet(3), compress=False)).logical

@@ -32,7 +32,8 @@ def checked_in(pw: PollingWorld, voter: int = 0, station: int = 0) -> tuple[str,
     status, short = post(Client(), pw.auth[station], SHORT_PATH,
                          {"token": token, "national_code": pw.voters[voter], "request_id": f"r{voter}"})  # fmt: skip
     assert status == 200, short
-    assert len(short["short_code"]) == 9 and "<svg" in short["qr_svg"]
+    assert len(short["short_code"]) == 9
+    assert "<svg" in short["qr_svg"]
     return token, short["short_code"]
 
 
@@ -76,11 +77,13 @@ def test_a_retried_request_for_the_short_code_gives_a_working_code(pw: PollingWo
 def test_the_journal_upload_takes_short_codes_and_forgets_their_holders(pw: PollingWorld) -> None:
     _, code = checked_in(pw)
     _, other = checked_in(pw, voter=1)
+    mistyped = other[:-1] + str((int(other[-1]) + 3) % 10)
     items = [{"ballot_id": new_ballot_id(), "token": code.translate(PERSIAN), "codes": ["101"]},
-             {"ballot_id": new_ballot_id(), "token": other[:-1] + str((int(other[-1]) + 3) % 10), "codes": []}]  # fmt: skip
+             {"ballot_id": new_ballot_id(), "token": mistyped, "codes": []}]  # fmt: skip
     status, body = post(Client(), pw.voting[0], "/api/polling/ballots/batch", {"ballots": items})
     assert status == 200, body
-    assert len(body["accepted"]) == 1 and body["refused"][0]["code"] == "unknown_token"
+    assert len(body["accepted"]) == 1
+    assert body["refused"][0]["code"] == "unknown_token"
     assert TokenHolder.objects.count() == 1  # the mistyped item's voter still holds an unspent token
 
 
@@ -109,7 +112,8 @@ def test_a_lost_token_is_voided_for_its_voter_and_counted_in_the_minutes(pw: Pol
     client = Client()
     assert client.login(username=pw.members[0].username, password=PASSWORD)
     page = client.get(f"/polling/minutes/{minutes[0].pk}/").content.decode()
-    assert "رمز گم‌شده" in page and "data-voided" in page
+    assert "رمز گم‌شده" in page
+    assert "data-voided" in page
 
 
 def test_the_lost_token_page_shows_the_new_code_once(pw: PollingWorld) -> None:
@@ -119,7 +123,8 @@ def test_the_lost_token_page_shows_the_new_code_once(pw: PollingWorld) -> None:
     url = f"/polling/stations/{pw.stations[0].pk}/tokens/lost/"
     assert client.post(url, {"national_code": pw.voters[0]}).status_code == 400  # not ticked
     refused = client.post(url, {"national_code": pw.voters[5], "confirm": "on"})
-    assert refused.status_code == 400 and "پذیرفته نشده" in refused.content.decode()
+    assert refused.status_code == 400
+    assert "پذیرفته نشده" in refused.content.decode()
     done = client.post(url, {"national_code": pw.voters[0], "confirm": "on"})
     page = done.content.decode()
     fresh = page.split('data-short-code="', 1)[1].split('"', 1)[0]
@@ -127,7 +132,8 @@ def test_the_lost_token_page_shows_the_new_code_once(pw: PollingWorld) -> None:
     assert cast(pw, fresh)[0] == 200
     api = client.post(f"/api/polling/stations/{pw.stations[0].pk}/tokens/lost", {"national_code": pw.voters[0]},
                       content_type="application/json")  # fmt: skip
-    assert api.status_code >= 400 and api.json()["code"] == "no_unspent_token"
+    assert api.status_code >= 400
+    assert api.json()["code"] == "no_unspent_token"
 
 
 def test_closing_forgets_every_holder_and_no_stored_field_joins_a_ballot_to_a_voter(pw: PollingWorld) -> None:
@@ -150,4 +156,5 @@ def test_closing_forgets_every_holder_and_no_stored_field_joins_a_ballot_to_a_vo
     spent = set(VotingToken.objects.filter(is_redeemed=True).values_list("token_hash", flat=True))
     audit = " ".join(str(row) for row in Entry.objects.values_list("after", "before", "object_label", "object_id"))
     assert not any(h in audit for h in spent)
-    assert code not in audit and not any(v in audit for v in pw.voters[:3])
+    assert code not in audit
+    assert not any(v in audit for v in pw.voters[:3])

@@ -25,7 +25,8 @@ def test_the_projection_is_the_committed_maps_and_inverts() -> None:
 @given(st.floats(44, 64), st.floats(24, 41))
 def test_project_and_unproject_are_inverse(longitude: float, latitude: float) -> None:
     back = unproject(*project(longitude, latitude))
-    assert math.isclose(back[0], longitude) and math.isclose(back[1], latitude)
+    assert math.isclose(back[0], longitude)
+    assert math.isclose(back[1], latitude)
 
 
 def test_a_point_is_drawn_with_its_title_and_the_names_are_escaped() -> None:
@@ -43,7 +44,10 @@ def test_a_point_is_drawn_with_its_title_and_the_names_are_escaped() -> None:
 
 def test_view_box_holds_the_outline_and_the_points() -> None:
     box = [float(v) for v in (view_box_around(SQUARE, (150.0, 50.0)) or "").split()]
-    assert box[0] < 0 and box[1] < 0 and box[0] + box[2] > 150 and box[1] + box[3] > 100
+    assert box[0] < 0
+    assert box[1] < 0
+    assert box[0] + box[2] > 150
+    assert box[1] + box[3] > 100
     assert view_box_around("M0 0C1 1 2 2 3 3") is None
 
 
@@ -51,7 +55,9 @@ def test_inside_point_is_inside() -> None:
     ring = "M0 0L100 0L100 10L10 10L10 100L0 100Z"  # an L: its centroid lies outside
     spot = inside_point(ring)
     shape = outline(ring)
-    assert spot is not None and shape is not None and contains(shape.largest, spot)
+    assert spot is not None
+    assert shape is not None
+    assert contains(shape.largest, spot)
 
 
 def test_bad_points_are_refused() -> None:

@@ -13,7 +13,7 @@ import math
 
 from ostan.core.charts.figure import Cell, DataTable, Figure, LegendEntry
 from ostan.core.charts.marks import _swatch, marker
-from ostan.core.charts.markup import element, svg_root, text, title
+from ostan.core.charts.markup import AttrValue, element, svg_root, text, title
 from ostan.core.charts.model import LocatorMap, MapPoint
 from ostan.core.charts.palettes import Palette
 from ostan.core.charts.paths import centroid, contains, label_spot, outline
@@ -76,7 +76,7 @@ def render_locator(chart: LocatorMap, *, palette: Palette, id_prefix: str) -> Fi
 
 
 def _outline(d: str, code: str, name: str, palette: Palette) -> str:
-    look = {"fill": palette.no_data, "stroke": palette.muted, "stroke-width": 1.5,
+    look: dict[str, AttrValue] = {"fill": palette.no_data, "stroke": palette.muted, "stroke-width": 1.5,
             "vector-effect": "non-scaling-stroke", "stroke-linejoin": "round"}  # fmt: skip
     return element("path", {"d": d, **look, "class": "chart-region", "data-code": code}, title(name))
 

@@ -29,12 +29,11 @@ from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.polling.checkin import CheckInDecision
 from ostan.polling import actions, selectors
-from ostan.polling.actions.tokens import IssuedCode
 from ostan.polling.casting import BallotItem, ballot_opened
 from ostan.polling.device_requests import authenticate
 from ostan.polling.models import DeviceKind, StationMinutes
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION, USE_DEVICE
-from ostan.polling.token_cards import token_card
+from ostan.polling.token_cards import IssuedCode, token_card
 
 router = Router(tags=["polling"])
 

@@ -15,6 +15,14 @@ from ostan.core.text import to_persian_digits
 
 
 @dataclass(frozen=True)
+class IssuedCode:
+    """A short code shown once: to the voter at check-in, or in place of a voided token."""
+
+    code: str
+    constituency_id: int
+
+
+@dataclass(frozen=True)
 class TokenCard:
     code: str  # ASCII digits, as the kiosk and the API take them
     display: str  # grouped, Persian digits, as printed and read aloud

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -45,18 +44,11 @@ from ostan.polling.models import (
     VotingToken,
 )
 from ostan.polling.permissions import RUN_STATION
+from ostan.polling.token_cards import IssuedCode
 from ostan.territory.scope import target_of
 
 TOKEN_HASH = re.compile(r"[0-9a-f]{64}")
 DRAWS = 8  # a code already used at the station is drawn again; eight misses in a row never happen
-
-
-@dataclass(frozen=True)
-class IssuedCode:
-    """A short code shown once: to the voter at check-in, or in place of a voided token."""
-
-    code: str
-    constituency_id: int
 
 
 def _fresh_hash(station_code: str) -> tuple[str, str]:

@@ -7,7 +7,8 @@ this benchmark times casting, not check-in (bench_checkin.py does that). Every r
 of the timed phase, and sent over one keep-alive connection per device (see device_load.py); after
 each phase the benchmark says where the machine's CPU went.
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_ballots.py
-Options by environment: BENCH_CLIENTS (8), BENCH_SINGLE (8000), BENCH_BATCHED (200000), BENCH_BATCH (500),
+Options by environment: BENCH_DB (ostan_bench_ballots), BENCH_PORT (8766), BENCH_CLIENTS (8), BENCH_SINGLE (8000),
+BENCH_BATCHED (200000), BENCH_BATCH (500),
 BENCH_WORKERS (2), BENCH_THREADS (4): gunicorn's worker processes and threads per worker. The server's
 environment passes through: OSTAN_WSGI_GC=default runs it with Python's garbage-collector setting
 instead of ostan.wsgi's, for comparison.
@@ -33,8 +34,8 @@ SINGLE = int(os.environ.get("BENCH_SINGLE", "8000"))
 BATCHED = int(os.environ.get("BENCH_BATCHED", "200000"))
 BATCH = int(os.environ.get("BENCH_BATCH", "500"))
 # Its own database and port, so that it can run beside bench_checkin.py without dropping its database.
-BENCH_DB = bench_checkin.BENCH_DB = "ostan_bench_ballots"
-PORT = 8766
+BENCH_DB = bench_checkin.BENCH_DB = os.environ.get("BENCH_DB", "ostan_bench_ballots")
+PORT = int(os.environ.get("BENCH_PORT", "8766"))
 GOAL_BATCHED = 20_000  # ballots per second from voting devices, batched
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
 THREADS = os.environ.get("BENCH_THREADS", "4")

@@ -15,7 +15,8 @@ the server, PostgreSQL, the clients, and other work sharing the cores.
 
 Uses the server of DATABASE_URL with its own database ``ostan_bench_polling`` (recreated each run).
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_checkin.py
-Options by environment: BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
+Options by environment: BENCH_DB (ostan_bench_polling), BENCH_PORT (8765),
+BENCH_SERVER (uvicorn | gunicorn), BENCH_DEVICES (64), BENCH_STATIONS (640),
 BENCH_CLIENTS (2),
 BENCH_CHECKINS (40000), BENCH_RACES (10000), BENCH_RACE_PAIRS (16), BENCH_WORKERS (2),
 BENCH_THREADS (4, gunicorn only), BENCH_HTTP (uvicorn's protocol: ostan.polling.edge.protocol:DeviceHttpProtocol,
@@ -41,9 +42,9 @@ from ostan.core.access import Actor
 
 BENCH = Actor.system("benchmark")
 
-BENCH_DB = "ostan_bench_polling"
+BENCH_DB = os.environ.get("BENCH_DB", "ostan_bench_polling")  # a name of its own beside other runs
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SERVER = os.environ.get("BENCH_SERVER", "uvicorn")
 DEVICES = int(os.environ.get("BENCH_DEVICES", "64"))  # requests in flight at once: one connection each
 STATIONS = int(os.environ.get("BENCH_STATIONS", "640"))  # each with its authentication device

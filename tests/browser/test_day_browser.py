@@ -1,11 +1,16 @@
-"""The guided day in Chromium, without a line of the test acting for an official: a station member
-closes the station (ticking the confirmation), the voting device signs the minutes, the member confirms
-them, the county's official publishes the station, aggregates and announces the constituency from the
-day's page, and a voter then finds their receipt on the board."""
+"""The guided day in Chromium, without a line of the test acting for an official: a station member voids
+a voter's lost token and hands over the new nine-digit code, closes the station (ticking the
+confirmation), the voting device signs the minutes, the member confirms them and finds the voided token
+counted in them, the county's official publishes the station, aggregates and announces the constituency
+from the day's page and sees the result's charts, a voter then finds their receipt on the board, and an
+observer downloads the board from the results page and runs ``ostan verify`` on it."""
 
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,16 +24,18 @@ from ostan.core.polling.minutes import MINUTES_CONTEXT
 from ostan.elections import actions as elections
 from ostan.polling import constituencies, device_requests
 from ostan.polling.edge import stations as stations_cache
-from ostan.polling.models import StationMinutes
+from ostan.polling.models import StationMinutes, TokenHolder, VotingToken
+from ostan.polling.simulator import new_token
 from ostan.publication import selectors
 from tests.actors import as_actor
 from tests.elections.world import PASSWORD
-from tests.polling.world import PollingWorld, make_polling_world, post
+from tests.polling.world import CHECK_IN_PATH, PollingWorld, check_in_payload, make_polling_world, post
 from tests.publication.conftest import TEST_BULLETIN_KEY
 from tests.publication.world import Cast, vote
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CONFIRM = "می‌دانم این کار برگشت‌پذیر نیست"
+PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 @pytest.fixture
@@ -43,6 +50,12 @@ def site(live_server: Any, settings: Settings) -> tuple[str, PollingWorld, list[
     client = Client()
     ballots = (["101", "102"], ["103"])
     casts = [vote(client, pw.auth[0], pw.voting[0], n, codes) for n, codes in zip(pw.voters[:2], ballots, strict=True)]
+    # The third voter checks in and takes a short code (as the check-in page does), then loses it.
+    token, hashed = new_token()
+    assert post(client, pw.auth[0], CHECK_IN_PATH, check_in_payload(pw.voters[2], hashed, "lost"))[1]["is_accepted"]
+    status, _ = post(client, pw.auth[0], "/api/polling/short-codes",
+                     {"token": token, "national_code": pw.voters[2], "request_id": "lost"})  # fmt: skip
+    assert status == 200
     return str(live_server.url), pw, casts
 
 
@@ -59,12 +72,24 @@ def confirm_step(page: Page, button: str) -> None:
     page.get_by_role("button", name=button).click()
 
 
-def test_officials_run_the_day_to_a_published_result(page: Page, site: tuple[str, PollingWorld, list[Cast]]) -> None:
+def test_officials_run_the_day_to_a_published_result(
+    page: Page, site: tuple[str, PollingWorld, list[Cast]], tmp_path: Path
+) -> None:
     url, pw, casts = site
     station = pw.stations[0]
     row = page.locator(f'[data-station="{station.code}"]')
 
     sign_in(page, url, pw.members[0].username)
+    page.goto(f"{url}/polling/stations/{station.pk}/")
+    page.locator('[data-step="lost-token"]').click()
+    page.get_by_label("کد ملی رأی‌دهنده‌ای که رمزش گم شده").fill(pw.voters[2].translate(PERSIAN))
+    confirm_step(page, "باطل‌کردن و صدور رمز تازه")
+    expect(page.locator("[data-issued]")).to_contain_text("رمز گم‌شده باطل شد")
+    expect(page.locator("[data-short-code]")).to_be_visible()
+    expect(page.locator("[data-token-card] svg")).to_be_visible()
+    assert not TokenHolder.objects.exclude(token_hash__in=VotingToken.objects.filter(is_redeemed=False)
+                                           .values("token_hash")).exists()  # fmt: skip
+
     page.goto(f"{url}/results/day/")
     expect(row).to_have_attribute("data-stage", "open")
     row.locator('[data-step="close"]').click()
@@ -85,6 +110,9 @@ def test_officials_run_the_day_to_a_published_result(page: Page, site: tuple[str
     page.get_by_role("button", name="تأیید صورتجلسه").click()
     expect(page.locator("[data-confirmations]")).to_contain_text("تأییدشده به دست")
     expect(page.get_by_role("button", name="تأیید صورتجلسه")).to_have_count(0)
+    assert not TokenHolder.objects.exists()  # closed: no check-in is joined to any token any more
+    page.goto(f"{url}/polling/minutes/{minutes.pk}/")
+    expect(page.locator("[data-voided]")).to_contain_text("رمز گم‌شده")
 
     sign_in(page, url, "county_a")
     page.goto(f"{url}/results/day/")
@@ -103,9 +131,21 @@ def test_officials_run_the_day_to_a_published_result(page: Page, site: tuple[str
     city.locator('[data-step="publish_result"]').click()
     confirm_step(page, "اعلام نتیجه")
     expect(page.get_by_role("status").first).to_contain_text("اعلام شد")
+    page.goto(f"{url}/results/c/{pw.city.pk}/")
+    expect(page.locator("figure svg.chart-svg").first).to_be_visible()  # the result as a chart
 
     page.context.clear_cookies()
     page.goto(f"{url}/results/receipt/")
     page.get_by_label("کد رسید برگهٔ رأی").fill(casts[0].receipt_code)
     page.get_by_role("button", name="جست‌وجو").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("منتشر شده است")
+
+    # An observer downloads the board from the results page and verifies it with the public tool.
+    page.goto(f"{url}/results/")
+    for name in ("chain.jsonl", "keys.json"):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name, exact=False).click()
+        download.value.save_as(tmp_path / name)
+    done = subprocess.run([sys.executable, "-m", "ostan", "verify", str(tmp_path)], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -55,13 +55,21 @@ def test_check_in_vote_receipt_and_refusal_elsewhere(
     voter = pw.voters[0]
     _pair(page, f"{url}/polling/checkin/", pw, 0, DeviceKind.AUTHENTICATION, "A001-web-auth")
     _check_in(page, voter)
-    token = page.locator("[data-token]")
-    expect(token).to_be_visible()
-    token_text = token.text_content() or ""
+    short = page.locator("[data-short-code]")  # the token as nine digits with a check digit, and as a QR code
+    expect(short).to_be_visible()
+    expect(page.locator("[data-token-card] svg")).to_be_visible()
+    token_text = short.get_attribute("data-short-code") or ""
+    assert len(token_text) == 9
 
     kiosk = page.context.new_page()
     _pair(kiosk, f"{url}/polling/kiosk/", pw, 0, DeviceKind.VOTING, "A001-web-voting")
-    kiosk.get_by_label("رمز رأی", exact=False).fill(token_text)
+    box = kiosk.get_by_label("رمز رأی", exact=False)
+    wrong = token_text[:3] + token_text[4] + token_text[3] + token_text[5:]  # two digits swapped
+    if wrong != token_text:
+        box.fill(wrong.translate(PERSIAN))
+        kiosk.get_by_role("button", name="گشودن برگهٔ رأی").click()
+        expect(kiosk.locator("[data-error]")).to_contain_text("رقم کنترل")
+    box.fill(" ".join(token_text).translate(PERSIAN))  # Persian digits, spaced as read aloud
     kiosk.get_by_role("button", name="گشودن برگهٔ رأی").click()
     code_box = kiosk.get_by_label("کد نامزد یا فهرست")
     for added, code in enumerate(("۱۰۱", "102", "103"), start=1):

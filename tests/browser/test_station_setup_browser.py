@@ -74,7 +74,7 @@ def test_official_registers_the_check_in_device_and_a_voter_checks_in(
     device_tab.get_by_label("تأیید هویت", exact=False).fill(voter[-4:])
     device_tab.get_by_role("button", name="احراز هویت").click()
     expect(device_tab.locator("[data-reason='accepted']")).to_be_visible()
-    expect(device_tab.locator("[data-token]")).to_be_visible()
+    expect(device_tab.locator("[data-short-code]")).to_be_visible()
     assert CheckIn.objects.filter(national_code=voter, station=station).count() == 1
 
     office.reload()

@@ -6,7 +6,9 @@ kiosk clears itself for the next voter."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -19,7 +21,7 @@ from ostan.elections import actions as elections
 from ostan.elections.models import RoundStatus
 from ostan.polling import actions, constituencies, device_requests
 from ostan.polling.edge import stations as stations_cache
-from ostan.polling.models import CastBallot, DeviceKind
+from ostan.polling.models import CastBallot, DeviceKind, Station
 from tests.actors import as_actor
 from tests.polling.world import PollingWorld, make_polling_world, national_code, roll_csv
 
@@ -45,11 +47,15 @@ def site(live_server: Any, settings: Settings) -> tuple[str, PollingWorld]:
         data=roll_csv([row]),
     )  # fmt: skip
     elections.set_round_status(actor=as_actor(pw.hq), election_round=pw.election_round, status=RoundStatus.VOTING)
+    Station.objects.filter(pk=pw.stations[0].pk).update(latitude=Decimal("34.0917"), longitude=Decimal("49.6892"))
     return str(live_server.url), pw
 
 
 def test_citizen_signs_in_and_sees_their_station_and_candidates(page: Page, site: tuple[str, PollingWorld]) -> None:
     url, pw = site
+    own = urlsplit(url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).netloc not in (own, "") else None)
     page.goto(f"{url}/")
     page.get_by_role("link", name="ورود شهروند با کد ملی", exact=False).click()
     page.get_by_label("کد ملی").fill(to_persian_digits(CITIZEN))
@@ -64,6 +70,18 @@ def test_citizen_signs_in_and_sees_their_station_and_candidates(page: Page, site
     expect(page.locator("[data-constituency]")).to_contain_text(pw.city.name)
     for station in pw.stations:
         expect(page.locator(f"[data-station='{station.code}']")).to_contain_text(to_persian_digits(station.address))
+    # The station on the county's map, its address beside it, drawn from the project's own files only.
+    station_map = page.locator("[data-station-map]")
+    expect(station_map.locator("svg.chart-svg-locator")).to_be_visible()
+    expect(station_map.locator(f"[data-map-station='{pw.stations[0].code}']")).to_contain_text(
+        to_persian_digits(pw.stations[0].address)
+    )
+    assert elsewhere == []
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: no horizontal scrolling
+    page.reload()
+    expect(station_map.locator("svg.chart-svg-locator")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
     cards = page.locator("[data-candidate-list] li[data-search]")
     expect(cards).to_have_count(10)
     page.get_by_label("جست‌وجوی نام یا کد نامزد").fill("حسيني")  # Arabic ي, as a phone may type it
@@ -90,10 +108,11 @@ def _token(page: Page, voter: str, previous: str = "") -> str:
     page.get_by_label("کد ملی رأی‌دهنده").fill(voter)
     page.get_by_label("تأیید هویت", exact=False).fill(voter[-4:])
     page.get_by_role("button", name="احراز هویت").click()
-    expect(page.locator("[data-token]")).to_be_visible()
+    code = page.locator("[data-short-code]")  # nine digits (grouped, Persian) and a QR code, not 32 characters
+    expect(code).to_be_visible()
     if previous:
-        expect(page.locator("[data-token]")).not_to_have_text(previous)
-    return page.locator("[data-token]").text_content() or ""
+        expect(code).not_to_have_text(previous)
+    return code.text_content() or ""
 
 
 def test_a_voter_finds_a_candidate_by_name_votes_and_the_kiosk_resets(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
+from dataclasses import replace
 
 from django.test import Client
 
@@ -179,3 +180,12 @@ def test_long_minutes_run_over_pages_that_each_say_which_of_how_many() -> None:
     assert "هنوز با کلید دستگاه شعبه امضا نشده است" in text
     assert "۰۸:۰۰ ۱۴۰۵/۰۳/۰۸" in pdf_reading.text(plain).visual  # opened 04:30 UTC on 29 May 2026, Tehran time
     assert documents.minutes_pdf(_sheet(120)) == documents.minutes_pdf(_sheet(120))
+
+
+def test_voided_tokens_are_counted_in_the_minutes_pdf_by_reason() -> None:
+    sheet = replace(_sheet(3), voided=(("رمز خراب", 1), ("رمز گم‌شده", 2)))
+    text = pdf_reading.text(documents.minutes_pdf(sheet, compress=False)).logical
+    assert "رمزهای رأی باطل‌شده" in text
+    assert "رمز گم‌شده" in text
+    assert "رمز خراب" in text
+    assert "رمزهای رأی باطل‌شده" not in pdf_reading.text(documents.minutes_pdf(_sheet(3), compress=False)).logical

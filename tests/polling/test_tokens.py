@@ -32,9 +32,8 @@ def ballot(pw: PollingWorld, token: str) -> tuple[int, dict]:  # type: ignore[ty
 
 def test_a_spoilt_token_is_voided_and_the_new_one_votes_once(pw: PollingWorld) -> None:
     spoilt = checked_in(pw)
-    fresh, fresh_hash = new_token()
-    actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0], spoilt_token=spoilt.lower(),
-                          new_token_hash=fresh_hash)  # fmt: skip
+    fresh = actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0],
+                                  spoilt_token=spoilt.lower()).code  # fmt: skip
     status, body = ballot(pw, spoilt)
     assert (status, body["code"]) == (409, "token_already_used")
     assert ballot(pw, fresh)[0] == 200
@@ -44,28 +43,23 @@ def test_a_spoilt_token_is_voided_and_the_new_one_votes_once(pw: PollingWorld) -
     assert entry.actor_id == pw.members[0].pk
     assert spoilt not in str(entry.after)
     with pytest.raises(DomainError) as twice:
-        actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0], spoilt_token=spoilt,
-                              new_token_hash=new_token()[1])  # fmt: skip
+        actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0], spoilt_token=spoilt)
     assert twice.value.code == "token_already_used"
 
 
 def test_only_the_stations_members_replace_its_tokens(pw: PollingWorld) -> None:
     spoilt = checked_in(pw)
     with pytest.raises(DomainError) as official:
-        actions.replace_token(actor=as_actor(pw.official), station=pw.stations[0], spoilt_token=spoilt,
-                              new_token_hash=new_token()[1])  # fmt: skip
+        actions.replace_token(actor=as_actor(pw.official), station=pw.stations[0], spoilt_token=spoilt)
     assert official.value.code == "not_station_official"
     with pytest.raises(DomainError) as other_station:
-        actions.replace_token(actor=as_actor(pw.members[1]), station=pw.stations[0], spoilt_token=spoilt,
-                              new_token_hash=new_token()[1])  # fmt: skip
+        actions.replace_token(actor=as_actor(pw.members[1]), station=pw.stations[0], spoilt_token=spoilt)
     assert other_station.value.code == "not_station_official"
     outsider = make_official("outsider", Role.STATION_OFFICIAL, pw.world.county_b)
     with pytest.raises(OutOfScope):
-        actions.replace_token(actor=as_actor(outsider), station=pw.stations[0], spoilt_token=spoilt,
-                              new_token_hash=new_token()[1])  # fmt: skip
+        actions.replace_token(actor=as_actor(outsider), station=pw.stations[0], spoilt_token=spoilt)
     with pytest.raises(DomainError) as unknown:
-        actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0], spoilt_token=new_token()[0],
-                              new_token_hash=new_token()[1])  # fmt: skip
+        actions.replace_token(actor=as_actor(pw.members[0]), station=pw.stations[0], spoilt_token=new_token()[0])
     assert unknown.value.code == "token_not_found"
     assert VotingToken.objects.filter(is_redeemed=False).count() == 1
 
@@ -84,6 +78,7 @@ def test_the_page_voids_the_typed_token_and_shows_the_new_one(pw: PollingWorld) 
     done = client.post(url, {"token": spoilt, "confirm": "on"})
     assert done.status_code == 200
     page = done.content.decode()
-    fresh = page.split("data-new-token>", 1)[1].split("<", 1)[0]
+    fresh = page.split('data-short-code="', 1)[1].split('"', 1)[0]
+    assert "<svg" in page  # the same code as a QR code
     assert ballot(pw, spoilt)[1]["code"] == "token_already_used"
     assert ballot(pw, fresh)[0] == 200

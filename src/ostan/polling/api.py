@@ -33,6 +33,7 @@ from ostan.polling.casting import BallotItem, ballot_opened
 from ostan.polling.device_requests import authenticate
 from ostan.polling.models import DeviceKind, StationMinutes
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION, USE_DEVICE
+from ostan.polling.token_cards import IssuedCode, token_card
 
 router = Router(tags=["polling"])
 
@@ -119,6 +120,33 @@ class MinutesOut(Schema):
     confirmations: int
 
 
+class ShortCodeIn(BaseModel):
+    token: str = Field(max_length=128)
+    national_code: str = Field(max_length=40)
+    request_id: str = Field(max_length=64)
+
+
+class ShortCodeOut(Schema):
+    short_code: str  # nine ASCII digits, the last a Damm check digit
+    display: str  # grouped, Persian digits
+    qr_svg: str  # the QR code (payload "OSTAN-T:" + the digits) as inline SVG
+    constituency_id: int
+
+
+class LostTokenIn(Schema):
+    national_code: str = Field(max_length=40)
+
+
+class SpoiltTokenIn(Schema):
+    token: str = Field(max_length=128)
+
+
+def short_code_out(issued: IssuedCode) -> ShortCodeOut:
+    card = token_card(issued.code)
+    return ShortCodeOut(short_code=card.code, display=card.display, qr_svg=card.qr_svg,
+                        constituency_id=issued.constituency_id)  # fmt: skip
+
+
 class StationOut(Schema):
     id: int
     code: str
@@ -153,6 +181,16 @@ def check_in_answer(d: CheckInDecision) -> dict[str, Any]:
         "is_accepted": d.is_accepted, "reason_code": d.reason_code, "message": d.message, "is_retry": d.is_retry,
         "station_code": rec.station_code if rec else None, "checked_in_at": rec.checked_in_at if rec else None,
     }  # fmt: skip
+
+
+@router.post(
+    "/short-codes", response=ShortCodeOut, summary="A short code for a just-issued token (authentication device)",
+    description=SIGNED,
+)  # fmt: skip
+@api_guarded(USE_DEVICE)
+def issue_short_code(request: HttpRequest, payload: ShortCodeIn) -> ShortCodeOut:
+    device = authenticate(request, kind=DeviceKind.AUTHENTICATION)
+    return short_code_out(actions.issue_short_code(device=device, **payload.model_dump()))
 
 
 @router.post("/ballots/open", response=BallotOpenOut, summary="Open the ballot a token allows", description=SIGNED)
@@ -235,3 +273,25 @@ def confirm_minutes(request: HttpRequest, pk: int) -> MinutesOut:
     minutes = selectors.minutes_for_user(acting(request), pk)
     actions.confirm_minutes(actor=acting(request), minutes=minutes)
     return minutes_out(selectors.minutes_for_user(acting(request), pk))
+
+
+@router.post(
+    "/stations/{pk}/tokens/lost", response=ShortCodeOut, auth=django_auth,
+    summary="Void a voter's lost token and issue a new short code (station member)",
+)  # fmt: skip
+@api_guarded(RUN_STATION, target="station")
+def void_lost_token(request: HttpRequest, pk: int, payload: LostTokenIn) -> ShortCodeOut:
+    station = selectors.station_for_user(acting(request), pk)
+    return short_code_out(
+        actions.void_lost_token(actor=acting(request), station=station, national_code=payload.national_code)
+    )
+
+
+@router.post(
+    "/stations/{pk}/tokens/spoilt", response=ShortCodeOut, auth=django_auth,
+    summary="Void a spoilt token and issue a new short code (station member)",
+)  # fmt: skip
+@api_guarded(RUN_STATION, target="station")
+def replace_spoilt_token(request: HttpRequest, pk: int, payload: SpoiltTokenIn) -> ShortCodeOut:
+    station = selectors.station_for_user(acting(request), pk)
+    return short_code_out(actions.replace_token(actor=acting(request), station=station, spoilt_token=payload.token))

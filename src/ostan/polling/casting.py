@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ostan.core.polling.ballots import BallotRecord
+from ostan.core.polling.short_codes import presented_token
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DeviceContext
@@ -51,10 +52,11 @@ def voting_device(device: DeviceContext) -> None:
 def ballot_opened(device: DeviceContext, token: str) -> int:
     """The constituency whose ballot ``token`` opens (the token is not spent): a read, not an action."""
     voting_device(device)
-    found = VotingToken.objects.filter(token_hash=token_hash(token)).values_list("station_id", "is_redeemed").first()
-    rec = None if found is None else TokenRecord(token_hash(token), code_of(found[0]), found[1])
+    hashed = token_hash(presented_token(token, station_code=device.station_code))  # a mistyped short code raises
+    found = VotingToken.objects.filter(token_hash=hashed).values_list("station_id", "is_redeemed").first()
+    rec = None if found is None else TokenRecord(hashed, code_of(found[0]), found[1])
     redeem(rec, station_code=device.station_code)  # raises the refusal; the result is not stored
-    return VotingToken.objects.values_list("constituency_id", flat=True).get(token_hash=token_hash(token))
+    return VotingToken.objects.values_list("constituency_id", flat=True).get(token_hash=hashed)
 
 
 def code_of(station_pk: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from ostan.accounts import actions as accounts
 from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, DEMO_PASSWORD
 from ostan.accounts.models import User
 from ostan.core.access import Role
+from ostan.core.charts.locator import inside_point, unproject
 from ostan.core.polling.devices import device_keys
 from ostan.core.text import normalize
 from ostan.elections import actions as elections
@@ -29,6 +31,7 @@ from ostan.elections.models import Constituency, ConstituencyKind, ElectionRound
 from ostan.polling import actions
 from ostan.polling.models import Device, DeviceKind, RollVoter, Station
 from ostan.polling.simulator import seed_key
+from ostan.territory.maps import county_outline
 from ostan.territory.models import Unit, UnitKind
 
 STATIONS = 3
@@ -81,9 +84,11 @@ def _people(city: Constituency) -> list[tuple[User, str]]:
     county = _county_of(city.unit)
     plan = [
         ("demo_day_head", "رئیس شعبه (نمایشی)", Role.STATION_OFFICIAL, city.unit,
-         "رئیس شعبه: بستن شعبه (با تأیید)، امضای صورتجلسه با دستگاه شعبه، تأیید صورتجلسه"),
+         "رئیس شعبه: باطل‌کردن رمز خراب یا گم‌شده و صدور کد تازه، بستن شعبه (با تأیید)، امضای صورتجلسه با"
+         " دستگاه شعبه، تأیید صورتجلسه"),
         ("demo_day_member", "عضو شعبه (نمایشی)", Role.STATION_OFFICIAL, city.unit,
-         "عضو شعبه: پذیرش رأی‌دهندگان، تأیید صورتجلسه"),
+         "عضو شعبه: پذیرش رأی‌دهندگان (کد کوتاه نُه‌رقمی و QR برای دستگاه رأی‌گیری)، باطل‌کردن رمز گم‌شده،"
+         " تأیید صورتجلسه"),
         ("demo_day_constituency", "مسئول انتخابات حوزه (نمایشی)", Role.CONSTITUENCY_ELECTION_OFFICIAL, city.unit,
          "مسئول حوزه: دیدن روند روز، انتشار شعبه‌ها، تجمیع و اعلام نتیجهٔ حوزه"),
         ("demo_day_county", "مسئول انتخابات شهرستان (نمایشی)", Role.COUNTY_ELECTION_OFFICIAL, county,
@@ -99,13 +104,26 @@ def _people(city: Constituency) -> list[tuple[User, str]]:
     return people
 
 
+def _place(unit: Unit, number: int) -> tuple[Decimal | None, Decimal | None]:
+    """A demo position inside the city's county outline, stations a few hundred metres apart."""
+    county = county_outline(unit.path)
+    spot = inside_point(county.d) if county else None
+    if spot is None:
+        return None, None
+    longitude, latitude = unproject(*spot)
+    step = Decimal("0.004") * (number - 1)
+    return Decimal(f"{latitude:.5f}") + step, Decimal(f"{longitude:.5f}") + step
+
+
 def _station(election_round: ElectionRound, city: Constituency, number: int) -> Station:
     code = f"R{election_round.number}-{number:03d}"
     station = Station.objects.filter(election_round=election_round, code=code).first()
     if station is None:
+        latitude, longitude = _place(city.unit, number)
         station = actions.create_station(
             actor=DEMO_SYSTEM, election_round=election_round, code=code,
             address=f"{city.unit.name}، حوزهٔ رأی‌گیری {number}", unit=city.unit, constituencies=[city],
+            latitude=latitude, longitude=longitude,
         )  # fmt: skip
     for post in holding(Role.STATION_OFFICIAL, timezone.now()).filter(unit__isnull=False).select_related("unit"):
         person = User.objects.get(pk=post.person_id)

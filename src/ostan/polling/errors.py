@@ -73,6 +73,11 @@ class Busy(DomainError):
 # Codes given where an action raises (``DomainError(message, code=...)``) rather than by a class above.
 CODES = {
     "already_confirmed": "این عضو صورتجلسه را پیش‌تر تأیید کرده است.",
+    "check_in_not_found": "این رأی‌دهنده در این شعبه پذیرفته نشده است.",
+    "invalid_national_code": "کد ملی باید ده رقم باشد.",
+    "no_unspent_token": "برای این رأی‌دهنده رمز مصرف‌نشده‌ای ثبت نیست.",
+    "short_code_unavailable": "کد کوتاه تازه ساخته نشد؛ دوباره تلاش کنید.",
+    "station_place_invalid": "جای شعبه روی نقشه نادرست است.",
     "bad_signature": "امضای صورتجلسه درست نیست.",
     "device_exists": "دستگاهی با این شناسه ثبت شده است.",
     "foreign_station": "صورتجلسه از آنِ شعبهٔ این دستگاه نیست.",

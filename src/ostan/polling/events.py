@@ -12,6 +12,8 @@ class PollingEvent(AuditEvent):
     BALLOT_CAST = "polling.ballot_cast", "ثبت رأی"
     BALLOTS_UPLOADED = "polling.ballots_uploaded", "بارگذاری دفتر آرای دستگاه"
     TOKEN_REPLACED = "polling.token_replaced", "باطل‌کردن رمز رأی خراب و صدور رمز تازه"
+    TOKEN_VOIDED = "polling.token_voided", "باطل‌کردن رمز رأی گم‌شده و صدور رمز تازه"
+    SHORT_CODE_ISSUED = "polling.short_code_issued", "صدور کد کوتاه رمز رأی"
     STATION_CLOSED = "polling.station_closed", "بستن شعبه"
     MINUTES_SIGNED = "polling.minutes_signed", "امضای صورتجلسه به دست دستگاه"
     MINUTES_CONFIRMED = "polling.minutes_confirmed", "تأیید صورتجلسه به دست عضو شعبه"

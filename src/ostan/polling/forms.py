@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -24,8 +25,15 @@ SYNTHETIC_MAX = 100_000
 # Which field an action's refusal belongs next to, by its code.
 FIELD_OF_CODE = {
     "station_exists": "code",
+    "station_place_invalid": "latitude",
     "device_exists": "device_id",
     "invalid_key": "public_key",
+    "token_not_found": "token",
+    "token_already_used": "token",
+    "short_code_mistyped": "token",
+    "invalid_national_code": "national_code",
+    "check_in_not_found": "national_code",
+    "no_unspent_token": "national_code",
 }
 
 
@@ -82,8 +90,35 @@ class StationForm(forms.Form):
         self.fields["constituencies"].choices = list(constituencies)  # type: ignore[attr-defined]
         self.fields["officials"].choices = list(officials)  # type: ignore[attr-defined]
 
+    latitude = forms.CharField(label="عرض جغرافیایی (اختیاری)", max_length=20, required=False,
+                               help_text="به درجه، مثلاً ۳۴٫۰۹۱۷؛ برای نشان دادن شعبه روی نقشهٔ رأی‌دهندگان",
+                               widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "decimal"}))  # fmt: skip
+    longitude = forms.CharField(label="طول جغرافیایی (اختیاری)", max_length=20, required=False,
+                                help_text="به درجه، مثلاً ۴۹٫۶۸۹۲",
+                                widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "decimal"}))  # fmt: skip
+
     def clean_code(self) -> str:
         return ascii_identifier(self.cleaned_data["code"])
+
+    def clean_latitude(self) -> Decimal | None:
+        return degrees(self.cleaned_data["latitude"])
+
+    def clean_longitude(self) -> Decimal | None:
+        return degrees(self.cleaned_data["longitude"])
+
+
+def degrees(text: str) -> Decimal | None:
+    """Degrees typed in any digit style, with «٫», «.» or «/» as the decimal mark; None when empty."""
+    cleaned = normalize_digits(text).strip().replace("٫", ".").replace("/", ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise forms.ValidationError("درجه را به عدد بنویسید، مثلاً ۳۴٫۰۹۱۷.") from None
+    if not value.is_finite():
+        raise forms.ValidationError("درجه را به عدد بنویسید، مثلاً ۳۴٫۰۹۱۷.")
+    return value.quantize(Decimal("0.00001"))
 
 
 class DeviceForm(forms.Form):

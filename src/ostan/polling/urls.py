@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("stations/<int:pk>/officials/", views.official_add, name="official_add"),
     path("stations/<int:pk>/close/", views.close, name="close"),
     path("stations/<int:pk>/tokens/replace/", views.token_replace, name="token_replace"),
+    path("stations/<int:pk>/tokens/lost/", views.token_lost, name="token_lost"),
     path("minutes/<int:pk>/", views.minutes_print, name="minutes"),
     path("minutes/<int:pk>/pdf/", views.minutes_pdf, name="minutes_pdf"),
     path("minutes/<int:pk>/confirm/", views.confirm, name="confirm"),

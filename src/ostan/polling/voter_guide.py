@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
@@ -40,6 +41,9 @@ class GuideStation:
     address: str
     place: str  # the unit path, by name: «استان، شهرستان، …، شهر»
     is_near: bool  # its unit contains the voter's residence
+    unit_path: str = ""
+    latitude: Decimal | None = None  # WGS 84 degrees, when the station has been placed
+    longitude: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def stations(constituency: Constituency, residence_path: str = "") -> list[Guide
     found = []
     for s in rows:
         near = bool(residence_path) and (residence_path + "/").startswith(s.unit.path + "/")
-        found.append(GuideStation(s.code, s.address, _place(s.unit), near))
+        found.append(GuideStation(s.code, s.address, _place(s.unit), near, s.unit.path, s.latitude, s.longitude))
     return sorted(found, key=lambda s: not s.is_near)
 
 

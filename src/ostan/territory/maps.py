@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from ostan.core.charts import Choropleth, MapRegion, Measure
 from ostan.core.errors import NotFound
-from ostan.territory.models import Unit
+from ostan.territory.models import PATH_SEPARATOR, Unit
 from ostan.territory.reference import COUNTRY_CODE, DATA_DIR
 
 MAP_FILE = DATA_DIR / "map_1395.json"
@@ -90,3 +90,25 @@ def population_choropleth(drawn: Map) -> Choropleth:
         for r in drawn.regions
     )
     return Choropleth(drawn.title, drawn.view_box, regions, measure=Measure("جمعیت"), label_heading=drawn.region_noun)
+
+
+@dataclass(frozen=True)
+class CountyOutline:
+    code: str
+    name: str
+    d: str  # SVG path data in the committed map's coordinates (ostan.core.charts.project)
+
+
+def county_outline(unit_path: str) -> CountyOutline | None:
+    """The 1395 outline of the county that holds the unit at ``unit_path``; None when the map has none."""
+    codes = unit_path.split(PATH_SEPARATOR)
+    provinces = _shapes()["provinces"]
+    for i, code in enumerate(codes):
+        if code in provinces:
+            regions = {r["code"]: r for r in provinces[code]["regions"]}
+            for county in codes[i + 1 :]:
+                if county in regions:
+                    shape = regions[county]
+                    return CountyOutline(county, shape.get("name", county), shape["d"])
+            return None
+    return None

@@ -6,6 +6,7 @@ only where markup is written (:mod:`ostan.core.charts.markup`). The core never r
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -172,3 +173,42 @@ def _check_series(series: tuple[Series, ...], length: int, *, is_signed: bool) -
         for j, value in enumerate(s.values):
             if value is not None and as_decimal(value, path=f"series[{i}].values[{j}]") < 0 and not is_signed:
                 raise InvalidChart("طول میله نمی‌تواند منفی باشد.", details={"path": f"series[{i}].values[{j}]"})
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A place drawn as a marker on a map's outlines, e.g. a polling station; ``x``/``y`` in map units."""
+
+    code: str
+    name: str
+    x: float
+    y: float
+    note: str = ""  # beside the name in the tooltip and the table, e.g. the address
+    href: str | None = None
+
+    def __post_init__(self) -> None:
+        _require_label(self.name, f"points[{self.code}].name")
+        if not (math.isfinite(self.x) and math.isfinite(self.y)):
+            raise InvalidRegion(f"مختصات «{self.code}» عدد نیست.", details={"path": self.code})
+        if self.href is not None and not _SAFE_HREF.fullmatch(self.href):
+            raise InvalidRegion(f"پیوند «{self.code}» پذیرفته نیست.", details={"path": self.code})
+
+
+@dataclass(frozen=True)
+class LocatorMap:
+    """Places as markers on plain outlines (a county's, its neighbours'): where something is, not how much."""
+
+    title: str
+    view_box: str
+    regions: tuple[MapRegion, ...]  # drawn in one neutral fill; their values are not read
+    points: tuple[MapPoint, ...]
+    point_noun: str = "مکان"  # what each point is, for the legend and the table's heading
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        _require_title(self.title)
+        if not _VIEW_BOX.fullmatch(self.view_box):
+            raise InvalidRegion("viewBox نقشه باید چهار عدد باشد.", details={"path": "view_box"})
+        codes = [p.code for p in self.points]
+        if len(set(codes)) != len(codes):
+            raise InvalidRegion("کد هر نقطه باید یکتا باشد.", details={"path": "points"})

@@ -10,10 +10,11 @@ from ostan.core.charts.errors import InvalidChart
 from ostan.core.charts.figure import Figure
 from ostan.core.charts.groups import render_grouped_bar_chart
 from ostan.core.charts.lines import render_line_chart
-from ostan.core.charts.model import BarChart, Choropleth, GroupedBarChart, LineChart
+from ostan.core.charts.locator import render_locator
+from ostan.core.charts.model import BarChart, Choropleth, GroupedBarChart, LineChart, LocatorMap
 from ostan.core.charts.palettes import STANDARD, Palette
 
-type Chart = BarChart | GroupedBarChart | LineChart | Choropleth
+type Chart = BarChart | GroupedBarChart | LineChart | Choropleth | LocatorMap
 
 # Element ids inside a page: the caller picks a prefix unique to the page (two charts must not share one).
 _ID_PREFIX = re.compile(r"[a-z][a-z0-9-]{0,63}")
@@ -32,4 +33,6 @@ def render(chart: Chart, *, palette: Palette = STANDARD, id_prefix: str = "chart
             return render_line_chart(chart, palette=palette, id_prefix=id_prefix)
         case Choropleth():
             return render_choropleth(chart, palette=palette, id_prefix=id_prefix)
+        case LocatorMap():
+            return render_locator(chart, palette=palette, id_prefix=id_prefix)
     raise InvalidChart("این گونه نمودار شناخته نیست.", details={"path": "chart"})

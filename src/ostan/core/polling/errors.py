@@ -93,3 +93,10 @@ class InvalidBulletinEntry(DomainError):
 
 class SeedRequired(DomainError):
     code = "seed_required"
+
+
+class ShortCodeMistyped(TokenRefused):
+    """A short code whose check digit does not match: a typing mistake, never a token to look up."""
+
+    code = "short_code_mistyped"
+    status = 400

@@ -7,7 +7,7 @@ from ostan.polling.actions.devices import deactivate_device, register_device
 from ostan.polling.actions.minutes import close_station, confirm_minutes, sign_minutes
 from ostan.polling.actions.roll import generate_roll, import_roll
 from ostan.polling.actions.stations import add_official, create_station
-from ostan.polling.actions.tokens import replace_token
+from ostan.polling.actions.tokens import issue_short_code, replace_token, void_lost_token
 
 __all__ = [
     "add_official",
@@ -20,7 +20,9 @@ __all__ = [
     "deactivate_device",
     "generate_roll",
     "import_roll",
+    "issue_short_code",
     "register_device",
     "replace_token",
     "sign_minutes",
+    "void_lost_token",
 ]

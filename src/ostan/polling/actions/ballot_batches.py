@@ -37,6 +37,7 @@ from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import BallotRecord, is_ballot_id, make_ballot, make_ballots, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
+from ostan.core.polling.short_codes import presented_token
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
 from ostan.polling import polls, statements
@@ -46,7 +47,7 @@ from ostan.polling.constituencies import info as constituency_info
 from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counter
 from ostan.polling.edge.stations import station_info
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import CastBallot, VotingToken
+from ostan.polling.models import CastBallot, TokenHolder, VotingToken
 
 RETRIES = 3
 ALREADY_USED = "با این رمز پیش‌تر رأی داده شده است."
@@ -63,9 +64,12 @@ SELECT (SELECT count(*) FROM dev), (SELECT status FROM polling_station WHERE id 
 # Arrays travel as one comma-separated text each: hashes, ballot ids, receipts and codes are checked to
 # be hex, base32 or digits and spaces first, and quoting one string is far cheaper than quoting 1,000.
 # Codes carry a leading "." so that a batch of one blank ballot is still one element, not an empty array.
+# The spent tokens' holder rows (which check-in held each) go in the same statement.
 SPEND_SQL = (
-    "UPDATE polling_votingtoken SET is_redeemed = true WHERE token_hash = ANY(string_to_array(%s, ','))"
-    " AND station_id = %s AND NOT is_redeemed RETURNING token_hash, constituency_id"
+    "WITH tok AS (UPDATE polling_votingtoken SET is_redeemed = true WHERE token_hash = ANY(string_to_array(%s, ','))"
+    " AND station_id = %s AND NOT is_redeemed RETURNING token_hash, constituency_id),"
+    " held AS (DELETE FROM polling_tokenholder h USING tok WHERE h.token_hash = tok.token_hash)"
+    " SELECT token_hash, constituency_id FROM tok"
 )
 GIVE_BACK_SQL = (
     "UPDATE polling_votingtoken SET is_redeemed = false"
@@ -92,6 +96,11 @@ AUDIT_SQL = system_insert(
 )
 KNOWN_SQL = "SELECT ballot_id, station_id, codes, receipt_code FROM polling_castballot WHERE ballot_id = ANY(%s)"
 TOKENS_SQL = "SELECT token_hash, station_id, is_redeemed FROM polling_votingtoken WHERE token_hash = ANY(%s)"
+
+
+def _hashed(device: DeviceContext, item: BallotItem) -> str:
+    """The hash of the token an item presents (a mistyped short code is a token never issued)."""
+    return token_hash(presented_token(item.token, station_code=device.station_code, is_strict=False))
 
 
 @action()
@@ -124,7 +133,7 @@ class _Batch:
     def __init__(self, device: DeviceContext, items: Sequence[BallotItem]) -> None:
         self.device = device
         self.items = items
-        self.hashes = [token_hash(item.token) for item in items]
+        self.hashes = [_hashed(device, item) for item in items]
         self.owner: dict[str, int] = {}  # token hash → the first item presenting it
         self.accepted: dict[int, CastOutcome] = {}
         self.refused: dict[int, ItemRefusal] = {}
@@ -310,7 +319,7 @@ def _known_portable(
 def _judged_portable(
     device: DeviceContext, items: list[BallotItem]
 ) -> tuple[list[tuple[BallotItem, str, BallotRecord, int]], list[ItemRefusal]]:
-    hashes = {item.ballot_id: token_hash(item.token) for item in items}
+    hashes = {item.ballot_id: _hashed(device, item) for item in items}
     tokens = {
         h: (s, c, r)
         for h, s, c, r in VotingToken.objects.filter(token_hash__in=list(hashes.values())).values_list(
@@ -344,7 +353,9 @@ def _spend_portable(device: DeviceContext, hashes: list[str]) -> set[str]:
             f"UPDATE polling_votingtoken SET is_redeemed = %s WHERE station_id = %s AND NOT is_redeemed"  # noqa: S608
             f" AND token_hash IN ({marks}) RETURNING token_hash", [True, device.station_id, *hashes]
         )  # fmt: skip
-        return {row[0] for row in cursor.fetchall()}
+        spent = {row[0] for row in cursor.fetchall()}
+    TokenHolder.objects.filter(pk__in=spent).delete()  # the spent tokens' voters are forgotten
+    return spent
 
 
 def _cast_portable(device: DeviceContext, items: Sequence[BallotItem]) -> BatchOutcome:

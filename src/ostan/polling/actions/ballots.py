@@ -27,6 +27,7 @@ from ostan.auditlog.rows import system_insert
 from ostan.core.errors import DomainError
 from ostan.core.polling.ballots import make_ballot, stored_codes
 from ostan.core.polling.errors import ReplayedRequest
+from ostan.core.polling.short_codes import presented_token
 from ostan.core.polling.tokens import TokenRecord, redeem, token_hash
 from ostan.dialects import uses_postgresql
 from ostan.polling import polls, statements
@@ -35,7 +36,7 @@ from ostan.polling.device_requests import DEVICES, DeviceContext, advance_counte
 from ostan.polling.edge.stations import station_info
 from ostan.polling.errors import BallotIdConflict
 from ostan.polling.events import PollingEvent
-from ostan.polling.models import CastBallot, VotingToken
+from ostan.polling.models import CastBallot, TokenHolder, VotingToken
 
 MAX_BATCH = 1_000
 
@@ -53,6 +54,8 @@ WITH dev AS (
   WHERE token_hash = %(token)s AND station_id = %(station)s AND NOT is_redeemed
     AND EXISTS (SELECT 1 FROM dev) AND NOT EXISTS (SELECT 1 FROM dup) AND (SELECT status FROM st) = 'open'
   RETURNING constituency_id
+), held AS (
+  DELETE FROM polling_tokenholder WHERE token_hash = %(token)s AND EXISTS (SELECT 1 FROM tok)
 )
 SELECT (SELECT count(*) FROM dev), (SELECT station_id FROM dup), (SELECT codes FROM dup),
        (SELECT receipt_code FROM dup), (SELECT status FROM st), (SELECT constituency_id FROM tok)
@@ -126,7 +129,7 @@ def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Seq
         if duplicate is not None:
             return duplicate
         _ensure_open(device)
-        hashed = token_hash(token)
+        hashed = token_hash(presented_token(token, station_code=device.station_code))
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE polling_votingtoken SET is_redeemed = %s WHERE token_hash = %s AND station_id = %s"
@@ -135,6 +138,7 @@ def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Seq
             row = cursor.fetchone()
         if row is None:
             raise _refusal_for(device, hashed)
+        TokenHolder.objects.filter(pk=hashed).delete()  # the spent token's voter is forgotten
         ballot = make_ballot(
             ballot_id=ballot_id, station_code=device.station_code, constituency_id=str(row[0]), codes=codes
         )
@@ -156,7 +160,7 @@ def cast_ballot(*, device: DeviceContext, ballot_id: str, token: str, codes: Seq
 
 def _cast_prepared(device: DeviceContext, item: BallotItem) -> CastOutcome:
     """:func:`cast_ballot` in two prepared statements, the checks in the same order (see the module docstring)."""
-    hashed, station = token_hash(item.token), device.station_id
+    hashed, station = token_hash(presented_token(item.token, station_code=device.station_code)), device.station_id
     params = {"counter": device.counter, "device": device.pk, "ballot": item.ballot_id, "station": station,
               "token": hashed}  # fmt: skip
     row = statements.fetch_one(SPEND_SQL, params)

@@ -29,6 +29,7 @@ from ostan.polling.models import (
     Station,
     StationMinutes,
     StationStatus,
+    TokenHolder,
 )
 from ostan.polling.permissions import RUN_STATION
 from ostan.territory.scope import target_of
@@ -64,6 +65,8 @@ def close_station(*, actor: Actor, station: Station, now: dt.datetime | None = N
         ]
         station.status, station.closed_at = StationStatus.CLOSED, closed_at
         station.save(update_fields=["status", "closed_at"])
+        # No token of a closed station can be spent: the rows joining check-ins to tokens go now.
+        TokenHolder.objects.filter(station=station).delete()
         record(actor=actor, event=PollingEvent.STATION_CLOSED, obj=station, unit=station.unit,
                after={"minutes": [m.digest for m in stored]})  # fmt: skip
     forget(station.pk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,9 +48,12 @@ def create_station(
     unit: Unit,
     constituencies: Sequence[Constituency],
     officials: Sequence[User] = (),
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
 ) -> Station:
     ensure(actor, SET_UP_STATIONS, target_of(unit))
     code, address = normalize(code), normalize(address)
+    _check_place(latitude, longitude)
     if not STATION_CODE.fullmatch(code):
         raise InvalidStation("کد شعبه فقط حرف و رقم لاتین، نقطه، خط تیره و زیرخط دارد.")
     if any(c.election_round_id != election_round.pk for c in constituencies):
@@ -59,16 +63,33 @@ def create_station(
         if Station.objects.filter(election_round=election_round, code=code).exists():
             raise InvalidStation(f"شعبهٔ {code} پیش‌تر تعریف شده است.", code="station_exists")
         station = Station.objects.create(
-            election_round=election_round, code=code, address=address, unit=unit, opened_at=timezone.now()
-        )
+            election_round=election_round, code=code, address=address, unit=unit, opened_at=timezone.now(),
+            latitude=latitude, longitude=longitude,
+        )  # fmt: skip
         station.constituencies.set(constituencies)
         station.officials.set(officials)
         record(
             actor=actor, event=PollingEvent.STATION_CREATED, obj=station, unit=unit,
             after={"code": code, "address": address, "constituencies": [c.pk for c in constituencies],
-                   "officials": [o.pk for o in officials]},
+                   "officials": [o.pk for o in officials], "latitude": latitude, "longitude": longitude},
         )  # fmt: skip
     return station
+
+
+# Iran lies within 25–40° N and 44–64° E; a position outside that box is a typing mistake (swapped fields).
+LATITUDES, LONGITUDES = (Decimal(24), Decimal(41)), (Decimal(43), Decimal(64))
+
+
+def _check_place(latitude: Decimal | None, longitude: Decimal | None) -> None:
+    if (latitude is None) != (longitude is None):
+        raise InvalidStation("برای جای شعبه روی نقشه هم عرض و هم طول جغرافیایی لازم است.", code="station_place_invalid")
+    if latitude is None or longitude is None:
+        return
+    if not (LATITUDES[0] <= latitude <= LATITUDES[1] and LONGITUDES[0] <= longitude <= LONGITUDES[1]):
+        raise InvalidStation(
+            "جای شعبه در ایران نیست؛ عرض جغرافیایی میان ۲۴ و ۴۱ و طول میان ۴۳ و ۶۴ درجه است.",
+            code="station_place_invalid",
+        )
 
 
 @action()

@@ -57,6 +57,8 @@ def _draw(sheet: MinutesSheet, *, total_pages: int, measuring: bool = False) -> 
         _votes(pdf, "آرای فهرست‌ها", "فهرست", sheet.lists)
     if sheet.reasons:
         _reasons(pdf, sheet)
+    if sheet.voided:
+        _voided(pdf, sheet)
     _integrity(pdf, sheet)
     _confirmations(pdf, sheet)
     return pdf
@@ -95,6 +97,12 @@ def _votes(pdf: PersianPDF, title: str, kind: str, votes: tuple[Votes, ...]) -> 
 def _reasons(pdf: PersianPDF, sheet: MinutesSheet) -> None:
     _section(pdf, "دلایل ابطال یا صحت بخشی از برگه‌ها")
     rows = [["دلیل", "برگه‌ها"]] + [[REASON_NAMES.get(code, code), format_number(n)] for code, n in sheet.reasons]
+    pdf.grid(rows, [4, 1.4], aligns="RC")
+
+
+def _voided(pdf: PersianPDF, sheet: MinutesSheet) -> None:
+    _section(pdf, "رمزهای رأی باطل‌شده (و رمز تازه صادرشده)")
+    rows = [["علت", "رمزها"]] + [[why, format_number(n)] for why, n in sheet.voided]
     pdf.grid(rows, [4, 1.4], aligns="RC")
 
 

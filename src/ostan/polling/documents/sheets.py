@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils import timezone
 
 from ostan.core.polling.ballots import format_receipt, paper_record_text
 from ostan.core.polling.minutes import COUNT_FIELDS
 from ostan.polling import selectors
 from ostan.polling.constituencies import info as constituency_info
-from ostan.polling.models import CastBallot, StationMinutes
+from ostan.polling.models import CastBallot, StationMinutes, VoidedToken, VoidReason
 
 COUNT_LABELS = {  # the rows of forms 29/31, in the forms' order
     "checked_in": "رأی‌دهندگان پذیرفته‌شده",
@@ -57,6 +58,7 @@ class MinutesSheet:
     signed_by: str  # the signing device's id
     signed_at: dt.datetime | None
     confirmations: tuple[Confirmation, ...]
+    voided: tuple[tuple[str, int], ...] = ()  # (why, in Persian; tokens) voided at the station for this constituency
 
     @property
     def is_signed(self) -> bool:
@@ -80,6 +82,16 @@ def _moment(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
+def _voided(m: StationMinutes) -> tuple[tuple[str, int], ...]:
+    """Tokens voided at the station for the minutes' constituency, by reason (spoilt, lost), in that order."""
+    counts = dict(
+        VoidedToken.objects.filter(station_id=m.station_id, constituency_id=m.constituency_id)
+        .values_list("reason")
+        .annotate(n=Count("pk"))
+    )
+    return tuple((reason.label, counts[reason.value]) for reason in VoidReason if counts.get(reason.value))
+
+
 def minutes_sheet(m: StationMinutes) -> MinutesSheet:
     doc, names = m.document, _names(m.constituency_id)
     confirmations = m.confirmations.select_related("official").order_by("confirmed_at", "pk")
@@ -90,6 +102,7 @@ def minutes_sheet(m: StationMinutes) -> MinutesSheet:
         candidates=tuple(Votes(c, names.get(c, UNKNOWN_NAME), v) for c, v in doc["votes_per_candidate"].items()),
         lists=tuple(Votes(c, names.get(c, UNKNOWN_NAME), v) for c, v in doc["votes_per_list"].items()),
         reasons=tuple(doc.get("reasons", {}).items()),
+        voided=_voided(m),
         opened_at=_moment(doc["opened_at"]), closed_at=_moment(doc["closed_at"]),
         digest=m.digest, signature=m.signature, signed_by=m.signed_by.device_id if m.signed_by else "",
         signed_at=m.signed_at,

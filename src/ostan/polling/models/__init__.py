@@ -5,7 +5,7 @@ table (who came, where, when) and the token and ballot tables (that a ballot may
 station, and its codes) share no foreign key, no identifier and no time. Ballots carry no time at all.
 """
 
-from ostan.polling.models.ballots import CastBallot, VotingToken
+from ostan.polling.models.ballots import CastBallot, TokenHolder, VoidedToken, VoidReason, VotingToken
 from ostan.polling.models.checkins import CheckIn
 from ostan.polling.models.devices import Device, DeviceKind
 from ostan.polling.models.minutes import MinutesConfirmation, StationMinutes
@@ -22,5 +22,8 @@ __all__ = [
     "Station",
     "StationMinutes",
     "StationStatus",
+    "TokenHolder",
+    "VoidReason",
+    "VoidedToken",
     "VotingToken",
 ]

@@ -65,3 +65,51 @@ class CastBallot(models.Model):
     @property
     def code_list(self) -> list[str]:
         return self.codes.split()
+
+
+class TokenHolder(models.Model):
+    """Which check-in holds an unspent token, so that a LOST token can be voided for its voter.
+
+    This is the one row that joins a voter to a token, so it lives only while the token is unspent: it
+    is made when the check-in device asks for the token's short code, and deleted in the same statement
+    that spends the token (every ballot path), when the token is voided, and when the station closes.
+    A ballot never carries a token, so even while it lives it joins no voter to a ballot.
+    """
+
+    token_hash = models.CharField("چکیده رمز", max_length=64, primary_key=True)
+    check_in = models.OneToOneField(
+        "polling.CheckIn", verbose_name="پذیرش", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    station = models.ForeignKey(
+        "polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = "دارندهٔ رمز مصرف‌نشده"
+        verbose_name_plural = "دارندگان رمزهای مصرف‌نشده"
+
+    def __str__(self) -> str:
+        return self.token_hash[:12]
+
+
+class VoidReason(models.TextChoices):
+    SPOILT = "spoilt", "رمز خراب"
+    LOST = "lost", "رمز گم‌شده"
+
+
+class VoidedToken(models.Model):
+    """One voided token, for the station's minutes: the station, the constituency and why; no token,
+    no voter and no time (the audit log names the member who voided it)."""
+
+    station = models.ForeignKey("polling.Station", verbose_name="شعبه", on_delete=models.PROTECT, related_name="+")
+    constituency = models.ForeignKey(
+        "elections.Constituency", verbose_name="حوزه", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField("علت", max_length=10, choices=VoidReason.choices)
+
+    class Meta:
+        verbose_name = "رمز رأی باطل‌شده"
+        verbose_name_plural = "رمزهای رأی باطل‌شده"
+
+    def __str__(self) -> str:
+        return f"{self.station_id}: {self.reason}"

@@ -26,6 +26,9 @@ class Station(models.Model):
     status = models.CharField("وضعیت", max_length=10, choices=StationStatus.choices, default=StationStatus.OPEN)
     opened_at = models.DateTimeField("زمان گشایش", null=True, blank=True)
     closed_at = models.DateTimeField("زمان بستن", null=True, blank=True)
+    # Where the station is, for the voter's map (WGS 84 degrees); optional, the address is what counts.
+    latitude = models.DecimalField("عرض جغرافیایی", max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField("طول جغرافیایی", max_digits=8, decimal_places=5, null=True, blank=True)
 
     class Meta:
         verbose_name = "شعبه اخذ رأی"

@@ -3,7 +3,7 @@ The paper record and the minutes are also served as PDF."""
 
 from ostan.polling.views.devices import checkin, kiosk, paper, paper_pdf
 from ostan.polling.views.guide import guide, guide_index, mine
-from ostan.polling.views.minutes import close, confirm, minutes_pdf, minutes_print, token_replace
+from ostan.polling.views.minutes import close, confirm, minutes_pdf, minutes_print, token_lost, token_replace
 from ostan.polling.views.roll import roll, roll_synthetic
 from ostan.polling.views.stations import device_deactivate, device_new, official_add, station, stations
 
@@ -26,5 +26,6 @@ __all__ = [
     "roll_synthetic",
     "station",
     "stations",
+    "token_lost",
     "token_replace",
 ]

@@ -11,6 +11,7 @@ from ostan.core.access import acting
 from ostan.core.errors import NotFound
 from ostan.polling import voter_guide
 from ostan.polling.permissions import READ_OWN_REGISTRATION, READ_VOTER_GUIDE
+from ostan.polling.station_maps import station_map
 
 MAX_QUERY = 100
 
@@ -19,7 +20,8 @@ MAX_QUERY = 100
 def mine(request: HttpRequest) -> HttpResponse:
     national_code = getattr(request.user, "national_code", None) or ""
     found = voter_guide.registration(acting(request), national_code) if national_code else None
-    return render(request, "polling/mine.html", {"nav": "mine", "reg": found})
+    drawn = station_map(found.stations) if found is not None else None
+    return render(request, "polling/mine.html", {"nav": "mine", "reg": found, "station_map": drawn})
 
 
 @guarded(READ_VOTER_GUIDE)
@@ -34,12 +36,14 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         raise Http404(exc.message) from None
     query = request.GET.get("q", "")[:MAX_QUERY]
+    stations = voter_guide.stations(found)
     context = {
         "nav": "guide",
         "c": found,
         "q": query,
         "candidates": voter_guide.candidates(found, query),
         "lists": found.party_lists.order_by("code") if found.is_proportional else [],
-        "stations": voter_guide.stations(found),
+        "stations": stations,
+        "station_map": station_map(stations),
     }
     return render(request, "polling/guide.html", context)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -14,10 +12,10 @@ from django.views.decorators.http import require_POST
 from ostan.access.guards import guarded
 from ostan.core.access import acting
 from ostan.core.errors import DomainError, PermissionRefused
-from ostan.core.polling.tokens import issue_token
 from ostan.pages.forms import ConfirmForm
 from ostan.polling import actions, documents, selectors
 from ostan.polling.permissions import READ_STATIONS, RUN_STATION
+from ostan.polling.token_cards import token_card
 from ostan.polling.views.pages import found, nav, pdf_response, status_of, submitted
 from ostan.polling.views.stations import station_page
 
@@ -46,23 +44,43 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class SpoiltTokenForm(ConfirmForm):
-    token = forms.CharField(label="رمز خراب‌شده (از کارت رأی‌دهنده)", max_length=80,
+    token = forms.CharField(label="رمز خراب‌شده (کد کوتاه نُه‌رقمی یا رمز بلند کارت رأی‌دهنده)", max_length=80,
                             widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))  # fmt: skip
     field_order = ["token", "confirm"]
 
 
+class LostTokenForm(ConfirmForm):
+    national_code = forms.CharField(label="کد ملی رأی‌دهنده‌ای که رمزش گم شده", max_length=20,
+                                    widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric",
+                                                                  "autocomplete": "off"}))  # fmt: skip
+    field_order = ["national_code", "confirm"]
+
+
 @guarded(RUN_STATION, target="station")
 def token_replace(request: HttpRequest, pk: int) -> HttpResponse:
-    """Void a spoilt token and issue another: the member types the spoilt token, ticks, and hands over
-    the new token shown once on this page (it is made here and only its hash is stored)."""
+    """Void a spoilt token and issue another: the member types the spoilt token (its short code or the
+    long one), ticks, and hands over the new short code shown once on this page."""
     s = found(selectors.station_for_user, acting(request), pk)
     form = SpoiltTokenForm(request.POST if request.method == "POST" else None)
-    token, hashed = issue_token(secrets.token_bytes(20))
-    call = lambda: actions.replace_token(  # noqa: E731
-        actor=acting(request), station=s, spoilt_token=form.cleaned_data["token"], new_token_hash=hashed
+    call = lambda: actions.replace_token(actor=acting(request), station=s, spoilt_token=form.cleaned_data["token"])  # noqa: E731
+    issued = submitted(form, call)
+    context = {**nav(request, "stations"), "station": s, "form": form, "kind": "spoilt",
+               "card": token_card(issued.code) if issued else None}  # fmt: skip
+    return render(request, "polling/token_replace.html", context, status=status_of(form))
+
+
+@guarded(RUN_STATION, target="station")
+def token_lost(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a voter's lost token: the member types the voter's national code, ticks, and hands over the
+    new short code; the old token is found through its check-in while it is unspent."""
+    s = found(selectors.station_for_user, acting(request), pk)
+    form = LostTokenForm(request.POST if request.method == "POST" else None)
+    call = lambda: actions.void_lost_token(  # noqa: E731
+        actor=acting(request), station=s, national_code=form.cleaned_data["national_code"]
     )
-    issued = token if submitted(form, call) else None
-    context = {**nav(request, "stations"), "station": s, "form": form, "issued": issued}
+    issued = submitted(form, call)
+    context = {**nav(request, "stations"), "station": s, "form": form, "kind": "lost",
+               "card": token_card(issued.code) if issued else None}  # fmt: skip
     return render(request, "polling/token_replace.html", context, status=status_of(form))
 
 

@@ -51,7 +51,7 @@ def _create(user: Actor, election_round: ElectionRound, data: dict[str, Any]) ->
         raise NotFound("واحد، حوزه یا عضوی که برگزیده‌اید پیدا نشد.")
     return actions.create_station(
         actor=user, election_round=election_round, code=data["code"], address=data["address"], unit=unit,
-        constituencies=chosen, officials=officials,
+        constituencies=chosen, officials=officials, latitude=data["latitude"], longitude=data["longitude"],
     )  # fmt: skip
 
 

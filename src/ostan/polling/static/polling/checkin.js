@@ -45,10 +45,25 @@
       show("refused", `<p data-reason="${esc(d.code || "error")}">${esc(d.message || "خطا")}</p>`);
     } else if (d.is_accepted) {
       show("ok", `<p data-reason="accepted">${esc(d.message)}</p><p>رمز رأی برای دستگاه رأی‌گیری:</p>
-        <p class="big" data-token>${esc(token)}</p><button type="button" onclick="window.print()">چاپ رمز</button>`);
+        <div data-token-slot><p class="big" data-token>${esc(token)}</p></div>
+        <button type="button" onclick="window.print()">چاپ رمز</button>`);
+      shortCode(request, token);
     } else {
       show("refused", `<p data-reason="${esc(d.reason_code)}">${esc(d.message)}</p>`);
     }
+  }
+  // The voter should not have to type 32 characters: the centre re-keys the token to nine digits (the
+  // last a check digit) and draws them as a QR code. If that fails, the long token shown stays valid.
+  async function shortCode(request, token) {
+    const answer = await device.post("/api/polling/short-codes",
+      { token, national_code: request.national_code, request_id: request.request_id });
+    if (answer.link_down || answer.status !== 200) return;
+    const slot = result.querySelector("[data-token-slot]");
+    if (!slot) return;
+    slot.innerHTML = `<div class="token-card" data-token-card>
+        <p class="token-code" dir="ltr" data-short-code="${esc(answer.data.short_code)}">${esc(answer.data.display)}</p>
+        <div class="token-qr" aria-hidden="true">${answer.data.qr_svg}</div>
+        <p class="muted">این کد نُه‌رقمی را در دستگاه رأی‌گیری همین شعبه بنویسید یا کد QR را به دوربین آن نشان دهید.</p></div>`;
   }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

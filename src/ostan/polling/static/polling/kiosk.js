@@ -87,9 +87,25 @@
     lookups = lookups.then(() => addCode(button.dataset.pick));
   });
 
+  // The Damm check digit of ostan.core.polling.short_codes: a typing mistake is said at once, before
+  // anything is sent (the centre checks it again).
+  const DAMM = ["0317598642", "7092154863", "4206871359", "1750983426", "6123045978",
+    "3674209581", "5869720134", "8945362017", "9438617205", "2581436790"];
+  const isShortValid = (digits) => [...digits].reduce((i, d) => Number(DAMM[i][Number(d)]), 0) === 0;
+  function presented(text) {
+    const raw = text.trim().replace(/^OSTAN-T:/i, "");
+    const digits = asciiDigits(raw).replace(/[\s-]/g, "");
+    if (/^\d+$/.test(digits) && digits.length <= 12) return { digits, isShort: true };
+    return { digits: raw.toUpperCase(), isShort: false };
+  }
   $("form[data-step=token]").addEventListener("submit", async (event) => {
     event.preventDefault();
-    state.token = event.target.token.value.trim().toUpperCase();
+    stopScan();
+    const typed = presented(event.target.token.value);
+    if (typed.isShort && (typed.digits.length !== 9 || !isShortValid(typed.digits))) {
+      return error("کد نُه‌رقمی درست نوشته نشده است (رقم کنترل نمی‌خواند)؛ آن را دوباره با دقت وارد کنید.");
+    }
+    state.token = typed.digits;
     const answer = await device.post("/api/polling/ballots/open", { token: state.token });
     if (answer.link_down) return error("ارتباط با مرکز برقرار نیست؛ دوباره تلاش کنید.");
     if (answer.status !== 200) return error(answer.data.message || "رمز پذیرفته نشد.");
@@ -197,4 +213,44 @@
     root.dataset.resets = String(Number(root.dataset.resets || 0) + 1);
   }
   $("[data-next-voter]").addEventListener("click", reset);
+
+  // A QR scan with the browser's own BarcodeDetector, where there is one and a camera: progressive, the
+  // typed code is the fallback. The frame is read on the device; only the code it holds is sent.
+  let scanning = null;
+  function stopScan() {
+    if (!scanning) return;
+    scanning.stream.getTracks().forEach((t) => t.stop());
+    clearInterval(scanning.timer);
+    scanning = null;
+    $("[data-scan-view]").hidden = true;
+  }
+  async function startScan() {
+    try {
+      const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+      const video = $("[data-scan-video]");
+      video.srcObject = stream;
+      await video.play();
+      $("[data-scan-view]").hidden = false;
+      scanning = { stream, timer: setInterval(async () => {
+        const codes = await detector.detect(video).catch(() => []);
+        const hit = codes.find((c) => /^OSTAN-T:\d{9}$/i.test(c.rawValue));
+        if (!hit) return;
+        stopScan();
+        const form = $("form[data-step=token]");
+        form.token.value = hit.rawValue.slice(8);
+        form.requestSubmit();
+      }, 300) };
+    } catch (e) {
+      stopScan();
+      error("دوربین در دسترس نیست؛ کد نُه‌رقمی را بنویسید.");
+    }
+  }
+  if ("BarcodeDetector" in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    window.BarcodeDetector.getSupportedFormats().then((formats) => {
+      if (formats.includes("qr_code")) $("[data-scan]").hidden = false;
+    }).catch(() => {});
+    $("[data-scan]").addEventListener("click", startScan);
+    $("[data-scan-stop]").addEventListener("click", stopScan);
+  }
 })();

@@ -11,10 +11,12 @@ from django.db import models
 from django.utils import timezone
 
 from ostan.core.servicedesk import HolidayKind, RequestKind, State
+from ostan.core.servicedesk.attachments import AttachmentKind
 from ostan.core.servicedesk.deadlines import DEFAULT_WORKING_DAYS
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in RequestKind]
 STATE_CHOICES = [(state.value, state.label) for state in State]
+ATTACHMENT_KIND_CHOICES = [(kind.value, kind.label) for kind in AttachmentKind]
 HOLIDAY_KIND_CHOICES = [(kind.value, kind.label) for kind in HolidayKind]
 OPEN_STATES = (State.REGISTERED, State.ASSIGNED, State.IN_PROGRESS, State.AWAITING_CITIZEN, State.RETURNED)
 
@@ -249,3 +251,27 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.request_id}"
+
+
+class Attachment(models.Model):
+    """A file sent with a step of a request (its filing, an answer, the citizen's reply), checked by its bytes
+    (``ostan.core.servicedesk.attachments``) and kept under ``OSTAN_DESK_FILES_DIR`` with a random name: only
+    ``ostan.servicedesk.views.attachments`` serves it, to those who may read the step it came with."""
+
+    request = models.ForeignKey(ServiceRequest, verbose_name="درخواست", on_delete=models.CASCADE,
+                                related_name="attachments")  # fmt: skip
+    entry = models.ForeignKey(Entry, verbose_name="مرحله", on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("نام پرونده", max_length=130)
+    kind = models.CharField("نوع", max_length=10, choices=ATTACHMENT_KIND_CHOICES)
+    size = models.PositiveIntegerField("حجم (بایت)")
+    sha256 = models.CharField("چکیدهٔ SHA-256", max_length=64)
+    stored_name = models.CharField("نام ذخیره", max_length=80, unique=True, editable=False)
+    created_at = models.DateTimeField("زمان بارگذاری")
+
+    class Meta:
+        verbose_name = "پیوست"
+        verbose_name_plural = "پیوست‌ها"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -28,7 +28,7 @@ from ostan.core.servicedesk.tracking import parse
 from ostan.core.text import search_key
 from ostan.servicedesk import clock
 from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
-from ostan.servicedesk.models import OPEN_STATES, Entry, Service, ServiceRequest
+from ostan.servicedesk.models import OPEN_STATES, Attachment, Entry, Service, ServiceRequest
 from ostan.servicedesk.permissions import READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
 
 SEARCH_MAX = 100
@@ -219,3 +219,31 @@ def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:
         registered_at=found.registered_at, due_at=found.due_at, answered_at=found.answered_at,
         handling_working_days=handled, satisfaction=found.satisfaction,
     )  # fmt: skip
+
+
+def _attachments(found: ServiceRequest, *, internal: bool) -> QuerySet[Attachment]:
+    rows = found.attachments.order_by("created_at", "pk")
+    return rows if internal else rows.filter(entry__is_public=True)
+
+
+def attachments_by_entry(found: ServiceRequest, *, internal: bool) -> dict[int, list[Attachment]]:
+    """The request's files the reader may open, by the history line they came with."""
+    grouped: dict[int, list[Attachment]] = {}
+    for row in _attachments(found, internal=internal):
+        grouped.setdefault(row.entry_id, []).append(row)
+    return grouped
+
+
+def history_with_files(found: ServiceRequest, *, internal: bool) -> list[tuple[Entry, list[Attachment]]]:
+    attached = attachments_by_entry(found, internal=internal)
+    return [(e, attached.get(e.pk, [])) for e in history(found, internal=internal)]
+
+
+def attachment(actor: Actor, request_pk: int, pk: int) -> Attachment:
+    """One file of a request the actor may read (its citizen, the holding organisation's officers, the desk and
+    the inspection office of its unit); a citizen never opens a file of an internal step."""
+    found = request(actor, request_pk)
+    row = _attachments(found, internal=actor.is_staff).filter(pk=pk).first()
+    if row is None:
+        raise RequestNotFound("چنین پیوستی یافت نشد.")
+    return row

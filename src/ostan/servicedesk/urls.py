@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ostan.servicedesk.views import holidays, open311_keys, public, requests
+from ostan.servicedesk.views import attachments, holidays, open311_keys, public, requests
 
 app_name = "servicedesk"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("dashboard/", requests.dashboard, name="dashboard"),
     path("requests/<int:pk>/", requests.detail, name="request"),
     path("requests/<int:pk>/filed/", requests.filed, name="filed"),
+    path("requests/<int:pk>/files/<int:file_id>/", attachments.download, name="attachment"),
     path("requests/<int:pk>/accept/", requests.accept, name="accept"),
     path("requests/<int:pk>/ask/", requests.ask, name="ask"),
     path("requests/<int:pk>/answer/", requests.answer, name="answer"),

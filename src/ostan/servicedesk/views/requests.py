@@ -30,7 +30,9 @@ from ostan.servicedesk.forms import (
     ReferForm,
     ResponsibleForm,
     SurveyForm,
+    TextFilesForm,
     TextForm,
+    uploads_of,
 )
 from ostan.servicedesk.models import STATE_CHOICES, ServiceRequest
 from ostan.servicedesk.permissions import (
@@ -57,7 +59,7 @@ def file_request(request: HttpRequest) -> HttpResponse:
     actor = acting(request)
     on_behalf = not actor.is_citizen
     initial = {"service": request.GET.get("service", "")}
-    form = FilingForm(request.POST or None, initial=initial, on_behalf=on_behalf)
+    form = FilingForm(request.POST or None, request.FILES or None, initial=initial, on_behalf=on_behalf)
 
     def call() -> ServiceRequest:
         data = form.cleaned_data
@@ -66,7 +68,7 @@ def file_request(request: HttpRequest) -> HttpResponse:
             channel=data.get("channel", "online"), citizen_name=data.get("citizen_name", ""),
             national_code=data.get("national_code", ""), mobile=data.get("mobile", ""),
         )  # fmt: skip
-        return actions.file_request(actor=actor, filing=filing)
+        return actions.file_request(actor=actor, filing=filing, uploads=uploads_of(data))
 
     if request.method == "POST" and (filed := submitted(form, call)):
         assert filed.tracking_code is not None
@@ -132,10 +134,11 @@ def _detail(
     may_respond = allows(actor, RESPOND_AS_CITIZEN, target)
     serving = [(o.code, o.name) for o in selectors.organisations_serving(item)]
     shown: dict[str, forms.Form] = {
-        "ask": TextForm(prefix="ask"), "answer": TextForm(prefix="answer"), "note": TextForm(prefix="note"),
+        "ask": TextForm(prefix="ask"), "answer": TextFilesForm(prefix="answer"), "note": TextForm(prefix="note"),
         "refer": ReferForm(prefix="refer"), "not_ours": ResponsibleForm(prefix="not_ours"),
         "assign": AssignForm(prefix="assign"), "settle": ResponsibleForm(prefix="settle"),
-        "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"), "survey": SurveyForm(prefix="survey"),
+        "reply": TextFilesForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"),
+        "survey": SurveyForm(prefix="survey"),
         "merge": MergeForm(prefix="merge"),
     }  # fmt: skip
     shown.update(bound or {})
@@ -162,7 +165,7 @@ def _detail(
     assert item.tracking_code is not None
     context = {
         "nav": "desk", "item": item, "code": display(item.tracking_code), "forms": shown, "offers": offers,
-        "entries": selectors.history(item, internal=internal), "internal": internal,
+        "entries": selectors.history_with_files(item, internal=internal), "internal": internal,
         "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item), "refusals": refusals,
         "duplicates": selectors.likely_duplicates(actor, item) if internal and item.is_open else [],
     }  # fmt: skip
@@ -185,15 +188,15 @@ def _run(
 
 def _step_view(capability: Capability, name: str, done: str, make: Callable[..., Any]) -> Callable[..., HttpResponse]:
     """A POST-only page for one step: its form (prefixed ``name``), its action, back to the request's page."""
-    form_class = {"ask": TextForm, "answer": TextForm, "note": TextForm, "refer": ReferForm,
-                  "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextForm,
+    form_class = {"ask": TextForm, "answer": TextFilesForm, "note": TextForm, "refer": ReferForm,
+                  "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextFilesForm,
                   "reopen": ReasonForm, "survey": SurveyForm, "merge": MergeForm}.get(name, EmptyForm)  # fmt: skip
 
     @guarded(capability, target="service_request")
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         actor = acting(request)
-        form = form_class(request.POST, prefix=name if form_class is not EmptyForm else None)
+        form = form_class(request.POST, request.FILES, prefix=name if form_class is not EmptyForm else None)
         if "organisation" in form.fields:
             item = found(selectors.request, actor, pk)
             _choices(form, "organisation", [(o.code, o.name) for o in selectors.organisations_serving(item)])
@@ -209,7 +212,8 @@ accept = _step_view(HANDLE_REQUEST, "accept", "رسیدگی آغاز شد.",
 ask = _step_view(HANDLE_REQUEST, "ask", "پرسش برای شهروند فرستاده شد؛ مهلت تا پاسخ او متوقف است.",
                  lambda a, pk, d: actions.ask_citizen(actor=a, request_id=pk, question=d["text"]))  # fmt: skip
 answer = _step_view(HANDLE_REQUEST, "answer", "پاسخ ثبت و برای شهروند نمایش داده شد.",
-                    lambda a, pk, d: actions.answer_request(actor=a, request_id=pk, answer=d["text"]))  # fmt: skip
+                    lambda a, pk, d: actions.answer_request(actor=a, request_id=pk, answer=d["text"],
+                                                            uploads=uploads_of(d)))  # fmt: skip
 note = _step_view(HANDLE_REQUEST, "note", "یادداشت داخلی افزوده شد.",
                   lambda a, pk, d: actions.add_note(actor=a, request_id=pk, text=d["text"]))  # fmt: skip
 refer = _step_view(
@@ -232,7 +236,8 @@ settle = _step_view(
 desk_close = _step_view(ROUTE_REQUEST, "desk_close", "درخواست بسته شد.",
                         lambda a, pk, d: actions.close_request(actor=a, request_id=pk))  # fmt: skip
 reply = _step_view(RESPOND_AS_CITIZEN, "reply", "پاسخ شما فرستاده شد.",
-                   lambda a, pk, d: actions.provide_information(actor=a, request_id=pk, text=d["text"]))  # fmt: skip
+                   lambda a, pk, d: actions.provide_information(actor=a, request_id=pk, text=d["text"],
+                                                                uploads=uploads_of(d)))  # fmt: skip
 close = _step_view(RESPOND_AS_CITIZEN, "close", "درخواست بسته شد. سپاس از شما.",
                    lambda a, pk, d: actions.close_request(actor=a, request_id=pk))  # fmt: skip
 reopen = _step_view(RESPOND_AS_CITIZEN, "reopen", "درخواست دوباره باز شد.",

@@ -80,6 +80,7 @@ from ostan.servicedesk.permissions import (
     RESPOND_AS_CITIZEN,
     ROUTE_REQUEST,
 )
+from ostan.servicedesk.replies import first_answer
 from ostan.servicedesk.targets import target_of_request
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
@@ -271,7 +272,8 @@ def file_request(
             found.state, found.organisation = outcome.state, agency
         found.due_at = clock.due_moment(found, moment)
         found.save()
-        entry = _history(found, actor, EntryKind.PUBLIC, "درخواست ثبت شد.", moment, is_public=True)
+        # The automatic first answer: who holds it and by which day the reply is due (ostan.servicedesk.replies).
+        entry = _history(found, actor, EntryKind.PUBLIC, first_answer(found), moment, is_public=True)
         attached = _attach(found, entry, stored, moment)
         notify(found, NotificationKind.FILED, key=str(found.pk))
         record(

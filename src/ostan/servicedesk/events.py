@@ -21,3 +21,5 @@ class ServiceDeskEvent(AuditEvent):
     SURVEY_ANSWERED = "servicedesk.survey_answered", "پاسخ شهروند به نظرسنجی رضایت"
     OPEN311_KEY_CREATED = "servicedesk.open311_key_created", "ساخت کلید Open311"
     OPEN311_KEY_DEACTIVATED = "servicedesk.open311_key_deactivated", "از کار انداختن کلید Open311"
+    REPLY_TEMPLATE_SAVED = "servicedesk.reply_template_saved", "ثبت متن آمادهٔ دستگاه"
+    REPLY_TEMPLATE_DEACTIVATED = "servicedesk.reply_template_deactivated", "کنار گذاشتن متن آماده"

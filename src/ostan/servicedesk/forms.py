@@ -152,3 +152,24 @@ class Open311KeyForm(forms.Form):
     name = forms.CharField(label="نام سامانه یا یکپارچه‌ساز", max_length=150)
     organisation = forms.CharField(label="کد دستگاه صاحب کلید (اختیاری)", max_length=40, required=False,
                                    widget=_ltr())  # fmt: skip
+
+
+class ReplyTemplateForm(forms.Form):
+    organisation = forms.CharField(label="کد دستگاه", max_length=40, widget=_ltr())
+    step = forms.ChoiceField(label="مرحله")
+    state = forms.ChoiceField(label="در وضعیت", required=False)
+    title = forms.CharField(label="عنوان", max_length=120)
+    text = forms.CharField(
+        label="متن", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="«{کد}» جای کد رهگیری و «{مهلت}» جای تاریخ پایان مهلت می‌نشیند.",
+    )  # fmt: skip
+
+    def __init__(self, *args: object, fixed_organisation: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from ostan.servicedesk.models import STATE_CHOICES, ReplyStep
+
+        cast(forms.ChoiceField, self.fields["step"]).choices = ReplyStep.choices
+        cast(forms.ChoiceField, self.fields["state"]).choices = [("", "هر وضعیتی"), *STATE_CHOICES]
+        if fixed_organisation:  # an officer writes for their own organisation only
+            self.fields["organisation"].initial = fixed_organisation
+            self.fields["organisation"].widget = forms.HiddenInput()

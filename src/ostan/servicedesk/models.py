@@ -275,3 +275,34 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReplyStep(models.TextChoices):
+    FIRST = "first", "پاسخ نخست خودکار (هنگام ثبت)"
+    ANSWER = "answer", "پاسخ"
+    ASK = "ask", "پرسش از شهروند"
+    REFER = "refer", "ارجاع"
+
+
+class ReplyTemplate(models.Model):
+    """A text an organisation's officers start from at one step, offered while the request is in ``state``
+    (any state when blank). ``{کد}`` and ``{مهلت}`` become the tracking code and the deadline's Jalali date."""
+
+    organisation = models.ForeignKey("access.Organisation", verbose_name="دستگاه", on_delete=models.CASCADE,
+                                     related_name="+")  # fmt: skip
+    step = models.CharField("مرحله", max_length=10, choices=ReplyStep.choices)
+    state = models.CharField("وضعیت درخواست", max_length=20, choices=STATE_CHOICES, blank=True)
+    title = models.CharField("عنوان", max_length=120)
+    text = models.TextField("متن")
+    is_active = models.BooleanField("فعال", default=True)
+
+    class Meta:
+        verbose_name = "متن آماده"
+        verbose_name_plural = "متن‌های آماده"
+        ordering = ["organisation", "step", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "step", "title"], name="servicedesk_template_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -28,8 +28,16 @@ from ostan.core.servicedesk.tracking import parse
 from ostan.core.text import search_key
 from ostan.servicedesk import clock
 from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
-from ostan.servicedesk.models import OPEN_STATES, Attachment, Entry, Service, ServiceRequest
-from ostan.servicedesk.permissions import READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
+from ostan.servicedesk.models import (
+    OPEN_STATES,
+    Attachment,
+    Entry,
+    ReplyStep,
+    ReplyTemplate,
+    Service,
+    ServiceRequest,
+)
+from ostan.servicedesk.permissions import MANAGE_REPLY_TEMPLATES, READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
 
 SEARCH_MAX = 100
 
@@ -247,3 +255,21 @@ def attachment(actor: Actor, request_pk: int, pk: int) -> Attachment:
     if row is None:
         raise RequestNotFound("چنین پیوستی یافت نشد.")
     return row
+
+
+PICKED_STEPS = (ReplyStep.ANSWER, ReplyStep.ASK, ReplyStep.REFER)
+
+
+def reply_templates(found: ServiceRequest) -> list[ReplyTemplate]:
+    """The holding organisation's templates for the steps an officer writes, offered in the request's state."""
+    if found.organisation_id is None:
+        return []
+    rows = ReplyTemplate.objects.filter(organisation_id=found.organisation_id, is_active=True, step__in=PICKED_STEPS)
+    return list(rows.filter(Q(state="") | Q(state=found.state)).order_by("step", "title"))
+
+
+def managed_templates(actor: Actor) -> QuerySet[ReplyTemplate]:
+    """An officer's organisation's templates (and its branches'); every organisation's for the administrator."""
+    rows = ReplyTemplate.objects.select_related("organisation").order_by("organisation__name", "step", "title")
+    return rows.filter(reach_q(actor, MANAGE_REPLY_TEMPLATES, unit_path="organisation__seat__path",
+                               organisation_path="organisation__path"))  # fmt: skip

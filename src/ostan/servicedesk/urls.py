@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ostan.servicedesk.views import attachments, holidays, open311_keys, public, requests
+from ostan.servicedesk.views import attachments, holidays, open311_keys, public, replies, requests
 
 app_name = "servicedesk"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("holidays/", holidays.holidays, name="holidays"),
     path("open311-keys/", open311_keys.keys, name="open311_keys"),
     path("open311-keys/<int:pk>/deactivate/", open311_keys.deactivate, name="open311_deactivate"),
+    path("templates/", replies.templates, name="templates"),
+    path("templates/<int:pk>/retire/", replies.retire, name="template_retire"),
     path("file/", requests.file_request, name="file"),
     path("mine/", requests.mine, name="mine"),
     path("inbox/", requests.inbox, name="inbox"),

@@ -18,7 +18,7 @@ from ostan.core.servicedesk import Event, State
 from ostan.core.servicedesk.lifecycle import find_transition
 from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
-from ostan.servicedesk import actions, selectors
+from ostan.servicedesk import actions, replies, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.forms import (
     AssignForm,
@@ -141,6 +141,10 @@ def _detail(
         "survey": SurveyForm(prefix="survey"),
         "merge": MergeForm(prefix="merge"),
     }  # fmt: skip
+    picked = _picked(request, item) if may_handle else None
+    if picked is not None:
+        field = "reason" if picked[0] == "refer" else "text"
+        shown[picked[0]].initial = {field: picked[1]}
     shown.update(bound or {})
     refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
     for name in ("refer", "assign"):
@@ -168,8 +172,18 @@ def _detail(
         "entries": selectors.history_with_files(item, internal=internal), "internal": internal,
         "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item), "refusals": refusals,
         "duplicates": selectors.likely_duplicates(actor, item) if internal and item.is_open else [],
+        "templates": selectors.reply_templates(item) if may_handle and item.is_open else [],
     }  # fmt: skip
     return render(request, "servicedesk/request.html", context, status=status)
+
+
+def _picked(request: HttpRequest, item: ServiceRequest) -> tuple[str, str] | None:
+    """The step and filled text of the template the officer chose (``?template=``), if it is one offered."""
+    chosen = request.GET.get("template", "")
+    for row in selectors.reply_templates(item):
+        if str(row.pk) == chosen:
+            return row.step, replies.filled(row.text, item)
+    return None
 
 
 @guarded(READ_REQUESTS, target="service_request")

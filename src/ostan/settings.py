@@ -203,7 +203,7 @@ OSTAN_TRACKING_KEY = os.environ.get("OSTAN_TRACKING_KEY", "")
 # Files attached to service-desk requests: outside MEDIA_ROOT and the static files, served only by the desk's
 # view after its access check. Reminders go to the holding organisation this many working days before a deadline.
 OSTAN_DESK_FILES_DIR = Path(os.environ.get("OSTAN_DESK_FILES_DIR", VAR_DIR / "desk-files"))
-OSTAN_DESK_REMINDER_DAYS = int(os.environ.get("OSTAN_DESK_REMINDER_DAYS", "1"))
+OSTAN_DESK_REMINDER_DAYS = int(os.environ.get("OSTAN_DESK_REMINDER_DAYS", "2"))
 
 # Seconds the kiosk shows a voter's receipt before clearing the screen for the next voter.
 OSTAN_KIOSK_RESET_SECONDS = int(os.environ.get("OSTAN_KIOSK_RESET_SECONDS", "30"))

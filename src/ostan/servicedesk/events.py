@@ -23,3 +23,5 @@ class ServiceDeskEvent(AuditEvent):
     OPEN311_KEY_DEACTIVATED = "servicedesk.open311_key_deactivated", "از کار انداختن کلید Open311"
     REPLY_TEMPLATE_SAVED = "servicedesk.reply_template_saved", "ثبت متن آمادهٔ دستگاه"
     REPLY_TEMPLATE_DEACTIVATED = "servicedesk.reply_template_deactivated", "کنار گذاشتن متن آماده"
+    DEADLINE_REMINDED = "servicedesk.deadline_reminded", "یادآوری مهلت به دستگاه"
+    REQUEST_ESCALATED = "servicedesk.request_escalated", "ارجاع درخواست دیرکرده به بازرسی"

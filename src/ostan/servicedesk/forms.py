@@ -40,7 +40,7 @@ class AttachmentsField(forms.FileField):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png,.docx"
 
-    def clean(self, data: object, initial: object = None) -> list[object]:  # type: ignore[override]
+    def clean(self, data: object, initial: object = None) -> list[object]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data if item]

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from ostan.core.servicedesk import HolidayKind, RequestKind, State
+from ostan.core.servicedesk.alerts import AlertKind
 from ostan.core.servicedesk.attachments import AttachmentKind
 from ostan.core.servicedesk.deadlines import DEFAULT_WORKING_DAYS
 
@@ -133,6 +134,13 @@ class ServiceRequest(models.Model):
     # The citizen's satisfaction survey after closing: 1 (very dissatisfied) to 5 (very satisfied), once.
     satisfaction = models.PositiveSmallIntegerField("رضایت", null=True, blank=True)
     satisfaction_comment = models.CharField("نظر شهروند", max_length=1000, blank=True)
+    # Kept once set, for statistics: when the deadline job first found it past its deadline, and to which
+    # inspection office it was escalated (ostan.servicedesk.alerts).
+    overdue_at = models.DateTimeField("زمان دیرکرد", null=True, blank=True)
+    escalated_to = models.ForeignKey(
+        "access.Organisation", verbose_name="بازرسی", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "درخواست"
@@ -306,3 +314,34 @@ class ReplyTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DeadlineAlert(models.Model):
+    """A reminder to the holding organisation or an escalation to the inspection office, raised once per request,
+    kind and deadline (``deadline_started_at``: a reopening starts a new deadline) by the deadline job."""
+
+    request = models.ForeignKey(ServiceRequest, verbose_name="درخواست", on_delete=models.CASCADE,
+                                related_name="alerts")  # fmt: skip
+    kind = models.CharField("نوع", max_length=12, choices=[(k.value, k.label) for k in AlertKind])
+    deadline_started_at = models.DateTimeField("آغاز مهلت")
+    due_at = models.DateTimeField("پایان مهلت")
+    organisation = models.ForeignKey(
+        "access.Organisation", verbose_name="دستگاه رسیدگی‌کننده", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    escalated_to = models.ForeignKey(
+        "access.Organisation", verbose_name="بازرسی", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField("زمان")
+
+    class Meta:
+        verbose_name = "هشدار مهلت"
+        verbose_name_plural = "هشدارهای مهلت"
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "kind", "deadline_started_at"], name="servicedesk_alert_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.request_id}"

@@ -79,3 +79,8 @@ MANAGE_REPLY_TEMPLATES = Capability(
     (grant(Reach.ORGANISATION, Role.AGENCY_OFFICER), grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR)),
     refusal="متن‌های آماده را کارشناس همان دستگاه یا مدیر سامانه نگه می‌دارد.",
 )
+WATCH_DEADLINES = Capability(
+    "servicedesk.watch_deadlines",
+    "یادآوری مهلت به دستگاه و ارجاع درخواست‌های دیرکرده به بازرسی (کار زمان‌بندی‌شدهٔ سامانه)",
+    (grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR),),
+)

@@ -273,3 +273,12 @@ def managed_templates(actor: Actor) -> QuerySet[ReplyTemplate]:
     rows = ReplyTemplate.objects.select_related("organisation").order_by("organisation__name", "step", "title")
     return rows.filter(reach_q(actor, MANAGE_REPLY_TEMPLATES, unit_path="organisation__seat__path",
                                organisation_path="organisation__path"))  # fmt: skip
+
+
+def escalations(actor: Actor) -> QuerySet[ServiceRequest]:
+    """Requests the deadline job found overdue (kept after they are answered), in the actor's reach, latest first:
+    the inspection office's list of its units, an officer's of its organisation."""
+    rows = _requests().filter(
+        reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path")
+    )
+    return rows.filter(overdue_at__isnull=False).select_related("escalated_to").order_by("-overdue_at", "-pk")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mine/", requests.mine, name="mine"),
     path("inbox/", requests.inbox, name="inbox"),
     path("dashboard/", requests.dashboard, name="dashboard"),
+    path("escalations/", requests.escalations, name="escalations"),
     path("requests/<int:pk>/", requests.detail, name="request"),
     path("requests/<int:pk>/filed/", requests.filed, name="filed"),
     path("requests/<int:pk>/files/<int:file_id>/", attachments.download, name="attachment"),

@@ -20,7 +20,9 @@ from ostan.servicedesk.permissions import MANAGE_REPLY_TEMPLATES
 @guarded(MANAGE_REPLY_TEMPLATES)
 def templates(request: HttpRequest) -> HttpResponse:
     actor = acting(request)
-    own = Organisation.objects.filter(pk=actor.organisation_id).values_list("code", flat=True).first() or ""
+    own = ""
+    if actor.organisation_id is not None:
+        own = Organisation.objects.filter(pk=actor.organisation_id).values_list("code", flat=True).first() or ""
     form = ReplyTemplateForm(request.POST if request.method == "POST" else None, fixed_organisation=own)
 
     def call() -> object:

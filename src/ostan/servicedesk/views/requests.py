@@ -114,6 +114,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @guarded(READ_INBOX)
+def escalations(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.escalations(acting(request)), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "servicedesk/escalations.html", {"nav": "desk", "page": page, "query": ""})
+
+
+@guarded(READ_INBOX)
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"nav": "desk", "rows": selectors.dashboard(acting(request))}
     return render(request, "servicedesk/dashboard.html", context)

@@ -47,6 +47,8 @@ from ostan.core.servicedesk.tracking import encode
 from ostan.core.servicedesk.tracking import parse as parse_code
 from ostan.core.text import normalize, normalize_digits, search_key
 from ostan.servicedesk import clock, files
+from ostan.servicedesk.catalogue import AUDITED as CATALOGUE_AUDITED
+from ostan.servicedesk.catalogue import write_service
 from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.errors import (
     InvalidRequest,
@@ -141,18 +143,10 @@ def save_service(*, actor: Actor, entry: ServiceEntry) -> Service:
             organisation = Organisation.objects.filter(code=entry.organisation_code).first()
             if organisation is None:
                 raise InvalidService("دستگاه مسئول یافت نشد.", details={"field": "organisation"})
-        service = Service.objects.select_for_update().filter(code=entry.code).first() or Service(code=entry.code)
-        before = snapshot(service, ("name", "working_days", "organisation_kind")) if service.pk else None
-        service.name = normalize(entry.name)
-        service.search_key = search_key(f"{entry.name} {entry.description}")
-        service.kinds = kinds
-        service.organisation_kind, service.organisation = entry.organisation_kind, organisation
-        service.description, service.required_documents = entry.description, entry.required_documents
-        service.steps, service.cost, service.working_days = entry.steps, entry.cost, entry.working_days
-        service.save()
+        service, before = write_service(entry, organisation)
         record(
             actor=actor, event=ServiceDeskEvent.SERVICE_SAVED, obj=service, before=before,
-            after=snapshot(service, ("name", "working_days", "organisation_kind")),
+            after=snapshot(service, CATALOGUE_AUDITED),
         )  # fmt: skip
     return service
 

@@ -25,3 +25,4 @@ class ServiceDeskEvent(AuditEvent):
     REPLY_TEMPLATE_DEACTIVATED = "servicedesk.reply_template_deactivated", "کنار گذاشتن متن آماده"
     DEADLINE_REMINDED = "servicedesk.deadline_reminded", "یادآوری مهلت به دستگاه"
     REQUEST_ESCALATED = "servicedesk.request_escalated", "ارجاع درخواست دیرکرده به بازرسی"
+    SERVICES_IMPORTED = "servicedesk.services_imported", "بارگذاری فهرست خدمت‌ها از پرونده"

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from ostan.servicedesk.views import attachments, holidays, open311_keys, public, replies, requests
+from ostan.servicedesk.views import attachments, catalogue, holidays, open311_keys, public, replies, requests
 
 app_name = "servicedesk"
 urlpatterns = [
     path("", public.catalogue, name="catalogue"),
     path("services/<slug:code>/", public.service_detail, name="service"),
+    path("catalogue/import/", catalogue.catalogue_import, name="catalogue_import"),
     path("track/", public.track, name="track"),
     path("holidays/", holidays.holidays, name="holidays"),
     path("open311-keys/", open311_keys.keys, name="open311_keys"),

@@ -26,3 +26,4 @@ class ServiceDeskEvent(AuditEvent):
     DEADLINE_REMINDED = "servicedesk.deadline_reminded", "یادآوری مهلت به دستگاه"
     REQUEST_ESCALATED = "servicedesk.request_escalated", "ارجاع درخواست دیرکرده به بازرسی"
     SERVICES_IMPORTED = "servicedesk.services_imported", "بارگذاری فهرست خدمت‌ها از پرونده"
+    DEMO_HISTORY_LOADED = "servicedesk.demo_history_loaded", "بارگذاری درخواست‌های پیشین نمایشی"

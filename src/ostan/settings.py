@@ -208,6 +208,10 @@ OSTAN_LOG_ID = os.environ.get("OSTAN_LOG_ID", "ostan/board")
 OSTAN_TREE_HEAD_SECONDS = float(os.environ.get("OSTAN_TREE_HEAD_SECONDS", "300"))
 # The service desk's tracking codes (hex, at least 16 bytes); unset, a key is derived from SECRET_KEY.
 OSTAN_TRACKING_KEY = os.environ.get("OSTAN_TRACKING_KEY", "")
+# Files attached to service-desk requests: outside MEDIA_ROOT and the static files, served only by the desk's
+# view after its access check. Reminders go to the holding organisation this many working days before a deadline.
+OSTAN_DESK_FILES_DIR = Path(os.environ.get("OSTAN_DESK_FILES_DIR", VAR_DIR / "desk-files"))
+OSTAN_DESK_REMINDER_DAYS = int(os.environ.get("OSTAN_DESK_REMINDER_DAYS", "2"))
 
 # Seconds the kiosk shows a voter's receipt before clearing the screen for the next voter.
 OSTAN_KIOSK_RESET_SECONDS = int(os.environ.get("OSTAN_KIOSK_RESET_SECONDS", "30"))

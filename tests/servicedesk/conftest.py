@@ -4,6 +4,7 @@ a citizen, a desk clerk, an officer of each agency and one of an agency elsewher
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pytest_django.fixtures import Settings
@@ -84,3 +85,11 @@ def make_desk() -> Desk:
         far_officer=make_person("far", Role.AGENCY_OFFICER, far_county, organisation=far_water),
         inspector=make_person("inspector", Role.INSPECTION_OFFICER, w.province, organisation=inspection),
     )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def desk_files(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Attached files go to a directory of each test's own."""
+    where = tmp_path_factory.mktemp("desk-files")
+    settings.OSTAN_DESK_FILES_DIR = where
+    return where

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ostan.auditlog.models import Entry as AuditEntry
 from ostan.core.access import Role
 from ostan.servicedesk.demo import DEMO_OPEN311_KEY, create_demo_servicedesk
-from ostan.servicedesk.models import Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.models import Holiday, Open311Key, ReplyTemplate, Service, ServiceRequest
 from ostan.servicedesk.open311 import key_hash
 from tests.actors import make_person
 from tests.servicedesk.conftest import NATIONAL_CODE, Desk
@@ -23,7 +23,12 @@ def test_the_demo_fills_every_state_once(desk: Desk) -> None:
     states = set(ServiceRequest.objects.values_list("state", flat=True))
     expected = {"registered", "assigned", "in_progress", "awaiting_citizen", "answered", "closed", "returned"}
     assert states >= expected | {"not_ours", "merged"}
-    assert ServiceRequest.objects.count() >= 30
+    assert ServiceRequest.objects.count() >= 300  # a few hundred: the actions' few dozen and the bulk history
+    for state in expected | {"not_ours", "merged"}:
+        assert ServiceRequest.objects.filter(state=state).count() >= 10, state
+    assert ServiceRequest.objects.filter(tracking_code__isnull=True).count() == 0
+    assert ServiceRequest.objects.filter(escalated_to__code="INSP").exists()
+    assert ReplyTemplate.objects.filter(organisation=desk.water).count() == 2
     assert ServiceRequest.objects.filter(satisfaction__isnull=False).exists()
     assert ServiceRequest.objects.filter(filed_by__username="demo_desk").exists()
     assert any("/desk/track/?code=" in line for line in lines)

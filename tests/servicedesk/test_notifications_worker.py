@@ -1,5 +1,6 @@
 """The database queue and a real ``manage.py db_worker`` process send the desk's text messages: once, after
-a retry when the gateway fails, and once when the same event is enqueued twice."""
+a retry when the gateway fails, and once when the same event is enqueued twice; and run the deadline job,
+which escalates an overdue request once however often it is enqueued."""
 
 from __future__ import annotations
 
@@ -8,19 +9,24 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from pytest_django.fixtures import Settings
 
+from ostan.access.models import Organisation
 from ostan.accounts.sms import Message, read_file
-from ostan.servicedesk.models import Notification
+from ostan.servicedesk.models import DeadlineAlert, Notification
 from ostan.servicedesk.tasks import send_notification
 from tests.servicedesk.conftest import Desk, make_desk
 
 ROOT = Path(__file__).resolve().parents[2]
+SEND, CHECK = "ostan.servicedesk.tasks.send_notification", "ostan.servicedesk.tasks.check_deadlines"
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAIT = 30.0
 
@@ -92,18 +98,27 @@ def test_a_failed_send_is_retried_by_the_worker_and_sent_once(queue: Callable[[s
     assert len(read_file(outbox)) == 1
 
 
-def test_the_same_event_enqueued_twice_reaches_the_phone_once(queue: Callable[[str], Path]) -> None:
+def test_the_same_event_or_deadline_job_enqueued_twice_acts_once(queue: Callable[[str], Path]) -> None:
+    """One SMS for a send enqueued three times; one escalation for the deadline job enqueued twice (as cron
+    would) for an overdue request (which also had its own filing SMS)."""
     desk = make_desk()
     desk.file()  # enqueued once by the action, before any worker runs
     row = Notification.objects.get()
     send_notification.enqueue(row.pk)
     send_notification.enqueue(row.pk)
+    late = desk.file(at=timezone.now() - timedelta(days=30))
+    call_command("desk_deadlines")
+    call_command("desk_deadlines")
     outbox = queue("ostan.accounts.sms.FileBackend")
-    _wait_for(outbox, 1)
+    _wait_for(outbox, 2)
     from django_tasks_db.models import DBTaskResult
 
     deadline = time.monotonic() + WAIT
     while DBTaskResult.objects.exclude(status="SUCCESSFUL").exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 3
-    assert len(read_file(outbox)) == 1
+    paths = list(DBTaskResult.objects.filter(status="SUCCESSFUL").values_list("task_path", flat=True))
+    assert sorted(paths) == sorted([SEND] * 4 + [CHECK] * 2)
+    assert len(read_file(outbox)) == 2
+    alert = DeadlineAlert.objects.get()
+    assert (alert.request_id, alert.kind) == (late.pk, "escalation")
+    assert alert.escalated_to == Organisation.objects.get(code="INSP")

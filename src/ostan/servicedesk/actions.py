@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,12 +40,15 @@ from ostan.core.servicedesk import (
     with_corrections,
 )
 from ostan.core.servicedesk import Holiday as HolidayValue
+from ostan.core.servicedesk.attachments import Upload, check_uploads
 from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
 from ostan.core.servicedesk.tracking import display as display_code
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.servicedesk.tracking import parse as parse_code
 from ostan.core.text import normalize, normalize_digits, search_key
-from ostan.servicedesk import clock
+from ostan.servicedesk import clock, files
+from ostan.servicedesk.catalogue import AUDITED as CATALOGUE_AUDITED
+from ostan.servicedesk.catalogue import write_service
 from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.errors import (
     InvalidRequest,
@@ -57,6 +61,7 @@ from ostan.servicedesk.errors import (
 )
 from ostan.servicedesk.events import ServiceDeskEvent
 from ostan.servicedesk.models import (
+    Attachment,
     Channel,
     Entry,
     EntryKind,
@@ -77,6 +82,7 @@ from ostan.servicedesk.permissions import (
     RESPOND_AS_CITIZEN,
     ROUTE_REQUEST,
 )
+from ostan.servicedesk.replies import first_answer
 from ostan.servicedesk.targets import target_of_request
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
@@ -137,18 +143,10 @@ def save_service(*, actor: Actor, entry: ServiceEntry) -> Service:
             organisation = Organisation.objects.filter(code=entry.organisation_code).first()
             if organisation is None:
                 raise InvalidService("دستگاه مسئول یافت نشد.", details={"field": "organisation"})
-        service = Service.objects.select_for_update().filter(code=entry.code).first() or Service(code=entry.code)
-        before = snapshot(service, ("name", "working_days", "organisation_kind")) if service.pk else None
-        service.name = normalize(entry.name)
-        service.search_key = search_key(f"{entry.name} {entry.description}")
-        service.kinds = kinds
-        service.organisation_kind, service.organisation = entry.organisation_kind, organisation
-        service.description, service.required_documents = entry.description, entry.required_documents
-        service.steps, service.cost, service.working_days = entry.steps, entry.cost, entry.working_days
-        service.save()
+        service, before = write_service(entry, organisation)
         record(
             actor=actor, event=ServiceDeskEvent.SERVICE_SAVED, obj=service, before=before,
-            after=snapshot(service, ("name", "working_days", "organisation_kind")),
+            after=snapshot(service, CATALOGUE_AUDITED),
         )  # fmt: skip
     return service
 
@@ -239,9 +237,12 @@ def _open311_citizen(filing: Filing) -> dict[str, Any]:
 
 
 @action()
-def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None) -> ServiceRequest:
+def file_request(
+    *, actor: Actor, filing: Filing, at: dt.datetime | None = None, uploads: Sequence[Upload] = ()
+) -> ServiceRequest:
     """Register a request, give it its tracking code and send it to the organisation serving its unit
-    (or the nearest one above); when none or two are found it waits at the desk for a clerk to choose."""
+    (or the nearest one above); when none or two are found it waits at the desk for a clerk to choose.
+    ``uploads`` (the citizen's documents, a scanned letter) are checked by their bytes and kept with it."""
     unit = _filed_unit(filing)
     ensure(actor, FILE_REQUEST, target_of(unit))
     moment = _now(at)
@@ -252,7 +253,8 @@ def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None)
         raise InvalidRequest("این گونه درخواست برای این خدمت پذیرفته نمی‌شود.", details={"field": "kind"})
     text = _text(filing.text, "text")
     people = _citizen_fields(actor, filing)
-    with transaction.atomic(durable=True):
+    checked = check_uploads(uploads)
+    with files.kept(checked) as stored, transaction.atomic(durable=True):
         found = ServiceRequest.objects.create(
             service=service, kind=filing.kind, unit=unit, text=text, search_key=search_key(text),
             registered_at=moment, deadline_started_at=moment, working_days=service.working_days, **people,
@@ -264,11 +266,14 @@ def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None)
             found.state, found.organisation = outcome.state, agency
         found.due_at = clock.due_moment(found, moment)
         found.save()
-        _history(found, actor, EntryKind.PUBLIC, "درخواست ثبت شد.", moment, is_public=True)
+        # The automatic first answer: who holds it and by which day the reply is due (ostan.servicedesk.replies).
+        entry = _history(found, actor, EntryKind.PUBLIC, first_answer(found), moment, is_public=True)
+        attached = _attach(found, entry, stored, moment)
         notify(found, NotificationKind.FILED, key=str(found.pk))
         record(
             actor=actor, event=ServiceDeskEvent.REQUEST_FILED, obj=found, unit=unit,
-            after={**snapshot(found, (*AUDITED, "channel", "service", "kind")), "on_behalf": not actor.is_citizen},
+            after={**snapshot(found, (*AUDITED, "channel", "service", "kind")), "on_behalf": not actor.is_citizen,
+                   **attached},
         )  # fmt: skip
     return found
 
@@ -283,6 +288,18 @@ def _history(found: ServiceRequest, actor: Actor, kind: str, text: str, at: dt.d
         author_label=post.label if post is not None else actor.reason,
         organisation_name=found.organisation.name if found.organisation is not None else "",
     )  # fmt: skip
+
+
+def _attach(found: ServiceRequest, entry: Entry, stored: files.Stored, at: dt.datetime) -> dict[str, Any]:
+    """The step's files as rows beside its history line; what the audit entry records of them."""
+    Attachment.objects.bulk_create(
+        Attachment(request=found, entry=entry, name=file.name, kind=file.kind.value, size=file.size, sha256=digest,
+                   stored_name=name, created_at=at)
+        for file, name, digest in stored
+    )  # fmt: skip
+    if not stored:
+        return {}
+    return {"attachments": [{"name": f.name, "kind": f.kind.value, "size": f.size, "sha256": d} for f, _, d in stored]}
 
 
 def _locked(request_id: int) -> ServiceRequest:
@@ -328,10 +345,12 @@ def _step(
     target_agency: Organisation | None = None,
     responsible_body: str = "",
     duplicate_of: str | None = None,
+    uploads: Sequence[Upload] = (),
 ) -> ServiceRequest:
     ensure(actor, capability, _target(request_id))
     moment = _now(at)
-    with transaction.atomic(durable=True):
+    checked = check_uploads(uploads)
+    with files.kept(checked) as stored, transaction.atomic(durable=True):
         found = _locked(request_id)
         ensure(actor, capability, _target(request_id))  # again under the lock: a referral may have moved it
         before = snapshot(found, AUDITED)
@@ -358,11 +377,12 @@ def _step(
         _apply_deadline(found, outcome.deadline, moment)
         found.save()
         entry = _history(found, actor, step.entry_kind, text or step.event.label, moment, is_public=step.is_public)
+        attached = _attach(found, entry, stored, moment)
         if step.event in NOTIFIED:  # the citizen hears of it by text message (ostan.servicedesk.notifications)
             notify(found, NOTIFIED[step.event], key=str(entry.pk))
         record(
             actor=actor, event=step.audit, obj=found, unit_path=found.unit.path, before=before,
-            after={**snapshot(found, AUDITED), **({"text": text} if text else {})},
+            after={**snapshot(found, AUDITED), **({"text": text} if text else {}), **attached},
         )  # fmt: skip
     return found
 
@@ -399,10 +419,15 @@ def ask_citizen(*, actor: Actor, request_id: int, question: str, at: dt.datetime
 
 
 @action()
-def answer_request(*, actor: Actor, request_id: int, answer: str, at: dt.datetime | None = None) -> ServiceRequest:
+def answer_request(
+    *, actor: Actor, request_id: int, answer: str, at: dt.datetime | None = None, uploads: Sequence[Upload] = ()
+) -> ServiceRequest:
+    """The public answer, with the agency's files (a letter, a permit) for the citizen if any."""
     step = _Step(Event.ANSWER, ServiceDeskEvent.REQUEST_ANSWERED, EntryKind.ANSWER, True)
     text = _text(answer, "text")
-    return _step(actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, text=text, at=at)
+    return _step(
+        actor=actor, capability=HANDLE_REQUEST, request_id=request_id, step=step, text=text, at=at, uploads=uploads
+    )
 
 
 @action()
@@ -444,12 +469,16 @@ def declare_not_ours(
 
 
 @action()
-def provide_information(*, actor: Actor, request_id: int, text: str, at: dt.datetime | None = None) -> ServiceRequest:
-    """The citizen answers the agency's question; the deadline runs again."""
+def provide_information(
+    *, actor: Actor, request_id: int, text: str, at: dt.datetime | None = None, uploads: Sequence[Upload] = ()
+) -> ServiceRequest:
+    """The citizen answers the agency's question (with the missing documents, if any); the deadline runs again."""
     step = _Step(Event.PROVIDE_INFORMATION, ServiceDeskEvent.INFORMATION_PROVIDED, EntryKind.CITIZEN, True)
     cleaned = _text(text, "text")
     capability = RESPOND_AS_CITIZEN if actor.is_citizen else ROUTE_REQUEST
-    return _step(actor=actor, capability=capability, request_id=request_id, step=step, text=cleaned, at=at)
+    return _step(
+        actor=actor, capability=capability, request_id=request_id, step=step, text=cleaned, at=at, uploads=uploads
+    )
 
 
 @action()

@@ -20,9 +20,11 @@ from ostan.core import national_code
 from ostan.core.access import Actor
 from ostan.core.servicedesk import RequestKind as R
 from ostan.servicedesk import actions
+from ostan.servicedesk.demo_history import load_history
 from ostan.servicedesk.entries import Filing, ServiceEntry
-from ostan.servicedesk.models import Channel, Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.models import Channel, Holiday, Open311Key, ReplyTemplate, Service, ServiceRequest
 from ostan.servicedesk.open311 import key_hash
+from ostan.servicedesk.replies import save_reply_template
 from ostan.territory.models import Unit
 
 DEMO_SYSTEM = Actor.system("بارگذاری دادهٔ نمایشی میز خدمت")
@@ -149,6 +151,8 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
     if not ServiceRequest.objects.exists():
         _requests(citizen_username)
     _open311()
+    _history()
+    _templates()
     counts = {s: ServiceRequest.objects.filter(state=s).count() for s in ServiceRequest.objects.values_list(
         "state", flat=True).distinct()}  # fmt: skip
     sample = ServiceRequest.objects.filter(citizen__isnull=False).order_by("pk").first()
@@ -156,6 +160,15 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
         f"{Service.objects.count()} services at /desk/, {Holiday.objects.count()} holidays, "
         f"{ServiceRequest.objects.count()} requests ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})",
         "Inboxes at /desk/inbox/ as demo_agency (water), demo_agency_city (municipality), demo_desk, demo_inspection",
+        f"  {citizen_username} (citizen): file online with attachments at /desk/file/, follow at /desk/mine/, answer "
+        "questions, close, reopen, the survey",
+        "  demo_desk (desk clerk): file for a citizen at the desk, by phone or from a scanned letter; route, merge",
+        "  demo_agency, demo_agency_city (agency officers): the inbox, answer with files, ask, refer, «not ours»; "
+        "reply templates at /desk/templates/; exports from the inbox",
+        "  demo_inspection (inspection office): deadlines across the province, escalations at /desk/escalations/, "
+        "the dashboard by organisation, county (map), service and month at /desk/dashboard/",
+        "  demo_admin: import the catalogue from CSV/XLSX at /desk/catalogue/import/; the deadline job runs with "
+        "manage.py desk_deadlines (cron) or desk_deadlines --now",
     ]
     if sample is not None:
         lines.append(f"Status page: /desk/track/?code={sample.tracking_code}")
@@ -164,6 +177,44 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
         " (keys at /desk/open311-keys/ as demo_admin)"
     )
     return lines
+
+
+def _history() -> None:
+    """A few hundred older requests in bulk (ostan.servicedesk.demo_history), once."""
+    if ServiceRequest.objects.filter(citizen_name__startswith="شهروند پیشین").exists():
+        return
+    city = ServiceRequest.objects.filter(service__code="street-repair").values_list("unit__code", flat=True).first()
+    county = ServiceRequest.objects.filter(service__code="water-outage").exclude(unit__code=city).values_list(
+        "unit__code", flat=True).first()  # fmt: skip
+    if city is None or county is None:
+        return
+    province = Unit.objects.get(code=county).parent
+    others = list(Unit.objects.filter(parent=province).exclude(code=county).order_by("code").values_list(
+        "code", flat=True)[:3]) if province is not None else []  # fmt: skip
+    load_history(actor=DEMO_SYSTEM, unit_codes=[city, county, city, county, city, *others])
+
+
+def _templates() -> None:
+    """Reply templates of the demo's water company: an answer and a question its officer picks from the page."""
+    water = ServiceRequest.objects.filter(service__code="water-outage", organisation__isnull=False).values_list(
+        "organisation__code", flat=True).first()  # fmt: skip
+    if water is None or ReplyTemplate.objects.filter(organisation__code=water).exists():
+        return
+    for step, state, title, text in (
+        (
+            "answer",
+            "in_progress",
+            "رفع قطعی",
+            "قطعی آب محل شما برطرف شد. اگر باز هم مشکلی هست، درخواست {کد} را بازگشایی کنید.",
+        ),
+        (
+            "ask",
+            "",
+            "نشانی دقیق",
+            "برای اعزام اکیپ، نشانی دقیق و پلاک را بنویسید؛ مهلت پاسخ تا رسیدن پاسخ شما متوقف است.",
+        ),
+    ):
+        save_reply_template(actor=DEMO_SYSTEM, organisation_code=water, step=step, state=state, title=title, text=text)
 
 
 def _open311() -> None:

@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 from django import forms
 
 from ostan.core.servicedesk import RequestKind
+from ostan.core.servicedesk.attachments import ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, Upload
+from ostan.core.text import to_persian_digits
 from ostan.servicedesk.models import Channel, Service
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in RequestKind]
+ATTACHMENT_HELP = (
+    f"تا {to_persian_digits(ATTACHMENTS_MAX)} پرونده PDF، JPEG، PNG یا Word (DOCX)، "
+    f"هر یک تا {to_persian_digits(ATTACHMENT_MAX_BYTES // (1024 * 1024))} مگابایت؛ برای نامهٔ کاغذی، تصویر اسکن‌شدهٔ آن"
+)
 ON_BEHALF_CHANNELS = [(c.value, c.label) for c in (Channel.DESK, Channel.PHONE, Channel.LETTER)]
 
 
 def _ltr(**attrs: str) -> forms.TextInput:
     return forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off", "spellcheck": "false", **attrs})
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to the core's count of files, each read whole by the action (which checks their bytes)."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "پیوست‌ها (اختیاری)")
+        kwargs.setdefault("help_text", ATTACHMENT_HELP)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png,.docx"
+
+    def clean(self, data: object, initial: object = None) -> list[object]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [found] if (found := single(data, initial)) else []
+
+
+def uploads_of(cleaned: Mapping[str, Any]) -> list[Upload]:
+    """A valid form's attached files as the actions take them."""
+    return [Upload(f.name or "", f.read()) for f in cleaned.get("attachments") or []]
 
 
 class SearchForm(forms.Form):
@@ -36,6 +71,7 @@ class FilingForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "places", "autocomplete": "off"}),
     )  # fmt: skip
     text = forms.CharField(label="متن درخواست", max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = AttachmentsField()
 
     def __init__(self, *args: object, on_behalf: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -63,6 +99,12 @@ class EmptyForm(forms.Form):
 
 class TextForm(forms.Form):
     text = forms.CharField(label="متن", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TextFilesForm(TextForm):
+    """An answer or the citizen's reply: the text and files that go with it."""
+
+    attachments = AttachmentsField()
 
 
 class ReasonForm(forms.Form):
@@ -110,3 +152,24 @@ class Open311KeyForm(forms.Form):
     name = forms.CharField(label="نام سامانه یا یکپارچه‌ساز", max_length=150)
     organisation = forms.CharField(label="کد دستگاه صاحب کلید (اختیاری)", max_length=40, required=False,
                                    widget=_ltr())  # fmt: skip
+
+
+class ReplyTemplateForm(forms.Form):
+    organisation = forms.CharField(label="کد دستگاه", max_length=40, widget=_ltr())
+    step = forms.ChoiceField(label="مرحله")
+    state = forms.ChoiceField(label="در وضعیت", required=False)
+    title = forms.CharField(label="عنوان", max_length=120)
+    text = forms.CharField(
+        label="متن", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="«{کد}» جای کد رهگیری و «{مهلت}» جای تاریخ پایان مهلت می‌نشیند.",
+    )  # fmt: skip
+
+    def __init__(self, *args: object, fixed_organisation: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from ostan.servicedesk.models import STATE_CHOICES, ReplyStep
+
+        cast(forms.ChoiceField, self.fields["step"]).choices = ReplyStep.choices
+        cast(forms.ChoiceField, self.fields["state"]).choices = [("", "هر وضعیتی"), *STATE_CHOICES]
+        if fixed_organisation:  # an officer writes for their own organisation only
+            self.fields["organisation"].initial = fixed_organisation
+            self.fields["organisation"].widget = forms.HiddenInput()

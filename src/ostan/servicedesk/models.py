@@ -11,10 +11,13 @@ from django.db import models
 from django.utils import timezone
 
 from ostan.core.servicedesk import HolidayKind, RequestKind, State
+from ostan.core.servicedesk.alerts import AlertKind
+from ostan.core.servicedesk.attachments import AttachmentKind
 from ostan.core.servicedesk.deadlines import DEFAULT_WORKING_DAYS
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in RequestKind]
 STATE_CHOICES = [(state.value, state.label) for state in State]
+ATTACHMENT_KIND_CHOICES = [(kind.value, kind.label) for kind in AttachmentKind]
 HOLIDAY_KIND_CHOICES = [(kind.value, kind.label) for kind in HolidayKind]
 OPEN_STATES = (State.REGISTERED, State.ASSIGNED, State.IN_PROGRESS, State.AWAITING_CITIZEN, State.RETURNED)
 
@@ -131,6 +134,13 @@ class ServiceRequest(models.Model):
     # The citizen's satisfaction survey after closing: 1 (very dissatisfied) to 5 (very satisfied), once.
     satisfaction = models.PositiveSmallIntegerField("رضایت", null=True, blank=True)
     satisfaction_comment = models.CharField("نظر شهروند", max_length=1000, blank=True)
+    # Kept once set, for statistics: when the deadline job first found it past its deadline, and to which
+    # inspection office it was escalated (ostan.servicedesk.alerts).
+    overdue_at = models.DateTimeField("زمان دیرکرد", null=True, blank=True)
+    escalated_to = models.ForeignKey(
+        "access.Organisation", verbose_name="بازرسی", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "درخواست"
@@ -246,6 +256,92 @@ class Notification(models.Model):
         verbose_name = "پیامک شهروند"
         verbose_name_plural = "پیامک‌های شهروندان"
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.request_id}"
+
+
+class Attachment(models.Model):
+    """A file sent with a step of a request (its filing, an answer, the citizen's reply), checked by its bytes
+    (``ostan.core.servicedesk.attachments``) and kept under ``OSTAN_DESK_FILES_DIR`` with a random name: only
+    ``ostan.servicedesk.views.attachments`` serves it, to those who may read the step it came with."""
+
+    request = models.ForeignKey(ServiceRequest, verbose_name="درخواست", on_delete=models.CASCADE,
+                                related_name="attachments")  # fmt: skip
+    entry = models.ForeignKey(Entry, verbose_name="مرحله", on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("نام پرونده", max_length=130)
+    kind = models.CharField("نوع", max_length=10, choices=ATTACHMENT_KIND_CHOICES)
+    size = models.PositiveIntegerField("حجم (بایت)")
+    sha256 = models.CharField("چکیدهٔ SHA-256", max_length=64)
+    stored_name = models.CharField("نام ذخیره", max_length=80, unique=True, editable=False)
+    created_at = models.DateTimeField("زمان بارگذاری")
+
+    class Meta:
+        verbose_name = "پیوست"
+        verbose_name_plural = "پیوست‌ها"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReplyStep(models.TextChoices):
+    FIRST = "first", "پاسخ نخست خودکار (هنگام ثبت)"
+    ANSWER = "answer", "پاسخ"
+    ASK = "ask", "پرسش از شهروند"
+    REFER = "refer", "ارجاع"
+
+
+class ReplyTemplate(models.Model):
+    """A text an organisation's officers start from at one step, offered while the request is in ``state``
+    (any state when blank). ``{کد}`` and ``{مهلت}`` become the tracking code and the deadline's Jalali date."""
+
+    organisation = models.ForeignKey("access.Organisation", verbose_name="دستگاه", on_delete=models.CASCADE,
+                                     related_name="+")  # fmt: skip
+    step = models.CharField("مرحله", max_length=10, choices=ReplyStep.choices)
+    state = models.CharField("وضعیت درخواست", max_length=20, choices=STATE_CHOICES, blank=True)
+    title = models.CharField("عنوان", max_length=120)
+    text = models.TextField("متن")
+    is_active = models.BooleanField("فعال", default=True)
+
+    class Meta:
+        verbose_name = "متن آماده"
+        verbose_name_plural = "متن‌های آماده"
+        ordering = ["organisation", "step", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "step", "title"], name="servicedesk_template_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DeadlineAlert(models.Model):
+    """A reminder to the holding organisation or an escalation to the inspection office, raised once per request,
+    kind and deadline (``deadline_started_at``: a reopening starts a new deadline) by the deadline job."""
+
+    request = models.ForeignKey(ServiceRequest, verbose_name="درخواست", on_delete=models.CASCADE,
+                                related_name="alerts")  # fmt: skip
+    kind = models.CharField("نوع", max_length=12, choices=[(k.value, k.label) for k in AlertKind])
+    deadline_started_at = models.DateTimeField("آغاز مهلت")
+    due_at = models.DateTimeField("پایان مهلت")
+    organisation = models.ForeignKey(
+        "access.Organisation", verbose_name="دستگاه رسیدگی‌کننده", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    escalated_to = models.ForeignKey(
+        "access.Organisation", verbose_name="بازرسی", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField("زمان")
+
+    class Meta:
+        verbose_name = "هشدار مهلت"
+        verbose_name_plural = "هشدارهای مهلت"
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "kind", "deadline_started_at"], name="servicedesk_alert_once")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.request_id}"

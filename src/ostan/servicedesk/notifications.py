@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from ostan.core.servicedesk.tracking import display
 from ostan.servicedesk.models import Notification, NotificationKind, ServiceRequest
+from ostan.servicedesk.replies import deadline_text
 
 
 def _track_link(code: str) -> str:
@@ -27,7 +28,9 @@ def message(found: ServiceRequest, kind: NotificationKind) -> str:
     assert found.tracking_code is not None
     code = display(found.tracking_code)
     if kind is NotificationKind.FILED:
-        return f"درخواست شما در میز خدمت ثبت شد.\nکد رهگیری: {code}\nپیگیری: {_track_link(found.tracking_code)}"
+        due = deadline_text(found)
+        when = f"\nپاسخ تا {due}" if due else ""
+        return f"درخواست شما در میز خدمت ثبت شد.\nکد رهگیری: {code}{when}\nپیگیری: {_track_link(found.tracking_code)}"
     if kind is NotificationKind.REFERRED:
         holder = f" به «{found.organisation.name}»" if found.organisation is not None else ""
         return f"درخواست {code} برای رسیدگی{holder} ارجاع شد.\nپیگیری: {_track_link(found.tracking_code)}"

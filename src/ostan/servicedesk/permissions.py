@@ -73,3 +73,14 @@ MANAGE_OPEN311_KEYS = Capability(
     "ساخت و از کار انداختن کلیدهای Open311 سامانه‌های دیگر",
     (grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR),),
 )
+MANAGE_REPLY_TEMPLATES = Capability(
+    "servicedesk.manage_reply_templates",
+    "نگه‌داری متن‌های آمادهٔ پاسخ، پرسش و ارجاع دستگاه و پاسخ نخست خودکار آن",
+    (grant(Reach.ORGANISATION, Role.AGENCY_OFFICER), grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR)),
+    refusal="متن‌های آماده را کارشناس همان دستگاه یا مدیر سامانه نگه می‌دارد.",
+)
+WATCH_DEADLINES = Capability(
+    "servicedesk.watch_deadlines",
+    "یادآوری مهلت به دستگاه و ارجاع درخواست‌های دیرکرده به بازرسی (کار زمان‌بندی‌شدهٔ سامانه)",
+    (grant(Reach.ROLE, Role.SYSTEM_ADMINISTRATOR),),
+)

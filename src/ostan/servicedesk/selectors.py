@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import jdatetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ostan.access.models import Organisation
 from ostan.access.scope import reach_q
 from ostan.core.access import Actor
-from ostan.core.errors import DomainError
+from ostan.core.charts import Choropleth, MapRegion, Measure
+from ostan.core.errors import DomainError, NotFound
+from ostan.core.jalali import MONTHS
 from ostan.core.servicedesk import (
     DeskStatistics,
     RequestRecord,
@@ -25,11 +28,21 @@ from ostan.core.servicedesk import Pause as PauseValue
 from ostan.core.servicedesk import likely_duplicates as similar
 from ostan.core.servicedesk.routing import ancestors
 from ostan.core.servicedesk.tracking import parse
-from ostan.core.text import search_key
+from ostan.core.text import search_key, to_persian_digits
 from ostan.servicedesk import clock
 from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
-from ostan.servicedesk.models import OPEN_STATES, Entry, Service, ServiceRequest
-from ostan.servicedesk.permissions import READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
+from ostan.servicedesk.models import (
+    OPEN_STATES,
+    Attachment,
+    Entry,
+    ReplyStep,
+    ReplyTemplate,
+    Service,
+    ServiceRequest,
+)
+from ostan.servicedesk.permissions import MANAGE_REPLY_TEMPLATES, READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
+from ostan.territory.maps import province_map
+from ostan.territory.models import Unit, UnitKind
 
 SEARCH_MAX = 100
 
@@ -163,46 +176,113 @@ def likely_duplicates(actor: Actor, found: ServiceRequest) -> list[tuple[Service
     return [(rows[m.request_id], m.score * 100) for m in matches]
 
 
+GROUPINGS = {"organisation": "دستگاه", "unit": "شهرستان", "service": "خدمت", "month": "ماه ثبت"}
+
+
 @dataclass(frozen=True)
 class OrganisationFigures:
+    """One row of the dashboard: an organisation, a county, a service or a Jalali month of registration."""
+
     name: str
     open: int
     overdue: int
     figures: DeskStatistics
+    code: str = ""  # the county's code (for the map), the service's, the month's «1405/09»
+    ever_overdue: int = 0  # found past the deadline by the deadline job, answered since or not
 
     @property
     def on_time_percent(self) -> float | None:
         share = self.figures.on_time_share
         return None if share is None else float(share) * 100
 
+    @property
+    def requests(self) -> int:
+        return self.figures.requests
 
-def dashboard(actor: Actor, at: dt.datetime | None = None) -> list[OrganisationFigures]:
-    """Per organisation the actor oversees: open and overdue requests, and the core's statistics (median
-    handling time in working days, share answered on time, satisfaction)."""
+
+def _counties(rows: list[ServiceRequest]) -> dict[str, tuple[str, str]]:
+    """The county (code, name) each request's unit lies in, by unit path."""
+    paths = {r.unit.path for r in rows}
+    above = {a for p in paths for a in ancestors(p)}
+    counties = {u.path: (u.code, u.name) for u in Unit.objects.filter(path__in=above, kind=UnitKind.COUNTY)}
+    return {p: next((counties[a] for a in reversed(ancestors(p)) if a in counties), ("", "بیرون از شهرستان‌ها"))
+            for p in paths}  # fmt: skip
+
+
+def _month(moment: dt.datetime) -> tuple[str, str]:
+    day = jdatetime.date.fromgregorian(date=moment.astimezone(clock.TZ).date())
+    return f"{day.year:04d}/{day.month:02d}", to_persian_digits(f"{MONTHS[day.month - 1]} {day.year}")
+
+
+def _grouped(rows: list[ServiceRequest], by: str) -> dict[tuple[str, str], list[ServiceRequest]]:
+    grouped: dict[tuple[str, str], list[ServiceRequest]] = {}
+    counties = _counties(rows) if by == "unit" else {}
+    for row in rows:
+        if by == "unit":
+            key = counties[row.unit.path]
+        elif by == "service":
+            key = (row.service.code, row.service.name)
+        elif by == "month":
+            key = _month(row.registered_at)
+        elif row.organisation is not None:
+            key = (row.organisation.code, row.organisation.name)
+        else:
+            continue  # the organisation view counts what organisations hold
+        grouped.setdefault(key, []).append(row)
+    return grouped
+
+
+def dashboard(actor: Actor, at: dt.datetime | None = None, *, by: str = "organisation") -> list[OrganisationFigures]:
+    """Per organisation (or county, service, Jalali month of registration) the actor oversees: open and overdue
+    requests, and the core's statistics (median handling time in working days, share answered on time,
+    satisfaction). Organisations by name; the others as the grouping reads (months in order)."""
     at = at or timezone.now()
     working = clock.calendar()
-    rows = (
+    rows = list(
         _requests()
         .filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
-        .filter(organisation__isnull=False)
         .prefetch_related("pauses")
     )
-    grouped: dict[str, list[ServiceRequest]] = {}
-    for row in rows:
-        assert row.organisation is not None
-        grouped.setdefault(row.organisation.name, []).append(row)
     result = []
-    for name, found in sorted(grouped.items()):
+    for (code, name), found in _grouped(rows, by if by in GROUPINGS else "organisation").items():
         records = [_record(r, working) for r in found if r.due_at is not None]
         result.append(
             OrganisationFigures(
                 name=name,
+                code=code,
                 open=sum(1 for r in found if r.is_open),
                 overdue=sum(1 for r in found if r.is_late),
                 figures=summarize(records, at=at),
+                ever_overdue=sum(1 for r in found if r.overdue_at is not None or r.is_late),
             )
         )
-    return result
+    return sorted(result, key=lambda r: r.code if by == "month" else r.name)
+
+
+def _map_note(row: OrganisationFigures | None) -> str:
+    return "" if row is None else to_persian_digits(f"{row.open} باز، {row.overdue} دیرکرد")
+
+
+def county_map(rows: list[OrganisationFigures]) -> Choropleth | None:
+    """The requests per county on the province's map (rows grouped by unit), or None without one province."""
+    codes = {r.code: r for r in rows if r.code}
+    units = Unit.objects.filter(code__in=codes, kind=UnitKind.COUNTY).values_list("path", flat=True)
+    above = {a for p in units for a in ancestors(p)}
+    provinces = list(Unit.objects.filter(path__in=above, kind=UnitKind.PROVINCE)[:2])
+    if len(provinces) != 1:
+        return None
+    province = provinces[0]
+    try:
+        drawn = province_map(province.code)
+    except NotFound:
+        return None
+    regions = tuple(
+        MapRegion(r.code, r.name, r.d, codes[r.code].requests if r.code in codes else None, href=r.href,
+                  note=_map_note(codes.get(r.code)))
+        for r in drawn.regions
+    )  # fmt: skip
+    return Choropleth(f"درخواست‌ها به تفکیک {drawn.region_noun}", drawn.view_box, regions,
+                      measure=Measure("درخواست"), label_heading=drawn.region_noun)  # fmt: skip
 
 
 def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:
@@ -219,3 +299,58 @@ def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:
         registered_at=found.registered_at, due_at=found.due_at, answered_at=found.answered_at,
         handling_working_days=handled, satisfaction=found.satisfaction,
     )  # fmt: skip
+
+
+def _attachments(found: ServiceRequest, *, internal: bool) -> QuerySet[Attachment]:
+    rows = found.attachments.order_by("created_at", "pk")
+    return rows if internal else rows.filter(entry__is_public=True)
+
+
+def attachments_by_entry(found: ServiceRequest, *, internal: bool) -> dict[int, list[Attachment]]:
+    """The request's files the reader may open, by the history line they came with."""
+    grouped: dict[int, list[Attachment]] = {}
+    for row in _attachments(found, internal=internal):
+        grouped.setdefault(row.entry_id, []).append(row)
+    return grouped
+
+
+def history_with_files(found: ServiceRequest, *, internal: bool) -> list[tuple[Entry, list[Attachment]]]:
+    attached = attachments_by_entry(found, internal=internal)
+    return [(e, attached.get(e.pk, [])) for e in history(found, internal=internal)]
+
+
+def attachment(actor: Actor, request_pk: int, pk: int) -> Attachment:
+    """One file of a request the actor may read (its citizen, the holding organisation's officers, the desk and
+    the inspection office of its unit); a citizen never opens a file of an internal step."""
+    found = request(actor, request_pk)
+    row = _attachments(found, internal=actor.is_staff).filter(pk=pk).first()
+    if row is None:
+        raise RequestNotFound("چنین پیوستی یافت نشد.")
+    return row
+
+
+PICKED_STEPS = (ReplyStep.ANSWER, ReplyStep.ASK, ReplyStep.REFER)
+
+
+def reply_templates(found: ServiceRequest) -> list[ReplyTemplate]:
+    """The holding organisation's templates for the steps an officer writes, offered in the request's state."""
+    if found.organisation_id is None:
+        return []
+    rows = ReplyTemplate.objects.filter(organisation_id=found.organisation_id, is_active=True, step__in=PICKED_STEPS)
+    return list(rows.filter(Q(state="") | Q(state=found.state)).order_by("step", "title"))
+
+
+def managed_templates(actor: Actor) -> QuerySet[ReplyTemplate]:
+    """An officer's organisation's templates (and its branches'); every organisation's for the administrator."""
+    rows = ReplyTemplate.objects.select_related("organisation").order_by("organisation__name", "step", "title")
+    return rows.filter(reach_q(actor, MANAGE_REPLY_TEMPLATES, unit_path="organisation__seat__path",
+                               organisation_path="organisation__path"))  # fmt: skip
+
+
+def escalations(actor: Actor) -> QuerySet[ServiceRequest]:
+    """Requests the deadline job found overdue (kept after they are answered), in the actor's reach, latest first:
+    the inspection office's list of its units, an officer's of its organisation."""
+    rows = _requests().filter(
+        reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path")
+    )
+    return rows.filter(overdue_at__isnull=False).select_related("escalated_to").order_by("-overdue_at", "-pk")

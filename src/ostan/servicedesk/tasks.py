@@ -66,3 +66,11 @@ def retry(notification_id: int) -> None:
         send_notification.using(run_after=later).enqueue(notification_id)
     else:
         send_notification.enqueue(notification_id)
+
+
+@task()
+def check_deadlines() -> dict[str, int]:
+    """The deadline job (``ostan.servicedesk.alerts.scan``): reminders and escalations due now, each once."""
+    from ostan.servicedesk.alerts import scan
+
+    return scan()

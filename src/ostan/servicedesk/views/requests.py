@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from ostan.core.servicedesk import Event, State
 from ostan.core.servicedesk.lifecycle import find_transition
 from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
-from ostan.servicedesk import actions, selectors
+from ostan.servicedesk import actions, exports, replies, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.forms import (
     AssignForm,
@@ -30,7 +31,9 @@ from ostan.servicedesk.forms import (
     ReferForm,
     ResponsibleForm,
     SurveyForm,
+    TextFilesForm,
     TextForm,
+    uploads_of,
 )
 from ostan.servicedesk.models import STATE_CHOICES, ServiceRequest
 from ostan.servicedesk.permissions import (
@@ -57,7 +60,7 @@ def file_request(request: HttpRequest) -> HttpResponse:
     actor = acting(request)
     on_behalf = not actor.is_citizen
     initial = {"service": request.GET.get("service", "")}
-    form = FilingForm(request.POST or None, initial=initial, on_behalf=on_behalf)
+    form = FilingForm(request.POST or None, request.FILES or None, initial=initial, on_behalf=on_behalf)
 
     def call() -> ServiceRequest:
         data = form.cleaned_data
@@ -66,7 +69,7 @@ def file_request(request: HttpRequest) -> HttpResponse:
             channel=data.get("channel", "online"), citizen_name=data.get("citizen_name", ""),
             national_code=data.get("national_code", ""), mobile=data.get("mobile", ""),
         )  # fmt: skip
-        return actions.file_request(actor=actor, filing=filing)
+        return actions.file_request(actor=actor, filing=filing, uploads=uploads_of(data))
 
     if request.method == "POST" and (filed := submitted(form, call)):
         assert filed.tracking_code is not None
@@ -96,25 +99,73 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "servicedesk/mine.html", {"nav": "desk", "page": page})
 
 
-@guarded(READ_INBOX)
-def inbox(request: HttpRequest) -> HttpResponse:
+def _inbox_rows(request: HttpRequest) -> tuple[InboxFilterForm, QuerySet[ServiceRequest]]:
     form = InboxFilterForm(request.GET)
     _choices(form, "state", [("", "همهٔ درخواست‌های باز"), *STATE_CHOICES])
     data = form.cleaned_data if form.is_valid() else {"state": "", "overdue": False, "q": ""}
     rows = selectors.inbox(
         acting(request), state=str(data["state"]), overdue=bool(data["overdue"]), query=str(data["q"])
     )
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return form, rows
+
+
+def _filters(request: HttpRequest) -> str:
     query = request.GET.copy()
-    query.pop("page", None)
-    context = {"nav": "desk", "form": form, "page": page, "query": query.urlencode()}
+    for name in ("page", "format"):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _format(request: HttpRequest) -> str:
+    kind = request.GET.get("format", "csv")
+    return kind if kind in exports.FORMATS else "csv"
+
+
+@guarded(READ_INBOX)
+def inbox(request: HttpRequest) -> HttpResponse:
+    form, rows = _inbox_rows(request)
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    context = {"nav": "desk", "form": form, "page": page, "query": _filters(request)}
     return render(request, "servicedesk/inbox.html", context)
 
 
 @guarded(READ_INBOX)
+def inbox_export(request: HttpRequest) -> HttpResponse:
+    """The inbox's list under the same filters, as CSV or XLSX (``?format=``)."""
+    _, rows = _inbox_rows(request)
+    listed = exports.request_rows(rows[: exports.EXPORT_MAX])
+    return exports.download(_format(request), "inbox", exports.REQUEST_HEADER, listed)
+
+
+@guarded(READ_INBOX)
+def escalations(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.escalations(acting(request)), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "servicedesk/escalations.html", {"nav": "desk", "page": page, "query": ""})
+
+
+def _grouping(request: HttpRequest) -> str:
+    by = request.GET.get("by", "organisation")
+    return by if by in selectors.GROUPINGS else "organisation"
+
+
+@guarded(READ_INBOX)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    context = {"nav": "desk", "rows": selectors.dashboard(acting(request))}
+    by = _grouping(request)
+    rows = selectors.dashboard(acting(request), by=by)
+    context = {
+        "nav": "desk", "rows": rows, "by": by, "groupings": selectors.GROUPINGS.items(),
+        "heading": selectors.GROUPINGS[by], "map": selectors.county_map(rows) if by == "unit" else None,
+        "timely": [r for r in rows if r.on_time_percent is not None],  # a bar needs a figure; «—» stays in the table
+    }  # fmt: skip
     return render(request, "servicedesk/dashboard.html", context)
+
+
+@guarded(READ_INBOX)
+def dashboard_export(request: HttpRequest) -> HttpResponse:
+    by = _grouping(request)
+    rows = selectors.dashboard(acting(request), by=by)
+    return exports.download(_format(request), f"dashboard-{by}", exports.dashboard_header(by),
+                            exports.dashboard_rows(rows))  # fmt: skip
 
 
 def _offers(item: ServiceRequest, side: str, event: Event) -> bool:
@@ -132,12 +183,17 @@ def _detail(
     may_respond = allows(actor, RESPOND_AS_CITIZEN, target)
     serving = [(o.code, o.name) for o in selectors.organisations_serving(item)]
     shown: dict[str, forms.Form] = {
-        "ask": TextForm(prefix="ask"), "answer": TextForm(prefix="answer"), "note": TextForm(prefix="note"),
+        "ask": TextForm(prefix="ask"), "answer": TextFilesForm(prefix="answer"), "note": TextForm(prefix="note"),
         "refer": ReferForm(prefix="refer"), "not_ours": ResponsibleForm(prefix="not_ours"),
         "assign": AssignForm(prefix="assign"), "settle": ResponsibleForm(prefix="settle"),
-        "reply": TextForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"), "survey": SurveyForm(prefix="survey"),
+        "reply": TextFilesForm(prefix="reply"), "reopen": ReasonForm(prefix="reopen"),
+        "survey": SurveyForm(prefix="survey"),
         "merge": MergeForm(prefix="merge"),
     }  # fmt: skip
+    picked = _picked(request, item) if may_handle else None
+    if picked is not None:
+        field = "reason" if picked[0] == "refer" else "text"
+        shown[picked[0]].initial = {field: picked[1]}
     shown.update(bound or {})
     refusals = [str(e) for form in (bound or {}).values() if form.is_bound for e in form.non_field_errors()]
     for name in ("refer", "assign"):
@@ -162,11 +218,21 @@ def _detail(
     assert item.tracking_code is not None
     context = {
         "nav": "desk", "item": item, "code": display(item.tracking_code), "forms": shown, "offers": offers,
-        "entries": selectors.history(item, internal=internal), "internal": internal,
+        "entries": selectors.history_with_files(item, internal=internal), "internal": internal,
         "is_late": selectors.is_overdue(item), "remaining": selectors.remaining_days(item), "refusals": refusals,
         "duplicates": selectors.likely_duplicates(actor, item) if internal and item.is_open else [],
+        "templates": selectors.reply_templates(item) if may_handle and item.is_open else [],
     }  # fmt: skip
     return render(request, "servicedesk/request.html", context, status=status)
+
+
+def _picked(request: HttpRequest, item: ServiceRequest) -> tuple[str, str] | None:
+    """The step and filled text of the template the officer chose (``?template=``), if it is one offered."""
+    chosen = request.GET.get("template", "")
+    for row in selectors.reply_templates(item):
+        if str(row.pk) == chosen:
+            return row.step, replies.filled(row.text, item)
+    return None
 
 
 @guarded(READ_REQUESTS, target="service_request")
@@ -185,15 +251,15 @@ def _run(
 
 def _step_view(capability: Capability, name: str, done: str, make: Callable[..., Any]) -> Callable[..., HttpResponse]:
     """A POST-only page for one step: its form (prefixed ``name``), its action, back to the request's page."""
-    form_class = {"ask": TextForm, "answer": TextForm, "note": TextForm, "refer": ReferForm,
-                  "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextForm,
+    form_class = {"ask": TextForm, "answer": TextFilesForm, "note": TextForm, "refer": ReferForm,
+                  "not_ours": ResponsibleForm, "assign": AssignForm, "settle": ResponsibleForm, "reply": TextFilesForm,
                   "reopen": ReasonForm, "survey": SurveyForm, "merge": MergeForm}.get(name, EmptyForm)  # fmt: skip
 
     @guarded(capability, target="service_request")
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         actor = acting(request)
-        form = form_class(request.POST, prefix=name if form_class is not EmptyForm else None)
+        form = form_class(request.POST, request.FILES, prefix=name if form_class is not EmptyForm else None)
         if "organisation" in form.fields:
             item = found(selectors.request, actor, pk)
             _choices(form, "organisation", [(o.code, o.name) for o in selectors.organisations_serving(item)])
@@ -209,7 +275,8 @@ accept = _step_view(HANDLE_REQUEST, "accept", "رسیدگی آغاز شد.",
 ask = _step_view(HANDLE_REQUEST, "ask", "پرسش برای شهروند فرستاده شد؛ مهلت تا پاسخ او متوقف است.",
                  lambda a, pk, d: actions.ask_citizen(actor=a, request_id=pk, question=d["text"]))  # fmt: skip
 answer = _step_view(HANDLE_REQUEST, "answer", "پاسخ ثبت و برای شهروند نمایش داده شد.",
-                    lambda a, pk, d: actions.answer_request(actor=a, request_id=pk, answer=d["text"]))  # fmt: skip
+                    lambda a, pk, d: actions.answer_request(actor=a, request_id=pk, answer=d["text"],
+                                                            uploads=uploads_of(d)))  # fmt: skip
 note = _step_view(HANDLE_REQUEST, "note", "یادداشت داخلی افزوده شد.",
                   lambda a, pk, d: actions.add_note(actor=a, request_id=pk, text=d["text"]))  # fmt: skip
 refer = _step_view(
@@ -232,7 +299,8 @@ settle = _step_view(
 desk_close = _step_view(ROUTE_REQUEST, "desk_close", "درخواست بسته شد.",
                         lambda a, pk, d: actions.close_request(actor=a, request_id=pk))  # fmt: skip
 reply = _step_view(RESPOND_AS_CITIZEN, "reply", "پاسخ شما فرستاده شد.",
-                   lambda a, pk, d: actions.provide_information(actor=a, request_id=pk, text=d["text"]))  # fmt: skip
+                   lambda a, pk, d: actions.provide_information(actor=a, request_id=pk, text=d["text"],
+                                                                uploads=uploads_of(d)))  # fmt: skip
 close = _step_view(RESPOND_AS_CITIZEN, "close", "درخواست بسته شد. سپاس از شما.",
                    lambda a, pk, d: actions.close_request(actor=a, request_id=pk))  # fmt: skip
 reopen = _step_view(RESPOND_AS_CITIZEN, "reopen", "درخواست دوباره باز شد.",

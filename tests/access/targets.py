@@ -256,3 +256,16 @@ def _service_request(lab: Lab, unit: Unit, organisation: Organisation | None, ro
         found = desk.assign_request(actor=SYSTEM, request_id=found.pk, organisation_code=organisation.code)
     found.refresh_from_db()
     return Placed({"pk": found.pk}, target_of_request(found))
+
+
+@factory("indicator")
+def _indicator(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A catalogue entry: it belongs to no unit, so the role alone decides (public figures are public)."""
+    from ostan.indicators import actions as indicators
+    from ostan.indicators.entries import IndicatorEntry
+    from ostan.indicators.models import Indicator
+
+    if not Indicator.objects.filter(code="matrix-indicator").exists():
+        entry = IndicatorEntry("matrix-indicator", "شاخص ماتریس", "نفر", "higher", "sum", "آزمون")
+        indicators.save_indicator(actor=SYSTEM, entry=entry)
+    return Placed({"indicator": "matrix-indicator"}, NOWHERE)

@@ -27,7 +27,7 @@ AUDITED = (
 )  # fmt: skip
 
 
-def ensure_manager(actor: Actor) -> None:
+def _ensure_manager(actor: Actor) -> None:
     if not actor.is_system and MANAGE_CATALOGUE.reach_for(actor.role) is None:
         raise OutOfScope(MANAGE_CATALOGUE.refusal)
 
@@ -79,7 +79,7 @@ def _fill(
 @action()
 def save_indicator(*, actor: Actor, entry: IndicatorEntry, indicator_id: int | None = None) -> Indicator:
     """Add an indicator to the catalogue, or change one (rules in the module docstring)."""
-    ensure_manager(actor)
+    _ensure_manager(actor)
     with transaction.atomic(durable=True):
         indicator = Indicator()
         if indicator_id is not None:
@@ -117,7 +117,7 @@ def save_indicator(*, actor: Actor, entry: IndicatorEntry, indicator_id: int | N
 @action()
 def save_rule(*, actor: Actor, left: str, comparison: str, right: str) -> ComparisonRule:
     """A validation rule «left ≤ right» between two entered indicators of one unit and period."""
-    ensure_manager(actor)
+    _ensure_manager(actor)
     with transaction.atomic(durable=True):
         found = {i.code: i for i in Indicator.objects.filter(code__in=[left, right])}
         problems: dict[str, str] = {}

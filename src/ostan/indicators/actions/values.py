@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -29,39 +28,22 @@ from ostan.core.network.validation import HISTORY_WINDOW, Comparison, RangeRule,
 from ostan.core.network.validation import ComparisonRule as CoreRule
 from ostan.core.tables import FileRejected, LineError, read_table
 from ostan.core.text import to_persian_digits
-from ostan.indicators.entries import VALUE_COLUMNS, VALUE_REQUIRED, NotANumber, parse_number
+from ostan.indicators.entries import (
+    VALUE_COLUMNS,
+    VALUE_REQUIRED,
+    Cell,
+    Key,
+    NotANumber,
+    Outlier,
+    Recorded,
+    parse_number,
+)
 from ostan.indicators.errors import InvalidValues
 from ostan.indicators.events import IndicatorEvent
 from ostan.indicators.models import Channel, ComparisonRule, Indicator, Value
 from ostan.indicators.permissions import ENTER_VALUES
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
-
-type Key = str | int  # a form field (the indicator's code) or a file line
-
-
-@dataclass(frozen=True)
-class Cell:
-    key: Key
-    indicator: Indicator
-    unit: Unit
-    period: Period
-    value: Decimal
-
-
-@dataclass(frozen=True)
-class Outlier:
-    indicator: str  # Persian name
-    unit: str
-    period: str  # Persian label
-    value: Decimal
-    median: float
-
-
-@dataclass(frozen=True)
-class Recorded:
-    saved: int
-    outliers: tuple[Outlier, ...]
 
 
 def _own_problems(cell: Cell) -> str | None:
@@ -143,7 +125,7 @@ def _stored_beside(cells: Sequence[Cell], codes: set[str]) -> list[IndicatorValu
     return [IndicatorValue(code, path, Period(PeriodKind(k), y, n), v) for code, path, k, y, n, v in rows]
 
 
-def check_cells(cells: Sequence[Cell]) -> dict[Key, str]:
+def _check_cells(cells: Sequence[Cell]) -> dict[Key, str]:
     """Every cell's first problem, by key (rules in the module docstring; scope is the caller's)."""
     problems: dict[Key, str] = {}
     seen: dict[tuple[int, int, Period], Key] = {}
@@ -224,7 +206,7 @@ def record_values(
         indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
         unknown = {code: "چنین شاخصی در فهرست نیست." for code in values if code not in indicators}
         cells = [Cell(code, indicators[code], unit, period, v) for code, v in values.items() if code in indicators]
-        problems = {str(k): m for k, m in check_cells(cells).items()} | unknown
+        problems = {str(k): m for k, m in _check_cells(cells).items()} | unknown
         if problems:
             raise InvalidValues(f"{to_persian_digits(len(problems))} مقدار پذیرفته نشد؛ هیچ مقداری ثبت نشد.", problems)
         before = dict(
@@ -282,7 +264,7 @@ def import_values(*, actor: Actor, file_name: str, data: bytes) -> Recorded:
     rows = read_table(file_name, data, VALUE_COLUMNS, VALUE_REQUIRED)
     with transaction.atomic(durable=True):
         cells, errors = _line_cells(actor, ((row.line, row.cells) for row in rows))
-        errors += [LineError(int(line), message) for line, message in check_cells(cells).items()]
+        errors += [LineError(int(line), message) for line, message in _check_cells(cells).items()]
         if errors:
             count = to_persian_digits(len({e.line for e in errors}))
             raise FileRejected(

@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", include("ostan.auditlog.urls")),
     path("desk/", include("ostan.servicedesk.urls")),
     path("open311/v2/", include("ostan.servicedesk.open311_urls")),
+    path("programs/", include("ostan.programs.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -255,4 +255,3 @@ class Critique(models.Model):
 
     def __str__(self) -> str:
         return str(self.tracking_code)
-

@@ -14,6 +14,7 @@ from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.polling.demo import create_demo_polling
+from ostan.programs.demo import create_demo_programs
 from ostan.publication import board
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.errors import BulletinKeyMissing
@@ -47,6 +48,9 @@ class Command(BaseCommand):
         desk = create_demo_servicedesk(
             governorate_code=organisations.governorate.code, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
         )
+        programmes = create_demo_programs(
+            **places, county_office=organisations.county_office, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
+        )
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -65,5 +69,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("\nThe service desk (میز خدمت):"))
         for line in desk:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nKey projects, outcome figures, best practice and critiques (کارهای شاخص):"))
+        for line in programmes:
             self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

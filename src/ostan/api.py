@@ -20,6 +20,7 @@ from ostan.elections.api import router as elections_router
 from ostan.network.api import router as network_router
 from ostan.indicators.api import router as indicators_router
 from ostan.polling.api import router as polling_router
+from ostan.programs.api import router as programs_router
 from ostan.publication.api import router as publication_router
 from ostan.servicedesk.api import router as servicedesk_router
 from ostan.territory.api import router as territory_router
@@ -70,6 +71,7 @@ api.add_router("/results/", publication_router)
 api.add_router("/desk/", servicedesk_router)
 api.add_router("/network/", network_router)
 api.add_router("/indicators/", indicators_router)
+api.add_router("/programs/", programs_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:

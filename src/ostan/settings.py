@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ostan.servicedesk",
     "ostan.network",
     "ostan.indicators",
+    "ostan.programs",
 ]
 
 MIDDLEWARE = [

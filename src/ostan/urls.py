@@ -20,6 +20,7 @@ urlpatterns = [
     path("network/", include("ostan.network.urls")),
     path("open311/v2/", include("ostan.servicedesk.open311_urls")),
     path("indicators/", include("ostan.indicators.urls")),
+    path("programs/", include("ostan.programs.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

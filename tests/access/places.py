@@ -51,6 +51,7 @@ class Places:
             Role.COUNTRY_ELECTION_OFFICIAL: w.country,
             Role.PROVINCE_ELECTION_OFFICIAL: w.province,
             Role.GOVERNOR_OFFICE_STAFF: w.province,
+            Role.INFORMATION_COUNCIL: w.province,
             Role.INSPECTION_OFFICER: w.province,
             Role.CONSTITUENCY_ELECTION_OFFICIAL: w.city_a,
             Role.STATION_OFFICIAL: w.city_a,

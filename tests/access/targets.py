@@ -360,3 +360,67 @@ def _indicator(lab: Lab, unit: Unit, organisation: Organisation | None, role: Ro
         entry = IndicatorEntry("matrix-indicator", "شاخص ماتریس", "نفر", "higher", "sum", "آزمون")
         indicators.save_indicator(actor=SYSTEM, entry=entry)
     return Placed({"indicator": "matrix-indicator"}, NOWHERE)
+def _programme_project(unit: Unit, title: str) -> Any:
+    import datetime as dt
+
+    from ostan.programs import actions as programmes
+    from ostan.programs.entries import MilestoneEntry, ProjectEntry
+
+    entry = ProjectEntry(
+        unit_code=unit.code, title=title, challenge="waste", goals="هدف آزمایشی",
+        starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 12, 31),
+        milestones=(MilestoneEntry("نقطهٔ عطف", dt.date(2026, 6, 1)),),
+    )  # fmt: skip
+    return programmes.create_project(actor=SYSTEM, entry=entry)
+
+
+@factory("key_project")
+def _key_project(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A key project of ``unit`` (public: anyone reads it; only its unit's office changes it)."""
+    from ostan.programs.targets import target_of_project
+
+    found = _programme_project(unit, f"کار شاخص ماتریس {lab.next()}")
+    return Placed({"pk": found.pk}, target_of_project(found), is_public=True)
+
+
+@factory("evidence")
+def _evidence(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A progress report's evidence file at ``unit`` (read only by the unit's offices, concealed elsewhere)."""
+    import datetime as dt
+
+    from ostan.programs import actions as programmes
+    from ostan.programs.entries import ProgressEntry
+    from ostan.programs.evidence import Upload
+
+    found = _programme_project(unit, f"کار مستند ماتریس {lab.next()}")
+    entry = ProgressEntry(dt.date(2026, 2, 1), "گزارش", evidence=(Upload("m.pdf", b"%PDF-1.4 matrix"),))
+    update = programmes.report_progress(actor=SYSTEM, project_id=found.pk, entry=entry)
+    return Placed({"pk": update.evidence.get().pk}, target_of(unit))
+
+
+@factory("experience")
+def _experience(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    import datetime as dt
+
+    from ostan.programs.models import Experience
+
+    found = _programme_project(unit, f"کار تجربه ماتریس {lab.next()}")
+    published = Experience.objects.create(  # test set-up: the library's row, as a fixture file would hold it
+        project=found, unit=unit, challenge="waste", title=found.title, problem="-", what_was_done="-", cost="-",
+        results="-", contacts="-", search_key=found.title, published_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+    )  # fmt: skip
+    return Placed({"pk": published.pk}, target_of(unit), is_public=True)
+
+
+@factory("office")
+def _office(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A county office seated at ``unit`` whose critiques and answers are public."""
+    serial = lab.next()
+    found = Organisation(
+        code=f"M-OFF-{serial}", kind="county_office", name=f"فرمانداری {serial}", search_key=f"فرمانداری{serial}",
+        seat=unit,
+    )  # fmt: skip
+    found.place(None)
+    found.save()
+    found.units.set([unit])
+    return Placed({"code": found.code}, target_of(unit), is_public=True)

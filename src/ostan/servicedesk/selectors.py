@@ -354,3 +354,40 @@ def escalations(actor: Actor) -> QuerySet[ServiceRequest]:
         reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path")
     )
     return rows.filter(overdue_at__isnull=False).select_related("escalated_to").order_by("-overdue_at", "-pk")
+@dataclass(frozen=True)
+class PublicAnswer:
+    """What another area may show of a request beside the thing it is about: no names, no internal notes."""
+
+    request_id: int
+    tracking_code: str
+    kind_label: str
+    text: str
+    state: str
+    state_label: str
+    organisation_id: int | None
+    organisation_name: str
+    registered_at: dt.datetime
+    due_at: dt.datetime | None
+    answer: str
+    answered_at: dt.datetime | None
+    is_open: bool
+    is_late: bool  # open past its deadline
+    is_answered_on_time: bool | None  # None while unanswered
+
+
+def public_answers(request_ids: list[int]) -> dict[int, PublicAnswer]:
+    """The public face of the named requests (critiques shown beside a project or an office), by id.
+    The request's text is public here because its filer wrote it for publication (a critique)."""
+    rows = ServiceRequest.objects.select_related("organisation").filter(pk__in=request_ids)
+    found = {}
+    for r in rows:
+        state = State(r.state)
+        on_time = None if r.answered_at is None or r.due_at is None else r.answered_at <= r.due_at
+        found[r.pk] = PublicAnswer(
+            request_id=r.pk, tracking_code=r.tracking_code or "", kind_label=r.get_kind_display(), text=r.text,
+            state=state.value, state_label=public_label(state), organisation_id=r.organisation_id,
+            organisation_name=r.organisation.name if r.organisation is not None else "",
+            registered_at=r.registered_at, due_at=r.due_at, answer=r.answer, answered_at=r.answered_at,
+            is_open=r.is_open, is_late=r.is_late, is_answered_on_time=on_time,
+        )  # fmt: skip
+    return found

@@ -25,6 +25,7 @@ class Role(StrEnum):
     COUNTRY_ELECTION_OFFICIAL = "country_election_official"
     GOVERNOR_OFFICE_STAFF = "governor_office_staff"
     GOVERNOR = "governor"
+    INFORMATION_COUNCIL = "information_council"
     OBSERVER = "observer"
     SYSTEM_ADMINISTRATOR = "system_administrator"
 
@@ -47,6 +48,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.COUNTRY_ELECTION_OFFICIAL: "مسئول ستاد انتخابات کشور",
     Role.GOVERNOR_OFFICE_STAFF: "کارشناس دفتر استاندار/فرماندار",
     Role.GOVERNOR: "استاندار / فرماندار / بخشدار",
+    Role.INFORMATION_COUNCIL: "دبیرخانهٔ شورای اطلاع‌رسانی استان",
     Role.OBSERVER: "ناظر",
     Role.SYSTEM_ADMINISTRATOR: "مدیر سامانه",
 }
@@ -73,6 +75,8 @@ RANKS: dict[Role, Rank] = {
     Role.OBSERVER: Rank(ELECTION_LINE, 1),
     Role.GOVERNOR: Rank(ADMINISTRATION_LINE, 3),
     Role.GOVERNOR_OFFICE_STAFF: Rank(ADMINISTRATION_LINE, 2),
+    # The provincial information council's secretariat explains the government's achievements (governance.md §3).
+    Role.INFORMATION_COUNCIL: Rank(ADMINISTRATION_LINE, 1),
     Role.INSPECTION_OFFICER: Rank(ADMINISTRATION_LINE, 1),
     Role.SERVICE_DESK_CLERK: Rank(ADMINISTRATION_LINE, 1),
     Role.AGENCY_OFFICER: Rank(ADMINISTRATION_LINE, 1),

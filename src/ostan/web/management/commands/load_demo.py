@@ -16,6 +16,7 @@ from ostan.elections.demo import create_demo_elections
 from ostan.network.demo import create_demo_network
 from ostan.indicators.demo import create_demo_indicators
 from ostan.polling.demo import create_demo_polling
+from ostan.programs.demo import create_demo_programs
 from ostan.publication import board
 from ostan.publication.demo import create_demo_publication
 from ostan.publication.errors import BulletinKeyMissing
@@ -51,6 +52,9 @@ class Command(BaseCommand):
         )
         network = create_demo_network(county_code=DEMO_COUNTY)
         indicators = create_demo_indicators(county_code=DEMO_COUNTY)
+        programmes = create_demo_programs(
+            **places, county_office=organisations.county_office, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
+        )
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -58,22 +62,17 @@ class Command(BaseCommand):
                 f"  {account.username:<{width}}  {account.password:<16}  {account.role_label}  —  {account.unit_name}"
             )
         self.stdout.write(f"\nOrganisations in the registry: {organisations.count} (/access/organisations/)")
-        self.stdout.write(self.style.SUCCESS("\nDemo elections:"))
-        for line in elections:
-            self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nElection day (check-in and kiosk pages ready to try):"))
-        for line in polling:
-            self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nA small finished election on the bulletin board:"))
-        for line in publication:
-            self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nThe service desk (میز خدمت):"))
-        for line in desk:
-            self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nThe neighbourhood network (شبکه مدیریت محله‌محور):"))
-        for line in network:
-            self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nIndicators (شاخص‌ها):"))
-        for line in indicators:
-            self.stdout.write(f"  {line}")
+        sections = [
+            ("Demo elections:", elections),
+            ("Election day (check-in and kiosk pages ready to try):", polling),
+            ("A small finished election on the bulletin board:", publication),
+            ("The service desk (میز خدمت):", desk),
+            ("The neighbourhood network (شبکه مدیریت محله‌محور):", network),
+            ("Indicators (شاخص‌ها):", indicators),
+            ("Key projects, outcome figures, best practice and critiques (کارهای شاخص):", programmes),
+        ]
+        for title, lines in sections:
+            self.stdout.write(self.style.SUCCESS(f"\n{title}"))
+            for line in lines:
+                self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ostan.publication",
     "ostan.simulation",
     "ostan.servicedesk",
+    "ostan.participation",
 ]
 
 MIDDLEWARE = [

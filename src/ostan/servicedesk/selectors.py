@@ -30,6 +30,7 @@ from ostan.servicedesk import clock
 from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
 from ostan.servicedesk.models import OPEN_STATES, Entry, Service, ServiceRequest
 from ostan.servicedesk.permissions import READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
+from ostan.territory.scope import path_q
 
 SEARCH_MAX = 100
 
@@ -203,6 +204,22 @@ def dashboard(actor: Actor, at: dt.datetime | None = None) -> list[OrganisationF
             )
         )
     return result
+
+
+def unit_figures(actor: Actor, unit_path: str, at: dt.datetime | None = None) -> tuple[int, int, int, DeskStatistics]:
+    """For a unit's page: the requests under ``unit_path`` the actor's inbox reaches, how many are open and
+    overdue, and the core's statistics over them (the share answered on time among them)."""
+    at = at or timezone.now()
+    working = clock.calendar()
+    rows = list(
+        _requests()
+        .filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
+        .filter(path_q(unit_path, "unit__path"))
+        .prefetch_related("pauses")
+    )
+    records = [_record(r, working) for r in rows if r.due_at is not None]
+    open_count = sum(1 for r in rows if r.is_open)
+    return len(rows), open_count, sum(1 for r in rows if r.is_late), summarize(records, at=at)
 
 
 def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:

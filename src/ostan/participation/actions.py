@@ -28,6 +28,7 @@ from ostan.participation.errors import (
     InvalidMeeting,
     InvalidStakeholder,
     MeetingNotFound,
+    StakeholderNotFound,
 )
 from ostan.participation.events import ParticipationEvent
 from ostan.participation.models import (
@@ -51,7 +52,7 @@ from ostan.participation.permissions import (
     READ_COPY,
     SEND_CIRCULAR,
 )
-from ostan.participation.targets import target_of_copy, target_of_meeting
+from ostan.participation.targets import target_of_copy, target_of_meeting, target_of_stakeholder
 from ostan.territory.models import Unit
 
 TEXT_MAX = 8000
@@ -82,6 +83,11 @@ def save_stakeholder(*, actor: Actor, entry: StakeholderEntry, stakeholder_id: i
     """Register one of the middle rings in a unit for the actor's office, or correct one it keeps."""
     office = office_of(actor)
     unit = _unit(entry.unit_code, InvalidStakeholder)
+    if stakeholder_id is not None:
+        kept = Stakeholder.objects.select_related("unit", "keeper").filter(pk=stakeholder_id).first()
+        if kept is None:
+            raise StakeholderNotFound("چنین ذی‌نفعی یافت نشد.")
+        ensure(actor, MANAGE_STAKEHOLDERS, target_of_stakeholder(kept))
     ensure(actor, MANAGE_STAKEHOLDERS, Target(unit_path=unit.path, unit_name=unit.name, organisation_path=office.path))
     if entry.ring not in Ring.values:
         raise InvalidStakeholder("گروه ذی‌نفع را از فهرست برگزینید.", details={"field": "ring"})

@@ -49,9 +49,9 @@ def new_circular(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind") or request.GET.get("kind") or CircularKind.CIRCULAR
     form = CircularForm(request.POST or None, request.FILES or None, initial={"kind": kind})
     try:
-        offices = list(reachable(office_of(actor), kind))
-    except DomainError as exc:
-        return render(request, "participation/no_office.html", {"nav": "participation", "error": exc}, status=403)
+        offices, no_office = list(reachable(office_of(actor), kind)), ""
+    except DomainError as exc:  # a post in no office: the page says so; sending is refused by the action
+        offices, no_office = [], exc.message
     cast(forms.MultipleChoiceField, form.fields["recipients"]).choices = [(o.code, o.name) for o in offices]
 
     def call() -> Circular:
@@ -66,7 +66,7 @@ def new_circular(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and (sent := submitted(form, call, {"invalid_attachment": "attachments"})):
         messages.success(request, f"«{sent.title}» برای {len(form.cleaned_data['recipients'])} دفتر فرستاده شد.")
         return redirect("participation:circular", pk=sent.pk)
-    context = {"nav": "participation", "form": form, "kind": kind}
+    context = {"nav": "participation", "form": form, "kind": kind, "no_office": no_office}
     return render(request, "participation/circular_new.html", context, status=status_of(form))
 
 

@@ -326,7 +326,7 @@ def queue_reminders(*, actor: Actor, at: dt.datetime | None = None) -> list[Remi
             by_code = {c.office.code: c for c in copies}
             for due in due_reminders(core, receipts, at=moment, sent_keys=sent):
                 made.append(Reminder(key=due.key, recipient=by_code[due.recipient], step=due.step, text=due.message,
-                                     created_at=moment))  # fmt: skip
+                                     created_at=timezone.now()))  # fmt: skip
         if not made:
             return []
         Reminder.objects.bulk_create(made, ignore_conflicts=True)

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
+from ostan.participation.demo import create_demo_participation
 from ostan.polling.demo import create_demo_polling
 from ostan.publication import board
 from ostan.publication.demo import create_demo_publication
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         desk = create_demo_servicedesk(
             governorate_code=organisations.governorate.code, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
         )
+        participation = create_demo_participation(province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY)
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -66,4 +68,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("\nThe service desk (میز خدمت):"))
         for line in desk:
             self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nParticipation and circulars (مشارکت و بخشنامه‌ها, /participation/):"))
+        for line in participation:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(
+            "  demo_governorate: the political directorate sends circulars and sees who has not acknowledged;\n"
+            "  demo_governor: the county office keeps stakeholders (their contacts are its own), holds meetings;\n"
+            "  demo_district, demo_district_2: district offices acknowledge circulars and report up."
+        )
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

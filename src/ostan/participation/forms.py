@@ -20,13 +20,15 @@ class JalaliDateField(forms.CharField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "سال/ماه/روز خورشیدی، مثلاً ۱۴۰۵/۰۹/۲۰")
-        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}))
-        super().__init__(max_length=20, **kwargs)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric", "maxlength": "20"}))
+        super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
         text = super().to_python(value)
         if not text:
             return None
+        if len(text) > 20:
+            raise forms.ValidationError("تاریخ را به شکل سال/ماه/روز وارد کنید؛ مثلاً ۱۴۰۵/۰۹/۲۰.")
         try:
             return parse_date(text)
         except InvalidJalaliDate as exc:

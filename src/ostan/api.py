@@ -19,6 +19,7 @@ from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
 from ostan.network.api import router as network_router
 from ostan.indicators.api import router as indicators_router
+from ostan.participation.api import router as participation_router
 from ostan.polling.api import router as polling_router
 from ostan.programs.api import router as programs_router
 from ostan.publication.api import router as publication_router
@@ -72,6 +73,7 @@ api.add_router("/desk/", servicedesk_router)
 api.add_router("/network/", network_router)
 api.add_router("/indicators/", indicators_router)
 api.add_router("/programs/", programs_router)
+api.add_router("/participation/", participation_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ostan.network",
     "ostan.indicators",
     "ostan.programs",
+    "ostan.participation",
 ]
 
 MIDDLEWARE = [

@@ -424,3 +424,98 @@ def _office(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role 
     found.save()
     found.units.set([unit])
     return Placed({"code": found.code}, target_of(unit), is_public=True)
+def _participation_office(organisation: Organisation | None) -> Organisation:
+    """The organisation a participation object belongs to: the actor's own where it has one (a county office
+    for the governor), else the matrix's default; rows are written directly since most are no office."""
+    assert organisation is not None
+    return organisation
+
+
+@factory("stakeholder")
+def _stakeholder(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    from django.utils import timezone
+
+    from ostan.participation.models import Stakeholder
+    from ostan.participation.targets import target_of_stakeholder
+
+    name = f"ذی‌نفع ماتریس {lab.next()}"
+    found = Stakeholder.objects.create(
+        unit=unit, keeper=_participation_office(organisation), name=name, search_key=name, ring="media",
+        phone="09120000000", created_at=timezone.now(),
+    )  # fmt: skip
+    return Placed({"pk": found.pk}, target_of_stakeholder(found))
+
+
+def _meeting_row(lab: Lab, unit: Unit, organisation: Organisation | None) -> Any:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ostan.participation.models import Decision, Meeting
+
+    now = timezone.now()
+    found = Meeting.objects.create(
+        unit=unit, organiser=_participation_office(organisation), title=f"جلسهٔ ماتریس {lab.next()}",
+        held_at=now - dt.timedelta(days=1), agenda="دستور", minutes="صورتجلسه", minutes_recorded_at=now,
+        created_at=now,
+    )  # fmt: skip
+    Decision.objects.create(meeting=found, title="مصوبهٔ ماتریس", owner="دستگاه", due_on=now.date())
+    return found
+
+
+@factory("meeting")
+def _meeting(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    from ostan.participation.targets import target_of_meeting
+
+    found = _meeting_row(lab, unit, organisation)
+    return Placed({"pk": found.pk}, target_of_meeting(found))
+
+
+@factory("decision")
+def _decision(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    from ostan.participation.targets import target_of_meeting
+
+    found = _meeting_row(lab, unit, organisation)
+    return Placed({"pk": found.decisions.get().pk}, target_of_meeting(found))
+
+
+def _circular_row(lab: Lab, unit: Unit, sender: Organisation, office: Organisation) -> Any:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ostan.participation.models import Attachment, Circular, Recipient
+
+    now = timezone.now()
+    found = Circular.objects.create(
+        sender=sender, unit=unit, title=f"بخشنامهٔ ماتریس {lab.next()}", body="متن", priority="normal",
+        sent_at=now, deadline_at=now + dt.timedelta(days=2),
+    )  # fmt: skip
+    Recipient.objects.create(circular=found, office=office, delivered_at=now)
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    stored = default_storage.save(f"participation/matrix-{lab.serial}", ContentFile(b"%PDF-1.4\n"))
+    Attachment.objects.create(
+        circular=found, name="a.pdf", content_type="application/pdf", size=9, sha256="0" * 64, stored_name=stored
+    )
+    return found
+
+
+@factory("circular")
+def _circular(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    from ostan.participation.targets import target_of_circular
+
+    found = _circular_row(lab, unit, _participation_office(organisation), lab.places.organisations["other"])
+    return Placed({"pk": found.pk, "attachment_pk": found.attachments.get().pk}, target_of_circular(found))
+
+
+@factory("circular_copy")
+def _circular_copy(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A copy received by the actor's own organisation (seated at its own unit), sent from the governorate."""
+    from ostan.participation.targets import target_of_copy
+
+    office = _participation_office(organisation)
+    found = _circular_row(lab, unit, lab.places.organisations["governorate"], office)
+    copy = found.recipients.select_related("office__seat").get()
+    return Placed({"pk": copy.pk, "attachment_pk": found.attachments.get().pk}, target_of_copy(copy))

@@ -108,9 +108,9 @@ def _placements(lab: Lab, role: Role | None, endpoint: Endpoint) -> list[tuple[W
     if kind is None or kind not in FACTORIES:
         return [(Where.IN_SCOPE, None)]
     wheres = [Where.IN_SCOPE]
-    if role is not None and capability.reach_for(role) in (Reach.UNIT, Reach.ORGANISATION):
+    if role is not None and capability.reach_for(role) in (Reach.UNIT, Reach.ORGANISATION, Reach.OFFICE):
         wheres += [Where.SIBLING, Where.PARENT]
-        if capability.reach_for(role) is Reach.ORGANISATION:
+        if capability.reach_for(role) in (Reach.ORGANISATION, Reach.OFFICE):
             wheres.append(Where.OTHER_ORGANISATION)
     found = []
     for where in wheres:

@@ -13,6 +13,7 @@ MARKS = {
     Reach.ROLE: "role",
     Reach.UNIT: "unit",
     Reach.ORGANISATION: "org",
+    Reach.OFFICE: "office",
     Reach.OWN: "own",
 }
 HEADER = """# Who may do what
@@ -30,6 +31,7 @@ Each cell is the widest reach a role has for the capability:
 | role | holding the role is enough (national tasks, and lists that filter themselves by unit) |
 | unit | the target lies in the post's unit or under it (the system administrator: everywhere) |
 | org | as unit, and the target belongs to the post's organisation or one of its branches |
+| office | as unit, and the target belongs to the post's own organisation itself, not to a branch |
 | own | the target belongs to the person acting |
 
 Two rules hold for every capability: the system (`Actor.system(reason)`: loaders, the election-day

@@ -33,6 +33,14 @@ def reach_q(
         if organisation_path is None:
             raise ValueError(f"{capability.name} is scoped by organisation: name the rows' organisation path")
         return _organisation_q(actor, unit_path, organisation_path)
+    if reach is Reach.OFFICE:
+        if organisation_path is None:
+            raise ValueError(f"{capability.name} is scoped by office: name the rows' organisation path")
+        if actor.is_national:
+            return EVERYTHING
+        if actor.organisation_path is None:
+            return NOTHING
+        return subtree_q(actor, unit_path) & Q(**{organisation_path: actor.organisation_path})
     if reach is Reach.OWN:
         if owner is None or actor.person_id is None:
             return NOTHING

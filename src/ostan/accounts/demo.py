@@ -151,6 +151,12 @@ def create_demo_accounts(
     accounts = [DemoAccount(admin.username, DEMO_PASSWORD, Role.SYSTEM_ADMINISTRATOR.label, "سراسر کشور")]
     for username, full_name, role, unit, org in _plan(province, county, other, city, organisations):
         accounts.append(_describe(_ensure(admin_actor, username, full_name, role, unit, org)))
+    # Two بخشدار at their district offices under the demo county's office (circulars reach them).
+    districts = Organisation.objects.filter(parent=organisations.county_office, kind="district_office")
+    for i, office in enumerate(districts.select_related("seat").order_by("code")[:2], start=1):
+        username = "demo_district" if i == 1 else f"demo_district_{i}"
+        full_name = f"بخشدار {office.seat.name} (نمایشی)"
+        accounts.append(_describe(_ensure(admin_actor, username, full_name, Role.GOVERNOR, office.seat, office)))
     # One person in two posts: the province's election official who also sits at the county's desk.
     two = _ensure(
         admin_actor, "demo_two_posts", "کارشناس دوسمتی (نمایشی)", Role.PROVINCE_ELECTION_OFFICIAL, province, None

@@ -21,6 +21,8 @@ KIND_LABELS = {
     "ballots": "برگه‌های رأی شعبه",
     "result": "نتیجهٔ حوزه",
     "notice": "اطلاعیه",
+    "circular": "ارسال بخشنامه یا گزارش",
+    "circular_ack": "تأیید دریافت بخشنامه",
 }
 _CONSTITUENCY_SUBJECT = re.compile(r"round(\d+)-(\d+)")
 STATUS_LABELS = {"member": "عضو اصلی", "alternate": "علی‌البدل", "not_elected": "—"}

@@ -43,6 +43,7 @@ from ostan.servicedesk.models import (
 from ostan.servicedesk.permissions import MANAGE_REPLY_TEMPLATES, READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
 from ostan.territory.maps import province_map
 from ostan.territory.models import Unit, UnitKind
+from ostan.territory.scope import path_q
 
 SEARCH_MAX = 100
 
@@ -283,6 +284,22 @@ def county_map(rows: list[OrganisationFigures]) -> Choropleth | None:
     )  # fmt: skip
     return Choropleth(f"درخواست‌ها به تفکیک {drawn.region_noun}", drawn.view_box, regions,
                       measure=Measure("درخواست"), label_heading=drawn.region_noun)  # fmt: skip
+
+
+def unit_figures(actor: Actor, unit_path: str, at: dt.datetime | None = None) -> tuple[int, int, int, DeskStatistics]:
+    """For a unit's page: the requests under ``unit_path`` the actor's inbox reaches, how many are open and
+    overdue, and the core's statistics over them (the share answered on time among them)."""
+    at = at or timezone.now()
+    working = clock.calendar()
+    rows = list(
+        _requests()
+        .filter(reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path"))
+        .filter(path_q(unit_path, "unit__path"))
+        .prefetch_related("pauses")
+    )
+    records = [_record(r, working) for r in rows if r.due_at is not None]
+    open_count = sum(1 for r in rows if r.is_open)
+    return len(rows), open_count, sum(1 for r in rows if r.is_late), summarize(records, at=at)
 
 
 def _record(found: ServiceRequest, working: WorkingCalendar) -> RequestRecord:

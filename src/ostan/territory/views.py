@@ -38,6 +38,12 @@ def browse(request: HttpRequest) -> HttpResponse:
 
 @guarded(READ_UNITS, target="unit")
 def unit(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "territory/unit.html", unit_context(request, code))
+
+
+def unit_context(request: HttpRequest, code: str) -> dict[str, object]:
+    """What a unit's page shows of the territory itself; the site's joined page (``ostan.web.units``) adds
+    every area's summary to it."""
     current = _unit_or_404(request, code)
     page = Paginator(selectors.children(current, actor=acting(request)), CHILDREN_PER_PAGE).get_page(
         request.GET.get("page")
@@ -52,7 +58,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
         "takes_neighbourhoods": current.kind in selectors.NEIGHBOURHOOD_PARENT_KINDS,
         "can_edit": editable,
     }
-    return render(request, "territory/unit.html", context)
+    return context
 
 
 def _refused(request: HttpRequest, exc: PermissionRefused) -> HttpResponse:

@@ -168,6 +168,12 @@ class Actor:
         own = self.organisation_path
         return own is not None and path is not None and is_within(path, own)
 
+    def is_own_office(self, path: str | None) -> bool:
+        """Whether an organisation is the actor's own one itself (national roles: every one)."""
+        if self.is_national:
+            return True
+        return self.organisation_path is not None and path is not None and path == self.organisation_path
+
 
 def acting(request: object) -> Actor:
     """The actor the access middleware put on a web request (``request.actor``)."""

@@ -9,6 +9,8 @@ description and the grants that allow it. A grant gives roles a *reach*:
   themselves by the same policy);
 - ``unit``: the target's unit lies in the post's unit or under it (national roles: everywhere);
 - ``organisation``: as ``unit``, and the target's organisation is the post's own or one of its branches;
+- ``office``: as ``unit``, and the target's organisation is the post's own, not a branch (what one office
+  keeps to itself, such as the personal data in its stakeholder registry);
 - ``own``: the target belongs to the person acting (a citizen's own request).
 
 Two rules hold for every capability: the system (``Actor.system``) may do everything, and is recorded as
@@ -32,17 +34,21 @@ class Reach(StrEnum):
     ROLE = "role"
     UNIT = "unit"
     ORGANISATION = "organisation"
+    OFFICE = "office"
     OWN = "own"
 
 
 # Wider reaches first: where two grants apply to one actor, the wider one decides what a list shows.
-REACH_ORDER = (Reach.ANYONE, Reach.SIGNED_IN, Reach.ROLE, Reach.UNIT, Reach.ORGANISATION, Reach.OWN)
+REACH_ORDER = (
+    Reach.ANYONE, Reach.SIGNED_IN, Reach.ROLE, Reach.UNIT, Reach.ORGANISATION, Reach.OFFICE, Reach.OWN,
+)  # fmt: skip
 REACH_LABELS = {
     Reach.ANYONE: "همه",
     Reach.SIGNED_IN: "هر کاربر واردشده",
     Reach.ROLE: "با این نقش، همه‌جا",
     Reach.UNIT: "واحد خود و زیرمجموعه",
     Reach.ORGANISATION: "دستگاه/نهاد خود در واحد خود",
+    Reach.OFFICE: "فقط دفتر خود، نه شاخه‌های آن",
     Reach.OWN: "فقط مال خود",
 }
 
@@ -179,6 +185,8 @@ def _check(actor: Actor, g: Grant, target: Target) -> Verdict:
     if not actor.covers_unit(target.unit_path):
         return Verdict.UNIT
     if g.reach is Reach.ORGANISATION and not actor.covers_organisation(target.organisation_path):
+        return Verdict.ORGANISATION
+    if g.reach is Reach.OFFICE and not actor.is_own_office(target.organisation_path):
         return Verdict.ORGANISATION
     return Verdict.ALLOWED
 

@@ -15,6 +15,7 @@ from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
 from ostan.network.demo import create_demo_network
 from ostan.indicators.demo import create_demo_indicators
+from ostan.participation.demo import create_demo_participation
 from ostan.polling.demo import create_demo_polling
 from ostan.programs.demo import create_demo_programs
 from ostan.publication import board
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         programmes = create_demo_programs(
             **places, county_office=organisations.county_office, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
         )
+        participation = create_demo_participation(province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY)
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -70,9 +72,15 @@ class Command(BaseCommand):
             ("The neighbourhood network (شبکه مدیریت محله‌محور):", network),
             ("Indicators (شاخص‌ها):", indicators),
             ("Key projects, outcome figures, best practice and critiques (کارهای شاخص):", programmes),
+            ("Participation and circulars (مشارکت و بخشنامه‌ها, /participation/):", participation),
         ]
         for title, lines in sections:
             self.stdout.write(self.style.SUCCESS(f"\n{title}"))
             for line in lines:
                 self.stdout.write(f"  {line}")
+        self.stdout.write(
+            "  demo_governorate: the political directorate sends circulars and sees who has not acknowledged;\n"
+            "  demo_governor: the county office keeps stakeholders (their contacts are its own), holds meetings;\n"
+            "  demo_district, demo_district_2: district offices acknowledge circulars and report up."
+        )
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -43,7 +43,7 @@ from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
 from ostan.core.servicedesk.tracking import display as display_code
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.servicedesk.tracking import parse as parse_code
-from ostan.core.text import normalize, normalize_digits, search_key
+from ostan.core.text import normalize, normalize_digits, search_key, search_words
 from ostan.servicedesk import clock
 from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.errors import (
@@ -258,6 +258,7 @@ def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None)
             registered_at=moment, deadline_started_at=moment, working_days=service.working_days, **people,
         )  # fmt: skip
         found.tracking_code = encode(found.pk, key=clock.tracking_key())
+        found.search_text = search_words(f"{text} {people['citizen_name']}")
         agency = _route(service, unit)
         if agency is not None:
             outcome = transition(State.REGISTERED, Event.ASSIGN, Context(Side.SYSTEM, target_agency=str(agency.pk)))

@@ -103,6 +103,9 @@ class ServiceRequest(models.Model):
     unit = models.ForeignKey("territory.Unit", verbose_name="واحد", on_delete=models.PROTECT, related_name="+")
     text = models.TextField("متن")
     search_key = models.TextField("کلید جست‌وجو", blank=True)
+    # The text's and the citizen's name's words, folded (ostan.core.text.search_words), written by the actions:
+    # full-text and trigram search run over it (indexes on PostgreSQL in migration 0004; ostan.servicedesk.search).
+    search_text = models.TextField("واژه‌های جست‌وجو", blank=True, default="")
     citizen = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="شهروند", null=True, blank=True, on_delete=models.PROTECT,
         related_name="service_requests",

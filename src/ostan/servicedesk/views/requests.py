@@ -18,7 +18,7 @@ from ostan.core.servicedesk import Event, State
 from ostan.core.servicedesk.lifecycle import find_transition
 from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
-from ostan.servicedesk import actions, selectors
+from ostan.servicedesk import actions, search, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.forms import (
     AssignForm,
@@ -32,7 +32,7 @@ from ostan.servicedesk.forms import (
     SurveyForm,
     TextForm,
 )
-from ostan.servicedesk.models import STATE_CHOICES, ServiceRequest
+from ostan.servicedesk.models import ServiceRequest
 from ostan.servicedesk.permissions import (
     FILE_REQUEST,
     HANDLE_REQUEST,
@@ -98,17 +98,15 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @guarded(READ_INBOX)
 def inbox(request: HttpRequest) -> HttpResponse:
-    form = InboxFilterForm(request.GET)
-    _choices(form, "state", [("", "همهٔ درخواست‌های باز"), *STATE_CHOICES])
-    data = form.cleaned_data if form.is_valid() else {"state": "", "overdue": False, "q": ""}
-    rows = selectors.inbox(
-        acting(request), state=str(data["state"]), overdue=bool(data["overdue"]), query=str(data["q"])
-    )
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    actor = acting(request)
+    organisations = [(o.code, o.name) for o in selectors.organisations_in_reach(actor)]
+    form = InboxFilterForm(request.GET, organisations=organisations)
+    criteria = form.criteria if form.is_valid() else search.Criteria()
+    page = Paginator(search.requests(actor, criteria), PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"nav": "desk", "form": form, "page": page, "query": query.urlencode()}
-    return render(request, "servicedesk/inbox.html", context)
+    return render(request, "servicedesk/inbox.html", context, status=status_of(form))
 
 
 @guarded(READ_INBOX)

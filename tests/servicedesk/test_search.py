@@ -17,7 +17,7 @@ from ostan.dialects import portable
 from ostan.servicedesk import actions, search
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.errors import InvalidSearch
-from ostan.servicedesk.models import ServiceRequest
+from ostan.servicedesk.models import SearchWord, ServiceRequest
 from tests.actors import as_actor
 from tests.servicedesk.conftest import Desk
 
@@ -54,6 +54,7 @@ def _found(desk: Desk, query: str = "", person: object = None, **criteria: objec
 def test_the_filing_action_keeps_the_folded_words(desk: Desk) -> None:
     pk = _file(desk, "شكايت از قطعي آب در كوچه\u200cی ۱۲!")
     assert ServiceRequest.objects.get(pk=pk).search_text.startswith("شکایت از قطعی اب در کوچهی 12")
+    assert {"شکایت", "کوچهی", "12"} <= set(SearchWord.objects.values_list("word", flat=True))
 
 
 def test_spelling_variants_and_word_beginnings_find_the_request(desk: Desk, filed: dict[str, int]) -> None:
@@ -72,10 +73,11 @@ def test_a_mistyped_letter_still_finds_the_request(desk: Desk, filed: dict[str, 
     assert _found(desk, "زرافه کهکشان") == []  # nothing like it
 
 
-def test_the_closest_match_comes_first(desk: Desk, filed: dict[str, int]) -> None:
-    found = _found(desk, "خیابان مطهری کوچه دوازدهم")
-    assert found[0] == filed["pipe"]
-    assert filed["pothole"] in found  # near enough, after it
+def test_the_words_as_typed_come_before_near_ones(desk: Desk) -> None:
+    hinge = _file(desk, "لولای در ورودی پارک شکسته است")
+    pipe = _file(desk, "لوله آب پارک ترکیده است")
+    assert _found(desk, "لوله پارک") == [pipe, hinge]  # «لولای» is near «لوله»: found, after it
+    assert _found(desk, "لولای") == [hinge, pipe]
 
 
 def test_a_tracking_code_in_any_digits_finds_that_request_only(desk: Desk, filed: dict[str, int]) -> None:

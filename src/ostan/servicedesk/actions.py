@@ -44,7 +44,7 @@ from ostan.core.servicedesk.tracking import display as display_code
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.servicedesk.tracking import parse as parse_code
 from ostan.core.text import normalize, normalize_digits, search_key, search_words
-from ostan.servicedesk import clock
+from ostan.servicedesk import clock, search
 from ostan.servicedesk.entries import Filing, ServiceEntry
 from ostan.servicedesk.errors import (
     InvalidRequest,
@@ -259,6 +259,7 @@ def file_request(*, actor: Actor, filing: Filing, at: dt.datetime | None = None)
         )  # fmt: skip
         found.tracking_code = encode(found.pk, key=clock.tracking_key())
         found.search_text = search_words(f"{text} {people['citizen_name']}")
+        search.remember_words(found.search_text)
         agency = _route(service, unit)
         if agency is not None:
             outcome = transition(State.REGISTERED, Event.ASSIGN, Context(Side.SYSTEM, target_agency=str(agency.pk)))

@@ -164,6 +164,20 @@ class ServiceRequest(models.Model):
         )  # fmt: skip
 
 
+class SearchWord(models.Model):
+    """Every word the requests hold (folded), once: on PostgreSQL a mistyped word of a query is matched to the
+    nearest of these by trigram similarity (ostan.servicedesk.search); the filing action adds a request's words."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    class Meta:
+        verbose_name = "واژهٔ جست‌وجو"
+        verbose_name_plural = "واژه‌های جست‌وجو"
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class Pause(models.Model):
     """While the request awaited the citizen: the deadline's clock stood still."""
 

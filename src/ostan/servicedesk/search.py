@@ -1,19 +1,21 @@
 """Finding requests: folded words, fuzzy matching and filters, within what the actor may read.
 
 Every request keeps its words folded by ``ostan.core.text.search_words`` (Arabic and Persian letters and digits,
-ZWNJ, diacritics and punctuation made one spelling) in ``search_text``, written by the filing action. A query is
-folded the same way, then:
+ZWNJ, diacritics and punctuation made one spelling) in ``search_text``, written by the filing action, which also
+adds each new word to ``SearchWord``. A query is folded the same way, then:
 
-- on PostgreSQL a request matches when its 'simple' tsvector holds every word of the query (each as a word's
-  beginning: «قطع» finds «قطعی»), or when the query's trigrams come close enough to a stretch of its words
-  (``%>``, pg_trgm's word similarity: a mistyped or missing letter still finds it). Both are served by the GIN
-  indexes of migration 0004. The best come first: the tsvector's rank plus the word similarity.
+- on PostgreSQL every word of the query must match a word of the request, as a word's beginning («قطع» finds
+  «قطعی») or as one of the known words nearest to it by trigram similarity (pg_trgm over ``SearchWord``, with
+  its GIN trigram index: «لوبه» finds «لوله»). That makes one tsquery (``(w:* | near1 | near2) & ...``) over
+  the request's stored 'simple' tsvector, served by its GIN index (migration 0004). Requests holding every word
+  as typed come first, then by ts_rank, then the nearest deadline.
 - elsewhere (the SQLite demo, or :func:`ostan.dialects.portable`) every word of the query must appear in the
-  folded words: the same requests for whole or beginning words, without the fuzzy ones.
+  folded words: the same requests for whole or beginning words, without the near ones.
 
 A query that reads as a tracking code (any digit style, its check digit right) finds that request only.
 The filters narrow the same rows: organisation, unit (with the units under it), service, kind, state (the
 open ones unless told), overdue, and a registration date range given as Jalali days in Tehran.
+The indexes' reasons and the figures over a million requests are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -35,20 +37,32 @@ from ostan.core.servicedesk.tracking import parse as parse_code
 from ostan.core.text import normalize, normalize_digits, search_key, search_words
 from ostan.dialects import uses_postgresql
 from ostan.servicedesk.errors import InvalidSearch
-from ostan.servicedesk.models import OPEN_STATES, ServiceRequest
+from ostan.servicedesk.models import OPEN_STATES, SearchWord, ServiceRequest
 from ostan.servicedesk.permissions import READ_INBOX
 from ostan.territory.models import Unit
 from ostan.territory.scope import path_q
 
 QUERY_MAX = 100
 MAX_WORDS = 8
+WORD_MAX = 60  # longer "words" (a pasted link, a run of digits) are not kept as search words
 EVERY_STATE = "all"
-# pg_trgm's word similarity a request needs to match fuzzily (its default, 0.6, misses a mistyped middle letter
-# of a four-letter word; 0.45 still keeps unrelated words out).
-WORD_SIMILARITY = 0.45
+# Known words at least this similar (pg_trgm similarity) stand for a query word: a mistyped middle letter of a
+# four-letter word scores 0.25 («لوبه»/«لوله»), unrelated words of that length score below it.
+NEAR_SIMILARITY = 0.25
+NEAR_WORDS = 4  # at most, per query word
 _TABLE = ServiceRequest._meta.db_table
-_VECTOR = f"to_tsvector('simple'::regconfig, {_TABLE}.search_text)"
-_QUERY = "to_tsquery('simple'::regconfig, %s)"
+_VECTOR = f"{_TABLE}.search_vector"  # to_tsvector('simple', search_text), stored (PostgreSQL only: 0004)
+_NEAR = (
+    "SELECT q.i, s.word FROM unnest(%s::text[]) WITH ORDINALITY AS q(w, i) CROSS JOIN LATERAL "
+    "(SELECT word FROM servicedesk_searchword WHERE word %% q.w AND word <> q.w "
+    "ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS s"
+)
+
+
+def remember_words(search_text: str) -> None:
+    """Keep the words of a request for the near-word lookup (inside the filing action's transaction)."""
+    words = {w for w in search_text.split() if len(w) <= WORD_MAX}
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True)
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,8 @@ def requests(actor: Actor, criteria: Criteria) -> QuerySet[ServiceRequest]:
     code = _tracking_code(criteria.query)
     if code is not None:
         return rows.filter(tracking_code=code).order_by("due_at", "pk")
-    words = search_words(criteria.query[:QUERY_MAX]).split()[:MAX_WORDS]
+    words = search_words(criteria.query[:QUERY_MAX]).split()
+    words = ([w for w in words if len(w) > 1] or words)[:MAX_WORDS]  # a lone letter («ی», «و») narrows nothing
     if not words:
         return rows.order_by(F("due_at").asc(nulls_last=True), "pk")
     if uses_postgresql():
@@ -169,20 +184,28 @@ def _filtered(rows: QuerySet[ServiceRequest], criteria: Criteria) -> QuerySet[Se
     return rows
 
 
+def _near_words(words: list[str]) -> list[list[str]]:
+    """For each query word, the known words nearest to it (not itself), best first."""
+    near: list[list[str]] = [[] for _ in words]
+    with connection.cursor() as cursor:
+        # The similarity operator's threshold, for this connection's queries (each search sets it again).
+        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(NEAR_SIMILARITY)])
+        cursor.execute(_NEAR, [words, NEAR_WORDS])
+        for index, word in cursor.fetchall():
+            near[index - 1].append(word)
+    return near
+
+
 def _matching_postgresql(rows: QuerySet[ServiceRequest], words: list[str]) -> QuerySet[ServiceRequest]:
     # The words hold letters and digits only (search_words splits on everything else), so no tsquery syntax
     # can reach to_tsquery; they are passed as parameters all the same.
-    prefixes = " & ".join(f"{word}:*" for word in words)
-    phrase = " ".join(words)
-    with connection.cursor() as cursor:  # for this connection's next queries: the fuzzy operator's threshold
-        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(WORD_SIMILARITY)])
-    # Fixed SQL (the index's own expressions, so the planner uses them); the query only as parameters.
-    matches = RawSQL(  # noqa: S611
-        f"({_VECTOR} @@ {_QUERY} OR {_TABLE}.search_text %%> %s)", (prefixes, phrase), output_field=BooleanField()
-    )
+    exact = " & ".join(f"{word}:*" for word in words)
+    near = _near_words(words)
+    fuzzy = " & ".join("(" + " | ".join([f"{word}:*", *others]) + ")" for word, others in zip(words, near, strict=True))
+    query = "to_tsquery('simple'::regconfig, %s)"
+    # Fixed SQL over the stored vector (its GIN index serves the match); the query only as parameters.
+    matches = RawSQL(f"{_VECTOR} @@ {query}", (fuzzy,), output_field=BooleanField())  # noqa: S611
     rank = RawSQL(  # noqa: S611
-        f"ts_rank({_VECTOR}, {_QUERY}) + word_similarity(%s, {_TABLE}.search_text)",
-        (prefixes, phrase),
-        output_field=FloatField(),
+        f"({_VECTOR} @@ {query})::int + ts_rank({_VECTOR}, {query})", (exact, fuzzy), output_field=FloatField()
     )
     return rows.filter(matches).annotate(rank=rank).order_by("-rank", F("due_at").asc(nulls_last=True), "pk")

@@ -17,8 +17,8 @@ from ostan.accounts.api import router as accounts_router
 from ostan.auditlog.api import router as auditlog_router
 from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
-from ostan.network.api import router as network_router
 from ostan.indicators.api import router as indicators_router
+from ostan.network.api import router as network_router
 from ostan.participation.api import router as participation_router
 from ostan.polling.api import router as polling_router
 from ostan.programs.api import router as programs_router

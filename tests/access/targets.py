@@ -349,6 +349,8 @@ def _crisis_task(lab: Lab, unit: Unit, organisation: Organisation | None, role: 
                                due_at=timezone.now() + dt.timedelta(days=1))  # fmt: skip
     return Placed({"task_pk": task.pk}, Target(unit_path=unit.path, unit_name=unit.name,
                                                organisation_path=organisation.path))  # fmt: skip
+
+
 @factory("indicator")
 def _indicator(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
     """A catalogue entry: it belongs to no unit, so the role alone decides (public figures are public)."""
@@ -360,6 +362,8 @@ def _indicator(lab: Lab, unit: Unit, organisation: Organisation | None, role: Ro
         entry = IndicatorEntry("matrix-indicator", "شاخص ماتریس", "نفر", "higher", "sum", "آزمون")
         indicators.save_indicator(actor=SYSTEM, entry=entry)
     return Placed({"indicator": "matrix-indicator"}, NOWHERE)
+
+
 def _programme_project(unit: Unit, title: str) -> Any:
     import datetime as dt
 
@@ -383,8 +387,8 @@ def _key_project(lab: Lab, unit: Unit, organisation: Organisation | None, role: 
     return Placed({"pk": found.pk}, target_of_project(found), is_public=True)
 
 
-@factory("evidence")
-def _evidence(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+@factory("project_evidence")
+def _project_evidence(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
     """A progress report's evidence file at ``unit`` (read only by the unit's offices, concealed elsewhere)."""
     import datetime as dt
 
@@ -424,6 +428,8 @@ def _office(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role 
     found.save()
     found.units.set([unit])
     return Placed({"code": found.code}, target_of(unit), is_public=True)
+
+
 def _participation_office(organisation: Organisation | None) -> Organisation:
     """The organisation a participation object belongs to: the actor's own where it has one (a county office
     for the governor), else the matrix's default; rows are written directly since most are no office."""

@@ -92,3 +92,34 @@ def test_format_number_groups_thousands(n: int) -> None:
 )
 def test_only_digits(raw: str, expected: str | None) -> None:
     assert text.only_digits(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "شكايت از قطعي آب در خيابان آزادي",  # Arabic kaf and yeh
+        "شکایت از قطعی اب در خیابان ازادی",  # آ typed as ا
+        "شِکایَت از قطعی آب در خیابانِ آزادی!",  # diacritics, punctuation
+        "شکایت، از «قطعی» آب؛ در خیابان   آزادی؟",  # Persian punctuation and spaces
+        "شکایت از قطعی آب در خیـــابان آزادی",  # tatweel
+    ],
+)
+def test_search_words_fold_variants_and_keep_words_apart(variant: str) -> None:
+    assert text.search_words(variant) == "شکایت از قطعی اب در خیابان ازادی"
+
+
+def test_search_words_join_zwnj_and_fold_digits() -> None:
+    assert text.search_words("درخواست\u200cها پلاک ۱۲ و ١٣") == "درخواستها پلاک 12 و 13"
+    assert text.search_words("Water OUTAGE") == "water outage"
+
+
+@given(st.text(alphabet=PERSIAN_LETTERS + " \u200c\u064a\u0643\u06f1\u0661،.؟!-_ab", max_size=60))
+def test_search_words_are_clean_and_idempotent(s: str) -> None:
+    words = text.search_words(s)
+    assert text.search_words(words) == words
+    assert "\u200c" not in words
+    assert "  " not in words
+    assert words == words.strip()
+    assert not set(words) & {"\u064a", "\u0643", "\u06f1", "\u0661", "،", "؟", "_"}
+    # The same letters as the search key, only with the words kept apart.
+    assert "".join(words.split()) == "".join(ch for ch in text.search_key(s) if ch.isalnum())

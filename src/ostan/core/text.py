@@ -37,6 +37,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ZWNJ_RUN = re.compile(f"(?:{ZWNJ}\\s*)+|\\s+{ZWNJ}")
 _PERSIAN_DIGITS = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
 _ASCII_DIGITS_ONLY = re.compile(r"\d+")
+_WORD_BREAK = re.compile(r"[\W_]+")  # anything but a letter or a digit (Persian «،؛؟» too) ends a word
 
 
 def normalize(text: str) -> str:
@@ -53,6 +54,13 @@ def search_key(text: str) -> str:
     """A folded key for matching: normalised, lower-cased, ZWNJ and spaces removed, آ folded to ا."""
     folded = normalize(text).replace(ZWNJ, "").replace("\u0622", "\u0627").casefold()
     return unicodedata.normalize("NFC", "".join(folded.split()))
+
+
+def search_words(text: str) -> str:
+    """The words of ``text`` for full-text and fuzzy search: folded as ``search_key`` folds (ZWNJ joins a word's
+    parts, آ is ا, case folded) but with the words kept apart, one space between, punctuation a break."""
+    folded = normalize(text).replace(ZWNJ, "").replace("\u0622", "\u0627").casefold()
+    return " ".join(_WORD_BREAK.split(unicodedata.normalize("NFC", folded))).strip()
 
 
 def normalize_digits(text: str) -> str:

@@ -1,5 +1,5 @@
 """A meeting's minutes (صورتجلسه) as a Persian PDF, on the same page machinery as the election minutes
-(``ostan.polling.documents.page``: Vazirmatn embedded, HarfBuzz shaping, right to left)."""
+(``ostan.pages.pdf``: Vazirmatn embedded, HarfBuzz shaping, right to left)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ostan.core.jalali import format_date, format_datetime
 from ostan.core.text import to_persian_digits
 from ostan.participation.models import Meeting
 from ostan.participation.selectors import decision_rows
-from ostan.polling.documents.page import PersianPDF, pdf_bytes
+from ostan.pages.pdf import PersianPDF, pdf_bytes
 
 MARGIN = 15  # mm
 

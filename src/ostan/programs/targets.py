@@ -27,7 +27,7 @@ def key_project(pk: object = None, **_: Any) -> Target | None:
     return target_of_project(found)
 
 
-@locator("evidence", conceal=True)
+@locator("project_evidence", conceal=True)
 def evidence(pk: object = None, **_: Any) -> Target | None:
     number = whole_number(pk)
     if number is None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from ostan.core.polling.devices import key_fingerprint
 from ostan.core.text import to_persian_digits
-from ostan.polling.documents.page import PersianPDF, pdf_bytes
+from ostan.pages.pdf import PersianPDF, pdf_bytes
 
 QR_SIZE = 38  # mm
 

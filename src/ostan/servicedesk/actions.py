@@ -45,8 +45,8 @@ from ostan.core.servicedesk.statistics import SATISFACTION_SCORES
 from ostan.core.servicedesk.tracking import display as display_code
 from ostan.core.servicedesk.tracking import encode
 from ostan.core.servicedesk.tracking import parse as parse_code
-from ostan.core.text import normalize, normalize_digits, search_key
-from ostan.servicedesk import clock, files
+from ostan.core.text import normalize, normalize_digits, search_key, search_words
+from ostan.servicedesk import clock, files, search
 from ostan.servicedesk.catalogue import AUDITED as CATALOGUE_AUDITED
 from ostan.servicedesk.catalogue import write_service
 from ostan.servicedesk.entries import Filing, ServiceEntry
@@ -260,6 +260,8 @@ def file_request(
             registered_at=moment, deadline_started_at=moment, working_days=service.working_days, **people,
         )  # fmt: skip
         found.tracking_code = encode(found.pk, key=clock.tracking_key())
+        found.search_text = search_words(f"{text} {people['citizen_name']}")
+        search.remember_words(found.search_text)
         agency = _route(service, unit)
         if agency is not None:
             outcome = transition(State.REGISTERED, Event.ASSIGN, Context(Side.SYSTEM, target_agency=str(agency.pk)))

@@ -13,7 +13,7 @@ from ostan.access.guards import api_guarded
 from ostan.core.access import acting
 from ostan.core.servicedesk import RequestKind
 from ostan.pages.schemas import ErrorOut
-from ostan.servicedesk import actions, selectors
+from ostan.servicedesk import actions, search, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.models import Channel, ServiceRequest
 from ostan.servicedesk.permissions import FILE_REQUEST, HANDLE_REQUEST, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
@@ -84,9 +84,19 @@ class StatusOut(Schema):
 
 
 class InboxIn(Schema):
-    state: str = Field("", max_length=20)
+    q: str = Field("", max_length=search.QUERY_MAX, description="words (fuzzy) or a tracking code")
+    state: str = Field("", max_length=20, description="empty: the open states; 'all': every state; else one state")
     overdue: bool = False
-    q: str = Field("", max_length=selectors.SEARCH_MAX)
+    organisation: str = Field("", max_length=40, description="the organisation's code")
+    unit: str = Field(
+        "",
+        max_length=100,
+        description="a unit's code or unique name: it and the units under it",
+    )
+    service: str = Field("", max_length=60, description="the service's code")
+    kind: str = Field("", max_length=20)
+    registered_from: str = Field("", max_length=20, description="a Jalali day, e.g. 1405/01/01 (in any digit style)")
+    registered_to: str = Field("", max_length=20, description="a Jalali day, included")
 
 
 class TextIn(Schema):
@@ -164,7 +174,12 @@ def file_request(request: HttpRequest, payload: FileIn) -> Status[RequestOut]:
 @router.get("/inbox", response={200: list[RequestOut], **ERRORS}, auth=django_auth)
 @api_guarded(READ_INBOX)
 def inbox(request: HttpRequest, params: Query[InboxIn]) -> list[RequestOut]:
-    rows = selectors.inbox(acting(request), state=params.state, overdue=params.overdue, query=params.q)
+    criteria = search.criteria_from(
+        query=params.q, organisation=params.organisation, unit=params.unit, service=params.service,
+        kind=params.kind, state=params.state, overdue=params.overdue, registered_from=params.registered_from,
+        registered_to=params.registered_to,
+    )  # fmt: skip
+    rows = search.requests(acting(request), criteria)
     return [_out(r) for r in rows[:INBOX_LIMIT]]
 
 

@@ -24,6 +24,12 @@ class InvalidService(DomainError):
     code = "invalid_service"
 
 
+class InvalidSearch(DomainError):
+    """A filter of a search is wrong (a date, a unit); ``details["field"]`` names it."""
+
+    code = "invalid_search"
+
+
 class ServiceNotFound(NotFound):
     code = "service_not_found"
 

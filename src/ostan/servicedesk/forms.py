@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from django import forms
@@ -10,7 +10,9 @@ from django import forms
 from ostan.core.servicedesk import RequestKind
 from ostan.core.servicedesk.attachments import ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, Upload
 from ostan.core.text import to_persian_digits
-from ostan.servicedesk.models import Channel, Service
+from ostan.servicedesk import search
+from ostan.servicedesk.errors import InvalidSearch
+from ostan.servicedesk.models import STATE_CHOICES, Channel, Service
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in RequestKind]
 ATTACHMENT_HELP = (
@@ -88,9 +90,45 @@ class FilingForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    q = forms.CharField(label="جست‌وجو در متن یا کد رهگیری", max_length=100, required=False)
+    """The inbox's search: words or a tracking code, and filters. ``criteria`` is what the search asks for."""
+
+    q = forms.CharField(label="جست‌وجو در متن، نام شهروند یا کد رهگیری", max_length=100, required=False,
+                        widget=forms.TextInput(attrs={"type": "search"}))  # fmt: skip
     state = forms.ChoiceField(label="وضعیت", required=False)
     overdue = forms.BooleanField(label="فقط دیرکردها", required=False)
+    organisation = forms.ChoiceField(label="دستگاه", required=False)
+    unit = forms.CharField(label="واحد (و زیرمجموعه‌ها)", max_length=100, required=False,
+                           help_text="نام یا کد شهرستان، شهر یا روستا")  # fmt: skip
+    service = forms.ChoiceField(label="خدمت", required=False)
+    kind = forms.ChoiceField(label="گونه", required=False, choices=[("", "همه"), *KIND_CHOICES])
+    registered_from = forms.CharField(label="ثبت از تاریخ", max_length=20, required=False,
+                                      widget=_ltr(placeholder="۱۴۰۵/۰۱/۰۱"))  # fmt: skip
+    registered_to = forms.CharField(label="تا تاریخ", max_length=20, required=False,
+                                    widget=_ltr(placeholder="۱۴۰۵/۱۲/۲۹"))  # fmt: skip
+
+    def __init__(self, *args: object, organisations: Sequence[tuple[str, str]] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = cast(forms.ChoiceField, self.fields["state"])
+        choices.choices = [("", "همهٔ درخواست‌های باز"), (search.EVERY_STATE, "همهٔ وضعیت‌ها"), *STATE_CHOICES]
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [("", "همه"), *organisations]
+        cast(forms.ChoiceField, self.fields["service"]).choices = [("", "همه")] + [
+            (s.code, s.name) for s in Service.objects.filter(is_active=True).order_by("name")
+        ]
+        self.criteria = search.Criteria()
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        try:
+            self.criteria = search.criteria_from(
+                query=data.get("q") or "", organisation=data.get("organisation") or "", unit=data.get("unit") or "",
+                service=data.get("service") or "", kind=data.get("kind") or "", state=data.get("state") or "",
+                overdue=bool(data.get("overdue")), registered_from=data.get("registered_from") or "",
+                registered_to=data.get("registered_to") or "",
+            )  # fmt: skip
+        except InvalidSearch as exc:
+            field = exc.details.get("field") if isinstance(exc.details, dict) else None
+            self.add_error(field if field in self.fields else None, exc.message)
+        return data
 
 
 class EmptyForm(forms.Form):

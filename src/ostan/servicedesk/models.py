@@ -106,6 +106,9 @@ class ServiceRequest(models.Model):
     unit = models.ForeignKey("territory.Unit", verbose_name="واحد", on_delete=models.PROTECT, related_name="+")
     text = models.TextField("متن")
     search_key = models.TextField("کلید جست‌وجو", blank=True)
+    # The text's and the citizen's name's words, folded (ostan.core.text.search_words), written by the actions:
+    # full-text and trigram search run over it (indexes on PostgreSQL in migration 0004; ostan.servicedesk.search).
+    search_text = models.TextField("واژه‌های جست‌وجو", blank=True, default="")
     citizen = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="شهروند", null=True, blank=True, on_delete=models.PROTECT,
         related_name="service_requests",
@@ -169,6 +172,20 @@ class ServiceRequest(models.Model):
             self.is_open and self.state != State.AWAITING_CITIZEN and self.due_at is not None
             and timezone.now() >= self.due_at
         )  # fmt: skip
+
+
+class SearchWord(models.Model):
+    """Every word the requests hold (folded), once: on PostgreSQL a mistyped word of a query is matched to the
+    nearest of these by trigram similarity (ostan.servicedesk.search); the filing action adds a request's words."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    class Meta:
+        verbose_name = "واژهٔ جست‌وجو"
+        verbose_name_plural = "واژه‌های جست‌وجو"
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class Pause(models.Model):

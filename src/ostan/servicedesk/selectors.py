@@ -29,10 +29,9 @@ from ostan.core.servicedesk import likely_duplicates as similar
 from ostan.core.servicedesk.routing import ancestors
 from ostan.core.servicedesk.tracking import parse
 from ostan.core.text import search_key, to_persian_digits
-from ostan.servicedesk import clock
+from ostan.servicedesk import clock, search
 from ostan.servicedesk.errors import RequestNotFound, ServiceNotFound
 from ostan.servicedesk.models import (
-    OPEN_STATES,
     Attachment,
     Entry,
     ReplyStep,
@@ -43,7 +42,7 @@ from ostan.servicedesk.models import (
 from ostan.servicedesk.permissions import MANAGE_REPLY_TEMPLATES, READ_INBOX, READ_OWN_REQUESTS, READ_REQUESTS
 from ostan.territory.maps import province_map
 from ostan.territory.models import Unit, UnitKind
-from ostan.territory.scope import path_q
+from ostan.territory.scope import path_q, subtree_q
 
 SEARCH_MAX = 100
 
@@ -107,16 +106,9 @@ def _requests() -> QuerySet[ServiceRequest]:
 
 
 def inbox(actor: Actor, *, state: str = "", overdue: bool = False, query: str = "") -> QuerySet[ServiceRequest]:
-    """The requests an officer's organisation holds in its units, or those of a desk's or inspector's units."""
-    rows = _requests().filter(
-        reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path")
-    )
-    rows = rows.filter(state=state) if state else rows.filter(state__in=OPEN_STATES)
-    if overdue:
-        rows = rows.filter(due_at__lte=timezone.now(), state__in=OPEN_STATES).exclude(state=State.AWAITING_CITIZEN)
-    for word in search_key(query[:SEARCH_MAX]).split():
-        rows = rows.filter(Q(search_key__contains=word) | Q(tracking_code=word))
-    return rows.order_by("due_at", "pk")
+    """The requests an officer's organisation holds in its units, or those of a desk's or inspector's units
+    (ostan.servicedesk.search has the other filters and how the query matches)."""
+    return search.requests(actor, search.Criteria(query=query, state=state, overdue=overdue))
 
 
 def mine(actor: Actor) -> QuerySet[ServiceRequest]:
@@ -157,6 +149,12 @@ def organisations_serving(found: ServiceRequest) -> QuerySet[Organisation]:
     if found.organisation_id is not None:
         rows = rows.exclude(pk=found.organisation_id)
     return rows.exclude(category="institution").order_by("name")
+
+
+def organisations_in_reach(actor: Actor) -> QuerySet[Organisation]:
+    """The organisations serving a unit in the actor's territory: what the inbox's search may filter by."""
+    rows = Organisation.objects.filter(is_active=True).exclude(category="institution")
+    return rows.filter(subtree_q(actor, "units__path")).distinct().order_by("name")
 
 
 DUPLICATE_CANDIDATES = 300
@@ -371,6 +369,8 @@ def escalations(actor: Actor) -> QuerySet[ServiceRequest]:
         reach_q(actor, READ_INBOX, unit_path="unit__path", organisation_path="organisation__path")
     )
     return rows.filter(overdue_at__isnull=False).select_related("escalated_to").order_by("-overdue_at", "-pk")
+
+
 @dataclass(frozen=True)
 class PublicAnswer:
     """What another area may show of a request beside the thing it is about: no names, no internal notes."""

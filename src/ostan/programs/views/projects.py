@@ -206,7 +206,7 @@ def critique(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "programs/project.html", context, status=400)
 
 
-@guarded(READ_EVIDENCE, target="evidence")
+@guarded(READ_EVIDENCE, target="project_evidence")
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     item = found(selectors.evidence, pk)
     try:

@@ -19,7 +19,7 @@ from ostan.core.servicedesk import Event, State
 from ostan.core.servicedesk.lifecycle import find_transition
 from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
-from ostan.servicedesk import actions, exports, replies, selectors
+from ostan.servicedesk import actions, exports, replies, search, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.forms import (
     AssignForm,
@@ -35,7 +35,7 @@ from ostan.servicedesk.forms import (
     TextForm,
     uploads_of,
 )
-from ostan.servicedesk.models import STATE_CHOICES, ServiceRequest
+from ostan.servicedesk.models import ServiceRequest
 from ostan.servicedesk.permissions import (
     FILE_REQUEST,
     HANDLE_REQUEST,
@@ -100,13 +100,12 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 def _inbox_rows(request: HttpRequest) -> tuple[InboxFilterForm, QuerySet[ServiceRequest]]:
-    form = InboxFilterForm(request.GET)
-    _choices(form, "state", [("", "همهٔ درخواست‌های باز"), *STATE_CHOICES])
-    data = form.cleaned_data if form.is_valid() else {"state": "", "overdue": False, "q": ""}
-    rows = selectors.inbox(
-        acting(request), state=str(data["state"]), overdue=bool(data["overdue"]), query=str(data["q"])
-    )
-    return form, rows
+    """The inbox's search form and the requests it finds (the page and its export read the same)."""
+    actor = acting(request)
+    organisations = [(o.code, o.name) for o in selectors.organisations_in_reach(actor)]
+    form = InboxFilterForm(request.GET, organisations=organisations)
+    criteria = form.criteria if form.is_valid() else search.Criteria()
+    return form, search.requests(actor, criteria)
 
 
 def _filters(request: HttpRequest) -> str:
@@ -126,7 +125,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form, rows = _inbox_rows(request)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {"nav": "desk", "form": form, "page": page, "query": _filters(request)}
-    return render(request, "servicedesk/inbox.html", context)
+    return render(request, "servicedesk/inbox.html", context, status=status_of(form))
 
 
 @guarded(READ_INBOX)

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
-from ostan.network.demo import create_demo_network
 from ostan.indicators.demo import create_demo_indicators
+from ostan.network.demo import create_demo_network
 from ostan.participation.demo import create_demo_participation
 from ostan.polling.demo import create_demo_polling
 from ostan.programs.demo import create_demo_programs

@@ -19,7 +19,11 @@ def _live_site(transactional_db: None) -> None:
     make_tree()
 
 
-PAGES = ["/", "/territory/", "/elections/", "/organisations/", "/results/", "/accounts/login/", "/api/docs"]
+# The election-day device pages (the check-in screen's QR code and the kiosk's scanner are drawn and read
+# on the device) and the voter's guide are here too; the citizen's page with the station's map is
+# watched the same way in test_voter_browser.
+PAGES = ["/", "/territory/", "/elections/", "/organisations/", "/results/", "/accounts/login/", "/api/docs",
+         "/polling/checkin/", "/polling/kiosk/?mode=kiosk", "/polling/guide/"]  # fmt: skip
 
 
 def test_no_page_asks_another_host(page: Page, live_server: LiveServer) -> None:

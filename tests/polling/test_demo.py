@@ -10,6 +10,7 @@ from ostan.core.access import allows
 from ostan.polling.demo import create_demo_polling
 from ostan.polling.models import Device, RollVoter, Station
 from ostan.polling.permissions import RUN_STATION
+from ostan.polling.station_maps import station_map
 from ostan.polling.voter_guide import registration
 from ostan.publication.permissions import PUBLISH
 from ostan.territory.models import UnitKind
@@ -53,3 +54,6 @@ def test_the_demo_citizen_is_on_the_roll_and_sees_a_station_and_candidates(db: N
     assert reg.constituency == voter.constituency
     assert [s.code for s in reg.stations] == ["R7-001", "R7-002", "R7-003"]
     assert len(reg.candidates) == 12
+    drawn = station_map(reg.stations)  # the demo's stations are placed inside their county (Arak)
+    assert drawn is not None
+    assert [p.code for p in drawn.points] == ["R7-001", "R7-002", "R7-003"]

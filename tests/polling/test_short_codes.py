@@ -158,3 +158,19 @@ def test_closing_forgets_every_holder_and_no_stored_field_joins_a_ballot_to_a_vo
     assert not any(h in audit for h in spent)
     assert code not in audit
     assert not any(v in audit for v in pw.voters[:3])
+
+
+def test_a_spoilt_short_code_is_replaced_through_the_api_and_its_holder_moves(pw: PollingWorld) -> None:
+    _, spoilt = checked_in(pw)
+    client = Client()
+    assert client.login(username=pw.members[0].username, password=PASSWORD)
+    url = f"/api/polling/stations/{pw.stations[0].pk}/tokens/spoilt"
+    response = client.post(url, {"token": spoilt.translate(PERSIAN)}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    fresh = response.json()["short_code"]
+    assert TokenHolder.objects.get().check_in == CheckIn.objects.get()  # the voter still holds the new token
+    assert cast(pw, spoilt)[1]["code"] == "token_already_used"
+    assert cast(pw, fresh)[0] == 200
+    assert list(VoidedToken.objects.values_list("reason", flat=True)) == ["spoilt"]
+    again = client.post(url, {"token": fresh}, content_type="application/json")
+    assert again.json()["code"] == "token_already_used"

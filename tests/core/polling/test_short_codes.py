@@ -90,3 +90,14 @@ def test_out_of_range_numbers_are_refused() -> None:
         make_short_code(SPACE)
     with pytest.raises(ShortCodeMistyped):
         parse_short_code("12345")
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567abcxyz0189", min_size=1, max_size=40))
+def test_the_fast_paths_decide_as_the_general_rule(text: str) -> None:
+    cleaned = text.strip()
+    if len(cleaned) == LENGTH and cleaned.isdigit():
+        expected = short_token("S-1", cleaned) if is_valid(cleaned) else cleaned
+    else:
+        expected = cleaned.upper()
+    assert presented_token(text, station_code="S-1", is_strict=False) == expected

@@ -95,6 +95,12 @@ def presented_token(text: str, *, station_code: str, is_strict: bool = True) -> 
     items, each refused on its own) it is returned as typed, a token that was never issued.
     """
     raw = text.strip()
+    if raw.isascii() and raw.isalnum() and not raw.isdigit():
+        # A long token as the devices send it (base32): the ballot path's case, decided in a fraction
+        # of a microsecond; the general test below costs 8 µs a ballot, a quarter of a journal's.
+        return raw.upper()
+    if raw.isascii() and raw.isdigit() and len(raw) == LENGTH and _interim(raw) == 0:
+        return short_token(station_code, raw)  # nine ASCII digits, as the kiosk sends them
     if raw.upper().startswith(QR_PREFIX) or looks_like_short_code(raw):
         try:
             return short_token(station_code, parse_short_code(raw))

@@ -68,7 +68,9 @@ def _member(actor: Actor, station: Station) -> None:
 
 
 def _open_station(pk: int) -> Station:
-    locked = Station.objects.select_for_update().get(pk=pk)
+    # FOR NO KEY UPDATE: serialised with closing (FOR UPDATE), so no holder row outlives a close, but
+    # never in the way of the check-ins' and ballots' foreign-key checks on the same row (FOR KEY SHARE).
+    locked = Station.objects.select_for_update(no_key=True).get(pk=pk)
     if locked.status != StationStatus.OPEN:
         raise StationClosed("این شعبه بسته شده است؛ رمز رأی باطل یا صادر نمی‌شود.")
     return locked

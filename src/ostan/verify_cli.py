@@ -42,6 +42,7 @@ from ostan.core.polling.publication import (
     signed_minutes_from_json,
     station_ballots_from_json,
 )
+from ostan.core.polling.rollups import ROLLUP_FORMAT, ROLLUP_KIND, rollup_problems
 from ostan.core.polling.verify import Problem, Publication, verify
 from ostan.core.text import to_persian_digits
 from ostan.core.transparency import (
@@ -197,6 +198,7 @@ class Documents:
     results: list[Mapping[str, object]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rechecks: list[tuple[BulletinEntry, Mapping[str, object]]] = field(default_factory=list)  # seeds and samples
+    rollups: list[Mapping[str, object]] = field(default_factory=list)
 
 
 def _read_entry(docs: Documents, entry: BulletinEntry, data: object) -> None:
@@ -208,6 +210,10 @@ def _read_entry(docs: Documents, entry: BulletinEntry, data: object) -> None:
         if not isinstance(data, Mapping):
             raise DomainError("نتیجه شیء JSON نیست.")
         docs.results.append(data)
+    elif entry.kind == ROLLUP_KIND:
+        if not isinstance(data, Mapping) or data.get("format") != ROLLUP_FORMAT:
+            raise DomainError("قالب جمع آرای واحد شناخته نیست.")
+        docs.rollups.append(data)
     elif entry.kind == "constituency":
         if not isinstance(data, Mapping) or data.get("format") != CONSTITUENCY_FORMAT:
             raise DomainError("قالب پروندهٔ حوزه شناخته نیست.")
@@ -324,9 +330,16 @@ def verify_export(loaded: Loaded, *, head: str | None = None, pins: Pins | None 
     problems += board_rule_problems(loaded.chain)
     problems += _manifest_step(loaded, pins, board_key, anchors)
     problems += _tree_step(loaded, pins, board_key)
+    results = {str(r.get("constituency_id")): r for r in docs.results}
+    problems += rollup_problems(docs.rollups, results, [s.minutes for s in docs.minutes])
     if board_key is None:
         problems.append(Problem("board_key_missing", "keys", "کلید عمومی تابلو در پروندهٔ کلیدها نیست."))
-    figures = {**report.figures, "constituencies": len(docs.constituencies), "anchored_stations": len(anchors.stations)}
+    figures = {
+        **report.figures,
+        "constituencies": len(docs.constituencies),
+        "anchored_stations": len(anchors.stations),
+        "rollups": len(docs.rollups),
+    }
     last = loaded.chain[-1].entry_hash if loaded.chain else "0" * 64
     return Outcome(not problems, tuple(problems), figures, last)
 
@@ -426,6 +439,7 @@ FIGURE_LABELS = {
     "ballots": ("برگهٔ رأی", "ballots"),
     "results": ("نتیجه", "results"),
     "anchored_stations": ("شعبهٔ ثبت‌شده پیش از گشایش", "stations anchored before opening"),
+    "rollups": ("جمع واحد", "roll-ups"),
 }
 
 

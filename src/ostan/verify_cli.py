@@ -36,6 +36,7 @@ from ostan.core.polling.audit import select_for_recheck
 from ostan.core.polling.board_rules import board_rule_problems
 from ostan.core.polling.bulletin import BulletinEntry, entry_from_json
 from ostan.core.polling.canonical import load_json
+from ostan.core.polling.inputs import inputs_digests
 from ostan.core.polling.publication import (
     SignedMinutes,
     StationBallots,
@@ -286,6 +287,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     figures: Mapping[str, int]
     chain_head: str
+    inputs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # constituency id → its digests
 
 
 def _station_keys(keys: Mapping[str, object]) -> dict[str, bytes]:
@@ -341,7 +343,8 @@ def verify_export(loaded: Loaded, *, head: str | None = None, pins: Pins | None 
         "rollups": len(docs.rollups),
     }
     last = loaded.chain[-1].entry_hash if loaded.chain else "0" * 64
-    return Outcome(not problems, tuple(problems), figures, last)
+    inputs = inputs_digests(docs.constituencies, docs.ballots, list(results))
+    return Outcome(not problems, tuple(problems), figures, last, inputs)
 
 
 def _anchored_minutes_keys(anchors: Anchors, minutes: Sequence[SignedMinutes]) -> dict[tuple[str, str], bytes]:
@@ -449,6 +452,8 @@ def summary(outcome: Outcome) -> str:
         value = outcome.figures.get(key, 0)
         lines.append(f"  {fa}: {to_persian_digits(f'{value:,}').replace(',', '٬')}  ({en}: {value:,})")
     lines.append(f"  چکیدهٔ آخر / head: {outcome.chain_head}")
+    for cid, digests in outcome.inputs.items():
+        lines.append(f"  چکیدهٔ ورودی‌های {cid} / inputs digest: {digests['inputs_sha256']}")
     if outcome.ok:
         lines.append("نتیجه: همه چیز درست است. / Result: everything checks.")
         return "\n".join(lines)
@@ -463,6 +468,7 @@ def outcome_json(outcome: Outcome) -> dict[str, object]:
         "ok": outcome.ok,
         "chain_head": outcome.chain_head,
         "figures": dict(outcome.figures),
+        "inputs": {cid: dict(d) for cid, d in outcome.inputs.items()},
         "problems": [{"code": p.code, "subject": p.subject, "message": p.message} for p in outcome.problems],
     }
 

@@ -63,7 +63,7 @@ def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(
     assert "شمارش الکترونیکی" in page
     assert "پیش‌نمایش" not in page
     assert "۱۴" in page  # the ballots total, as on the board's page
-    board_page = client.get(f"/results/c/{city.pk}/").content.decode()
+    board_page = client.get(f"/results/c/{city.pk}/", follow=True).content.decode()
     assert "۱۴" in board_page
     assert reverse("elections:results", args=[city.pk]) in board_page
 

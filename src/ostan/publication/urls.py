@@ -6,6 +6,7 @@ app_name = "publication"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.index, name="index"),
     path("c/<int:pk>/", views.constituency, name="constituency"),
+    path("c/<str:code>/", views.constituency_by_code, name="constituency_code"),
     path("c/<int:pk>/ballots.jsonl", views.ballots_jsonl, name="ballots"),
     path("s/<int:pk>/", views.station, name="station"),
     path("bulletin/", views.bulletin, name="bulletin"),

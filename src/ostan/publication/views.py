@@ -4,6 +4,7 @@ officials' dashboard. Each view is a few lines over the selectors."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from ostan.core.access import OutOfScope, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
 from ostan.elections.ballot_files import jsonl_lines
+from ostan.elections.files import constituency_id
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.pages.forms import ConfirmForm, status_of, submitted
 from ostan.polling.models import Station
@@ -30,6 +32,7 @@ from ostan.publication.presentation import entry_rows, result_rows, station_rows
 from ostan.territory.models import Unit
 
 ENTRIES_PER_PAGE = 50
+PUBLISHED_ID = re.compile(r"round(\d+)-(\d+)")
 
 
 @guarded(READ_BOARD)
@@ -47,10 +50,24 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @guarded(READ_BOARD, target="board_constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
+    """The old address by database id: moved for good to the constituency's published id."""
     try:
         found = selectors.constituency_result(pk)
     except NotFound as exc:
         raise Http404(exc.message) from None
+    return redirect("publication:constituency_code", code=constituency_id(found.constituency), permanent=True)
+
+
+@guarded(READ_BOARD)
+def constituency_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """A published constituency's result at its published id (``round7-3``, as on the board)."""
+    matched = PUBLISHED_ID.fullmatch(code)
+    try:
+        found = selectors.constituency_result(int(matched.group(2))) if matched else None
+    except NotFound:
+        found = None
+    if found is None or constituency_id(found.constituency) != code:
+        raise Http404("نتیجه‌ای با این شناسه منتشر نشده است.")
     stations = station_rows(selectors.constituency_stations(found.constituency))
     province = maps.province_of(found.constituency.unit)
     turnout = maps.published_turnout(found.constituency.election_round_id, province) if province else None

@@ -36,12 +36,14 @@ from ostan.core.polling.audit import select_for_recheck
 from ostan.core.polling.board_rules import board_rule_problems
 from ostan.core.polling.bulletin import BulletinEntry, entry_from_json
 from ostan.core.polling.canonical import load_json
+from ostan.core.polling.inputs import inputs_digests
 from ostan.core.polling.publication import (
     SignedMinutes,
     StationBallots,
     signed_minutes_from_json,
     station_ballots_from_json,
 )
+from ostan.core.polling.rollups import ROLLUP_FORMAT, ROLLUP_KIND, rollup_problems
 from ostan.core.polling.verify import Problem, Publication, verify
 from ostan.core.text import to_persian_digits
 from ostan.core.transparency import (
@@ -197,6 +199,7 @@ class Documents:
     results: list[Mapping[str, object]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rechecks: list[tuple[BulletinEntry, Mapping[str, object]]] = field(default_factory=list)  # seeds and samples
+    rollups: list[Mapping[str, object]] = field(default_factory=list)
 
 
 def _read_entry(docs: Documents, entry: BulletinEntry, data: object) -> None:
@@ -208,6 +211,10 @@ def _read_entry(docs: Documents, entry: BulletinEntry, data: object) -> None:
         if not isinstance(data, Mapping):
             raise DomainError("نتیجه شیء JSON نیست.")
         docs.results.append(data)
+    elif entry.kind == ROLLUP_KIND:
+        if not isinstance(data, Mapping) or data.get("format") != ROLLUP_FORMAT:
+            raise DomainError("قالب جمع آرای واحد شناخته نیست.")
+        docs.rollups.append(data)
     elif entry.kind == "constituency":
         if not isinstance(data, Mapping) or data.get("format") != CONSTITUENCY_FORMAT:
             raise DomainError("قالب پروندهٔ حوزه شناخته نیست.")
@@ -280,6 +287,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     figures: Mapping[str, int]
     chain_head: str
+    inputs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # constituency id → its digests
 
 
 def _station_keys(keys: Mapping[str, object]) -> dict[str, bytes]:
@@ -324,11 +332,19 @@ def verify_export(loaded: Loaded, *, head: str | None = None, pins: Pins | None 
     problems += board_rule_problems(loaded.chain)
     problems += _manifest_step(loaded, pins, board_key, anchors)
     problems += _tree_step(loaded, pins, board_key)
+    results = {str(r.get("constituency_id")): r for r in docs.results}
+    problems += rollup_problems(docs.rollups, results, [s.minutes for s in docs.minutes])
     if board_key is None:
         problems.append(Problem("board_key_missing", "keys", "کلید عمومی تابلو در پروندهٔ کلیدها نیست."))
-    figures = {**report.figures, "constituencies": len(docs.constituencies), "anchored_stations": len(anchors.stations)}
+    figures = {
+        **report.figures,
+        "constituencies": len(docs.constituencies),
+        "anchored_stations": len(anchors.stations),
+        "rollups": len(docs.rollups),
+    }
     last = loaded.chain[-1].entry_hash if loaded.chain else "0" * 64
-    return Outcome(not problems, tuple(problems), figures, last)
+    inputs = inputs_digests(docs.constituencies, docs.ballots, list(results))
+    return Outcome(not problems, tuple(problems), figures, last, inputs)
 
 
 def _anchored_minutes_keys(anchors: Anchors, minutes: Sequence[SignedMinutes]) -> dict[tuple[str, str], bytes]:
@@ -426,6 +442,7 @@ FIGURE_LABELS = {
     "ballots": ("برگهٔ رأی", "ballots"),
     "results": ("نتیجه", "results"),
     "anchored_stations": ("شعبهٔ ثبت‌شده پیش از گشایش", "stations anchored before opening"),
+    "rollups": ("جمع واحد", "roll-ups"),
 }
 
 
@@ -435,6 +452,8 @@ def summary(outcome: Outcome) -> str:
         value = outcome.figures.get(key, 0)
         lines.append(f"  {fa}: {to_persian_digits(f'{value:,}').replace(',', '٬')}  ({en}: {value:,})")
     lines.append(f"  چکیدهٔ آخر / head: {outcome.chain_head}")
+    for cid, digests in outcome.inputs.items():
+        lines.append(f"  چکیدهٔ ورودی‌های {cid} / inputs digest: {digests['inputs_sha256']}")
     if outcome.ok:
         lines.append("نتیجه: همه چیز درست است. / Result: everything checks.")
         return "\n".join(lines)
@@ -449,6 +468,7 @@ def outcome_json(outcome: Outcome) -> dict[str, object]:
         "ok": outcome.ok,
         "chain_head": outcome.chain_head,
         "figures": dict(outcome.figures),
+        "inputs": {cid: dict(d) for cid, d in outcome.inputs.items()},
         "problems": [{"code": p.code, "subject": p.subject, "message": p.message} for p in outcome.problems],
     }
 

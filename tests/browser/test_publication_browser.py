@@ -38,8 +38,10 @@ def test_a_voter_finds_their_ballot_by_receipt_and_browses_the_board(
 
     page.goto(f"{site}/results/bulletin/")
     rows = page.locator("tbody tr")
-    # constituency file, 2 × (minutes, ballots), the file again with its lot seed, the result
-    expect(rows).to_have_count(7)
+    # the opening (constituency file, 2 stations, opening, manifest), 2 × (minutes, ballots), the file again
+    # with its lot seed, the result
+    expect(rows).to_have_count(11)
+    expect(page.get_by_role("cell", name="گشایش دوره")).to_be_visible()
     # kinds and subjects in Persian; the machine kind stays on the cell and in the JSON payload
     expect(page.get_by_role("cell", name="برگه‌های رأی شعبه").first).to_be_visible()
     expect(page.locator("td[data-kind='ballots']")).to_have_count(2)

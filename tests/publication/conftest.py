@@ -19,6 +19,10 @@ def _board_key_and_fast_passwords(settings: Settings) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
     """Process caches hold database ids: each test's database starts again, so must they."""
+    forget_caches()
+
+
+def forget_caches() -> None:
     device_requests._cache.clear()
     stations_cache._cache.clear()
     stations_cache.forget_schedules()

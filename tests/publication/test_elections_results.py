@@ -43,7 +43,7 @@ def download(client: Client, url: str) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
 
 
-def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(published) -> None:  # type: ignore[no-untyped-def]
+def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(published, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pw, stored = published
     city = Constituency.objects.get(pk=pw.city.pk)
     assert city.is_published
@@ -63,7 +63,7 @@ def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(
     assert "شمارش الکترونیکی" in page
     assert "پیش‌نمایش" not in page
     assert "۱۴" in page  # the ballots total, as on the board's page
-    board_page = client.get(f"/results/c/{city.pk}/").content.decode()
+    board_page = client.get(f"/results/c/{city.pk}/", follow=True).content.decode()
     assert "۱۴" in board_page
     assert reverse("elections:results", args=[city.pk]) in board_page
 
@@ -74,6 +74,14 @@ def test_the_elections_results_match_the_bulletin_and_recount_from_their_inputs(
     core = counting.constituency_from_json(json.loads(constituency_file))
     ballots = counting.ballots_from_jsonl(ballots_file.decode().splitlines())
     assert counting.count(core, ballots).to_json() == api
+    # The verifier recomputes the page's three digests from the board alone (docs/verification.md).
+    from ostan.publication.export import export_publication
+    from ostan.verify_cli import load, verify_export
+
+    export_publication(tmp_path)
+    (digests,) = verify_export(load(str(tmp_path))).inputs.values()
+    assert digests == {"constituency_sha256": record.constituency_sha256, "ballots_sha256": record.ballots_sha256,
+                       "inputs_sha256": record.inputs_sha256}  # fmt: skip
 
 
 def test_publishing_twice_records_the_count_once(published) -> None:  # type: ignore[no-untyped-def]

@@ -71,7 +71,7 @@ def test_results_index_maps_turnout_of_the_published_counties(six_of_eight) -> N
 
 def test_constituency_page_maps_its_province(six_of_eight) -> None:  # type: ignore[no-untyped-def]
     pw = six_of_eight
-    page = Client().get(f"/results/c/{pw.city.pk}/").content.decode()
+    page = Client().get(f"/results/c/{pw.city.pk}/", follow=True).content.decode()
     assert "مشارکت در استان" in page
     figure = _figure(page)
     assert "۶۶٫۷٪" in _row(figure, "اراک")

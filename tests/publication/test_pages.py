@@ -31,7 +31,7 @@ def test_public_pages_render_with_persian_digits(finished) -> None:  # type: ign
     index = client.get("/results/").content.decode()
     assert pw.city.name in index
     assert "۱۲" in index  # ballots
-    page = client.get(f"/results/c/{pw.city.pk}/").content.decode()
+    page = client.get(f"/results/c/{pw.city.pk}/", follow=True).content.decode()
     assert "A۰۰۱" in page
     assert "A۰۰۲" in page
     station = client.get(f"/results/s/{pw.stations[0].pk}/").content.decode()
@@ -44,7 +44,7 @@ def test_public_pages_render_with_persian_digits(finished) -> None:  # type: ign
 
 def test_an_unpublished_constituency_has_no_public_page() -> None:
     pw, _ = run_election_day(stations=1, voters=2)
-    assert Client().get(f"/results/c/{pw.city.pk}/").status_code == 404
+    assert Client().get(f"/results/c/{pw.city.pk}/", follow=True).status_code == 404
     assert Client().get(f"/results/s/{pw.stations[0].pk}/").status_code == 404
 
 
@@ -130,7 +130,7 @@ def test_dashboard_counts_a_station_serving_two_constituencies_once_with_both_mi
 
 def test_constituency_page_draws_votes_per_candidate(finished) -> None:  # type: ignore[no-untyped-def]
     pw, _ = finished
-    page = Client().get(f"/results/c/{pw.city.pk}/").content.decode()
+    page = Client().get(f"/results/c/{pw.city.pk}/", follow=True).content.decode()
     figure = page[page.index('<figure class="chart chart-bar"') : page.index("</figure>")]
     assert '<figcaption class="chart-caption">آرای نامزدها</figcaption>' in figure
     assert 'role="img"' in figure
@@ -155,3 +155,15 @@ def test_dashboard_draws_check_ins_by_hour_and_turnout_by_unit_with_tables_behin
     assert board.hour_labels[-1] in page  # the line's hours, in Persian digits, also in its table
     assert board.unit_bars
     assert all(0 < share <= 100 for _, share in board.unit_bars)
+
+
+def test_a_result_lives_at_its_published_id_and_the_old_address_moves_there(finished) -> None:  # type: ignore[no-untyped-def]
+    pw, _ = finished
+    code = f"round{pw.election_round.number}-{pw.city.pk}"
+    moved = Client().get(f"/results/c/{pw.city.pk}/")
+    assert (moved.status_code, moved["Location"]) == (301, f"/results/c/{code}/")
+    page = Client().get(f"/results/c/{code}/")
+    assert page.status_code == 200
+    assert pw.city.name in page.content.decode()
+    assert Client().get(f"/results/c/round{pw.election_round.number + 1}-{pw.city.pk}/").status_code == 404
+    assert Client().get("/results/c/not-a-code/").status_code == 404

@@ -228,3 +228,24 @@ def test_the_export_carries_the_latest_head(published, tmp_path: Path) -> None: 
     document = json.loads((tmp_path / TREE_HEAD_FILE).read_text(encoding="utf-8"))
     assert document["head"]["tree_size"] == BulletinEntry.objects.count()
     assert verify_export(load(str(tmp_path))).ok
+
+
+def test_on_election_day_the_task_signs_a_head_and_queues_the_next_until_the_end(published, settings) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    until = (timezone.now() + dt.timedelta(hours=12)).isoformat()
+    call_command("tree_heads", "--until", until)
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.args_kwargs["args"] == [until]
+    assert issue_tree_head.call(until) == BulletinEntry.objects.count()  # what the worker runs: a head now
+    later = DBTaskResult.objects.exclude(pk=queued.pk).get()  # and the next one, five minutes on
+    assert later.run_after is not None
+    assert dt.timedelta(seconds=290) < later.run_after - timezone.now() <= dt.timedelta(seconds=300)
+    past = (timezone.now() - dt.timedelta(minutes=1)).isoformat()
+    issue_tree_head.call(past)  # the count is over: a last head, nothing more queued
+    assert DBTaskResult.objects.count() == 2
+    assert HeadRow.objects.count() == 2

@@ -9,8 +9,11 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 
 from ostan.core.counting.ballots import BallotForm, tally_ballots
 from ostan.core.counting.tabulation import count_tally
@@ -29,26 +32,44 @@ from ostan.publication.export import CHAIN_FILE, KEYS_FILE, MANIFEST_FILE, expor
 from ostan.publication.tree import log_id
 from ostan.verify_cli import Pins, load, read_documents, run_verify, verify_export
 from tests.actors import as_actor
+from tests.publication.conftest import TEST_BULLETIN_KEY, forget_caches
 from tests.publication.world import publish_all, run_election_day
 
 pytestmark = pytest.mark.django_db
 
 Item = tuple[str, dict[str, object]]  # (kind, document)
+MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three stations anchored before voting, published and counted, every station re-checked, and the
+    export an observer downloads: built once for the module (the rebuilds below only read files),
+    then the database flushed, as every test expects to find it."""
+    out = tmp_path_factory.mktemp("trust") / "export"
+    fast = {"OSTAN_BULLETIN_KEY": TEST_BULLETIN_KEY, "PASSWORD_HASHERS": [MD5]}
+    with override_settings(**fast), django_db_blocker.unblock():
+        forget_caches()
+        pw, _ = run_election_day(stations=3, voters=9)
+        publish_all(pw)
+        drawn = actions.draw_recheck(actor=as_actor(pw.official), election_round=pw.election_round,
+                                     unit=pw.world.city_a, size=3)  # fmt: skip
+        for station in pw.stations:
+            actions.record_recheck(
+                actor=as_actor(pw.official), recheck=drawn, station=Station.objects.get(pk=station.pk)
+            )
+        export_publication(out)
+        shutil.copy(out / MANIFEST_FILE, out.parent / "kept-manifest.json")  # what an observer printed beforehand
+        call_command("flush", interactive=False, verbosity=0)
+        forget_caches()
+    return out
 
 
 @pytest.fixture
-def export(tmp_path: Path) -> Path:
-    """Three stations anchored before voting, published and counted; every station re-checked."""
-    pw, _ = run_election_day(stations=3, voters=9)
-    publish_all(pw)
-    drawn = actions.draw_recheck(actor=as_actor(pw.official), election_round=pw.election_round,
-                                 unit=pw.world.city_a, size=3)  # fmt: skip
-    for station in pw.stations:
-        actions.record_recheck(actor=as_actor(pw.official), recheck=drawn, station=Station.objects.get(pk=station.pk))
-    out = tmp_path / "export"
-    export_publication(out)
-    shutil.copy(out / MANIFEST_FILE, tmp_path / "kept-manifest.json")  # what an observer printed beforehand
-    return out
+def export(built: Path, tmp_path: Path) -> Path:
+    """A copy of the module's export for one test to tamper with."""
+    shutil.copytree(built.parent, tmp_path / "copy")
+    return tmp_path / "copy" / "export"
 
 
 def kept(export: Path) -> object:

@@ -9,3 +9,4 @@ class PublicationEvent(AuditEvent):
     RECHECK_DRAWN = "publication.recheck_drawn", "قرعه‌کشی شعبه‌های بازشماری"
     RECHECK_RECORDED = "publication.recheck_recorded", "ثبت نتیجهٔ بازشماری شعبه"
     ROUND_OPENED = "publication.round_opened", "ثبت شعبه‌ها و کلیدها و صدور بیانیهٔ انتخابات پیش از گشایش"
+    ROLLUP_PUBLISHED = "publication.rollup_published", "انتشار جمع آرای شهرستان، استان یا کشور روی تابلو"

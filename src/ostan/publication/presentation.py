@@ -23,6 +23,10 @@ KIND_LABELS = {
     "notice": "اطلاعیه",
     "circular": "ارسال بخشنامه یا گزارش",
     "circular_ack": "تأیید دریافت بخشنامه",
+    "station": "ثبت شعبه و کلیدهای دستگاه‌ها",
+    "opening": "گشایش دوره",
+    "manifest": "بیانیهٔ انتخابات",
+    "rollup": "جمع آرای واحد",
 }
 _CONSTITUENCY_SUBJECT = re.compile(r"round(\d+)-(\d+)")
 STATUS_LABELS = {"member": "عضو اصلی", "alternate": "علی‌البدل", "not_elected": "—"}
@@ -88,6 +92,6 @@ def _subject_label(entry: BulletinEntry, constituencies: Mapping[int, str], unit
         return f"حوزهٔ {constituencies[int(found.group(2))]}"
     if PATH_SEPARATOR in subject:
         return units.get(subject.rsplit(PATH_SEPARATOR, 1)[-1], subject)
-    if subject and entry.kind in {"minutes", "ballots", "notice"}:
+    if subject and entry.kind in {"minutes", "ballots", "notice", "station"}:
         return f"شعبهٔ {subject}"
     return subject or "—"

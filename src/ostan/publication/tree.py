@@ -30,6 +30,7 @@ from ostan.core.transparency import (
     signed_head_to_json,
     verify_cosignature,
 )
+from ostan.core.transparency.errors import MerkleNodeMissing
 from ostan.core.transparency.witness import Cosignature as CoreCosignature
 from ostan.core.transparency.witness import cosignature_from_json
 from ostan.publication import board
@@ -86,19 +87,23 @@ def head_of_size(size: int) -> HeadRow:
     return row
 
 
-def _within(size: int) -> None:
-    if size > tree_size():
-        raise TreeRangeOutside(f"تابلو هنوز {size} مدخل ندارد.")
+def _outside(size: int) -> TreeRangeOutside:
+    return TreeRangeOutside(f"تابلو هنوز {size} مدخل ندارد.")
 
 
 def inclusion(seq: int, size: int) -> InclusionProof:
-    _within(size)
-    return inclusion_proof(STORE, seq, size)
+    """One batch read of the nodes the proof needs; a tree larger than the board has no such nodes."""
+    try:
+        return inclusion_proof(STORE, seq, size)
+    except MerkleNodeMissing as exc:
+        raise _outside(size) from exc
 
 
 def consistency(first: int, second: int) -> ConsistencyProof:
-    _within(second)
-    return consistency_proof(STORE, first, second)
+    try:
+        return consistency_proof(STORE, first, second)
+    except MerkleNodeMissing as exc:
+        raise _outside(second) from exc
 
 
 def add_cosignature(*, size: int, public_key_hex: str, signature_b64: str) -> Cosignature:

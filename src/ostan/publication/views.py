@@ -3,6 +3,8 @@ officials' dashboard. Each view is a few lines over the selectors."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 
 from django.contrib import messages
@@ -16,6 +18,7 @@ from ostan.core.access import OutOfScope, acting
 from ostan.core.errors import NotFound
 from ostan.core.polling.ballots import format_receipt
 from ostan.elections.ballot_files import jsonl_lines
+from ostan.elections.files import constituency_id
 from ostan.elections.models import Constituency, ElectionRound
 from ostan.pages.forms import ConfirmForm, status_of, submitted
 from ostan.polling.models import Station
@@ -23,11 +26,13 @@ from ostan.publication import actions, export, maps, selectors
 from ostan.publication import dashboard as dashboards
 from ostan.publication import day as days
 from ostan.publication.manifest_pdf import manifest_pdf
-from ostan.publication.models import ElectionManifest
+from ostan.publication.models import BulletinEntry, ElectionManifest
 from ostan.publication.permissions import OPEN_ROUND, PUBLISH, READ_BOARD, READ_DASHBOARD
 from ostan.publication.presentation import entry_rows, result_rows, station_rows
+from ostan.territory.models import Unit
 
 ENTRIES_PER_PAGE = 50
+PUBLISHED_ID = re.compile(r"round(\d+)-(\d+)")
 
 
 @guarded(READ_BOARD)
@@ -45,10 +50,24 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @guarded(READ_BOARD, target="board_constituency")
 def constituency(request: HttpRequest, pk: int) -> HttpResponse:
+    """The old address by database id: moved for good to the constituency's published id."""
     try:
         found = selectors.constituency_result(pk)
     except NotFound as exc:
         raise Http404(exc.message) from None
+    return redirect("publication:constituency_code", code=constituency_id(found.constituency), permanent=True)
+
+
+@guarded(READ_BOARD)
+def constituency_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """A published constituency's result at its published id (``round7-3``, as on the board)."""
+    matched = PUBLISHED_ID.fullmatch(code)
+    try:
+        found = selectors.constituency_result(int(matched.group(2))) if matched else None
+    except NotFound:
+        found = None
+    if found is None or constituency_id(found.constituency) != code:
+        raise Http404("نتیجه‌ای با این شناسه منتشر نشده است.")
     stations = station_rows(selectors.constituency_stations(found.constituency))
     province = maps.province_of(found.constituency.unit)
     turnout = maps.published_turnout(found.constituency.election_round_id, province) if province else None
@@ -279,4 +298,37 @@ def open_round(request: HttpRequest, pk: int) -> HttpResponse:
         button="ثبت روی تابلو و صدور بیانیه",
         what="هر شعبه با کلیدهای عمومی دستگاه‌هایش و پرونده‌های حوزه‌ها روی تابلو می‌رود، سپس مدخل گشایش و بیانیهٔ امضاشده.",
         warning="این کار یک بار برای هر دوره است؛ دستگاهی که پس از آن ثبت شود روی تابلو «دیرهنگام» نشان داده می‌شود.",
+    )  # fmt: skip
+
+
+@guarded(READ_BOARD)
+def unit_totals(request: HttpRequest, code: str) -> HttpResponse:
+    """A county's, province's or country's published totals, by the unit's stable code (``ostan.rollup/1``)."""
+    unit = Unit.objects.filter(code=code[:32]).first()
+    if unit is None:
+        raise Http404("واحدی با این کد نیست.")
+    rows = BulletinEntry.objects.filter(kind="rollup", subject=unit.code).order_by("-seq")
+    published = [(e, json.loads(e.payload)) for e in rows[:20]]
+    rounds = ElectionRound.objects.order_by("-number")
+    may_publish = PUBLISH.reach_for(acting(request).role) is not None
+    context = {"nav": "results", "unit": unit, "published": published, "rounds": rounds, "may_publish": may_publish}
+    return render(request, "publication/unit_totals.html", context)
+
+
+@guarded(PUBLISH)
+def publish_unit_totals(request: HttpRequest, code: str, round_pk: int) -> HttpResponse:
+    """Publish the unit's totals from its constituencies' published results: a confirm page, then the action."""
+    unit = Unit.objects.filter(code=code[:32]).first()
+    if unit is None:
+        raise Http404("واحدی با این کد نیست.")
+    election_round = ElectionRound.objects.get(pk=round_pk)
+    form = _form(request)
+    call = lambda: actions.publish_rollup(actor=acting(request), election_round=election_round, unit=unit)  # noqa: E731
+    if submitted(form, call):
+        messages.success(request, f"جمع آرای {unit} روی تابلوی اعلانات منتشر شد.")
+        return redirect("publication:unit_totals", code=unit.code)
+    return _confirm(
+        request, form, step="publish_rollup", title=f"انتشار جمع آرای {unit}", button="انتشار جمع روی تابلو",
+        what=f"جمع نتایج اعلام‌شدهٔ همهٔ حوزه‌های {unit} در {election_round.name} روی تابلو می‌رود.",
+        warning="هر کس این جمع را با ostan verify از نتایج و صورتجلسه‌های روی تابلو دوباره می‌سازد.",
     )  # fmt: skip

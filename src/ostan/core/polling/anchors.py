@@ -117,6 +117,8 @@ class Anchors:
     stations: dict[str, StationAnchor] = field(default_factory=dict)  # before the opening
     late: list[tuple[BulletinEntry, StationAnchor]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # (station, constituency, signature) → the anchored key that signed, or None: each checked once
+    signers: dict[tuple[str, str, bytes], bytes | None] = field(default_factory=dict)
 
     def keys(self, station_code: str) -> list[bytes]:
         anchor = self.stations.get(station_code)
@@ -152,10 +154,11 @@ def read_anchors(chain: Sequence[BulletinEntry]) -> Anchors:
 def minutes_signer(anchors: Anchors, signed: SignedMinutes) -> bytes | None:
     """The anchored key (before the opening) that signed these minutes, or None."""
     m = signed.minutes
-    for key in anchors.keys(m.station_code):
-        if is_minutes_signature_valid(key, m, signed.signature):
-            return key
-    return None
+    memo = (m.station_code, m.constituency_id, signed.signature)
+    if memo not in anchors.signers:
+        found = (k for k in anchors.keys(m.station_code) if is_minutes_signature_valid(k, m, signed.signature))
+        anchors.signers[memo] = next(found, None)
+    return anchors.signers[memo]
 
 
 def anchor_problems(

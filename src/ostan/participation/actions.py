@@ -201,7 +201,7 @@ def mark_decision_done(*, actor: Actor, decision_id: int, done_on: dt.date, note
         before = {"done_on": found.done_on}
         found.done_on, found.done_note = done_on, _text(note, "note", InvalidMeeting, limit=300, required=False)
         found.save(update_fields=["done_on", "done_note"])
-        record(actor=actor, event=ParticipationEvent.DECISION_DONE, obj=found, unit=meeting.unit, before=before,
+        record(actor=actor, event=ParticipationEvent.DECISION_COMPLETED, obj=found, unit=meeting.unit, before=before,
                after={"done_on": done_on})  # fmt: skip
     return found
 
@@ -276,7 +276,7 @@ def mark_read(*, actor: Actor, copy_id: int) -> Recipient:
             return copy
         copy.read_at = timezone.now()
         copy.save(update_fields=["read_at"])
-        record(actor=actor, event=ParticipationEvent.CIRCULAR_READ, obj=copy, unit=copy.office.seat,
+        record(actor=actor, event=ParticipationEvent.CIRCULAR_OPENED, obj=copy, unit=copy.office.seat,
                after={"read_at": copy.read_at})  # fmt: skip
     return copy
 

@@ -28,7 +28,7 @@ LIMIT = 200
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-class CopyOut(Schema):
+class CircularCopyOut(Schema):
     id: int
     circular: int
     title: str
@@ -43,11 +43,11 @@ class CopyOut(Schema):
     board_seq: int | None
 
 
-class AcknowledgeIn(Schema):
+class CircularAcknowledgeIn(Schema):
     note: str = ""
 
 
-class ReceiptOut(Schema):
+class CircularReceiptOut(Schema):
     office: str
     stage: str
     is_late: bool
@@ -62,11 +62,11 @@ class CircularOut(Schema):
     sent_at: dt.datetime
     deadline_at: dt.datetime
     board_seq: int | None
-    recipients: list[ReceiptOut]
+    recipients: list[CircularReceiptOut]
     record_problems: list[str]
 
 
-class DecisionOut(Schema):
+class MeetingDecisionOut(Schema):
     id: int
     meeting: int
     title: str
@@ -77,7 +77,7 @@ class DecisionOut(Schema):
     days_late: int
 
 
-class ContactsOut(Schema):
+class StakeholderContactsOut(Schema):
     id: int
     name: str
     phone: str
@@ -85,24 +85,24 @@ class ContactsOut(Schema):
     address: str
 
 
-def _copy(c: Recipient) -> CopyOut:
+def _copy(c: Recipient) -> CircularCopyOut:
     circular = c.circular
-    return CopyOut(
+    return CircularCopyOut(
         id=c.pk, circular=circular.pk, title=circular.title, kind=circular.kind, sender=circular.sender.code,
         office=c.office.code, priority=circular.priority, sent_at=circular.sent_at, deadline_at=circular.deadline_at,
         read_at=c.read_at, acknowledged_at=c.acknowledged_at, board_seq=c.board_seq,
     )  # fmt: skip
 
 
-@router.get("/inbox", response={200: list[CopyOut], **ERRORS}, auth=django_auth)
+@router.get("/inbox", response={200: list[CircularCopyOut], **ERRORS}, auth=django_auth)
 @api_guarded(READ_COPY)
-def inbox(request: HttpRequest) -> list[CopyOut]:
+def inbox(request: HttpRequest) -> list[CircularCopyOut]:
     return [_copy(c) for c in selectors.inbox(acting(request))[:LIMIT]]
 
 
-@router.post("/copies/{pk}/acknowledge", response={200: CopyOut, **ERRORS}, auth=django_auth)
+@router.post("/copies/{pk}/acknowledge", response={200: CircularCopyOut, **ERRORS}, auth=django_auth)
 @api_guarded(ACKNOWLEDGE_CIRCULAR, target="circular_copy")
-def acknowledge(request: HttpRequest, pk: int, payload: AcknowledgeIn) -> CopyOut:
+def acknowledge(request: HttpRequest, pk: int, payload: CircularAcknowledgeIn) -> CircularCopyOut:
     actions.acknowledge(actor=acting(request), copy_id=pk, note=payload.note)
     return _copy(Recipient.objects.select_related("circular__sender", "office").get(pk=pk))
 
@@ -112,7 +112,7 @@ def acknowledge(request: HttpRequest, pk: int, payload: AcknowledgeIn) -> CopyOu
 def circular(request: HttpRequest, pk: int) -> CircularOut:
     found = selectors.circular(acting(request), pk)
     receipts = [
-        ReceiptOut(office=s.copy.office.code, stage=s.state.stage.value, is_late=s.state.is_late,
+        CircularReceiptOut(office=s.copy.office.code, stage=s.state.stage.value, is_late=s.state.is_late,
                    acknowledged_at=s.copy.acknowledged_at)
         for s in selectors.recipient_states(found)
     ]  # fmt: skip
@@ -123,19 +123,20 @@ def circular(request: HttpRequest, pk: int) -> CircularOut:
     )  # fmt: skip
 
 
-@router.get("/decisions", response={200: list[DecisionOut], **ERRORS}, auth=django_auth)
+@router.get("/decisions", response={200: list[MeetingDecisionOut], **ERRORS}, auth=django_auth)
 @api_guarded(READ_MEETINGS)
-def decisions(request: HttpRequest) -> list[DecisionOut]:
+def decisions(request: HttpRequest) -> list[MeetingDecisionOut]:
     return [
-        DecisionOut(id=r.decision.pk, meeting=r.decision.meeting_id, title=r.decision.title, owner=r.decision.owner,
-                    due_on=r.decision.due_on, done_on=r.decision.done_on, status=r.status.value,
-                    days_late=r.days_late)
+        MeetingDecisionOut(
+            id=r.decision.pk, meeting=r.decision.meeting_id, title=r.decision.title, owner=r.decision.owner,
+            due_on=r.decision.due_on, done_on=r.decision.done_on, status=r.status.value, days_late=r.days_late,
+        )
         for r in selectors.decisions(acting(request))[:LIMIT]
     ]  # fmt: skip
 
 
-@router.get("/stakeholders/{pk}/contacts", response={200: ContactsOut, **ERRORS}, auth=django_auth)
+@router.get("/stakeholders/{pk}/contacts", response={200: StakeholderContactsOut, **ERRORS}, auth=django_auth)
 @api_guarded(READ_STAKEHOLDER_CONTACTS, target="stakeholder")
-def contacts(request: HttpRequest, pk: int) -> ContactsOut:
+def contacts(request: HttpRequest, pk: int) -> StakeholderContactsOut:
     s = selectors.stakeholder(acting(request), pk)
-    return ContactsOut(id=s.pk, name=s.name, phone=s.phone, email=s.email, address=s.address)
+    return StakeholderContactsOut(id=s.pk, name=s.name, phone=s.phone, email=s.email, address=s.address)

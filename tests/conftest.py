@@ -71,3 +71,11 @@ def _strict_audit() -> None:
 
     settings.OSTAN_AUDIT_STRICT = True
     settings.OSTAN_REQUIRE_DURABLE = False
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _desk_files(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Files attached to desk requests go to the session's temporary directory, never the checkout's var/."""
+    from django.conf import settings
+
+    settings.OSTAN_DESK_FILES_DIR = tmp_path_factory.mktemp("desk-files")

@@ -243,6 +243,23 @@ def _desk_service() -> str:
     return "matrix-service"
 
 
+@factory("service_attachment")
+def _service_attachment(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A request as ``service_request`` makes it, filed with one PDF."""
+    from ostan.core.servicedesk.attachments import Upload
+    from ostan.servicedesk import actions as desk
+    from ostan.servicedesk.targets import target_of_request
+    from tests.core.servicedesk.test_attachments import PDF
+
+    citizen = as_actor(lab.places.people[Role.CITIZEN])
+    filing = desk.Filing(_desk_service(), "complaint", unit.code, f"درخواست آزمایشی ماتریس {lab.next()}")
+    found = desk.file_request(actor=citizen, filing=filing, uploads=[Upload("matrix.pdf", PDF)])
+    if organisation is not None:
+        found = desk.assign_request(actor=SYSTEM, request_id=found.pk, organisation_code=organisation.code)
+    found.refresh_from_db()
+    return Placed({"pk": found.pk, "file_id": found.attachments.get().pk}, target_of_request(found))
+
+
 @factory("service_request")
 def _service_request(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
     """A citizen's request in ``unit``, in ``organisation``'s inbox, owned by the matrix's citizen."""

@@ -3,12 +3,17 @@ refusals in the one error shape."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from django.test import Client
 
+from ostan.core.servicedesk.attachments import Upload
 from ostan.core.text import to_persian_digits
+from ostan.servicedesk import actions, alerts
+from ostan.servicedesk.entries import Filing
+from tests.core.servicedesk.test_attachments import PDF
 from tests.servicedesk.conftest import Desk
 
 
@@ -75,3 +80,22 @@ def test_the_officer_steps_a_request_and_others_are_refused(desk: Desk) -> None:
 def test_the_catalogue_is_public_and_searchable_in_any_letters(desk: Desk) -> None:
     answer = _client().get("/api/desk/services", {"q": "قطعي"})  # Arabic ي
     assert [s["code"] for s in answer.json()] == ["water-outage"]
+
+
+def test_attachments_escalations_and_the_dashboard_over_the_api(desk: Desk) -> None:
+    filing = Filing("water-outage", "complaint", desk.world.city_a.code, "قطعی آب")
+    found = actions.file_request(actor=desk.actor(desk.citizen), filing=filing, uploads=[Upload("a.pdf", PDF)])
+    assert found.due_at is not None
+    alerts.scan(at=found.due_at + dt.timedelta(hours=1))
+    citizen, inspector = Client(), Client()
+    citizen.force_login(desk.citizen)
+    inspector.force_login(desk.inspector)
+    [listed] = citizen.get(f"/api/desk/requests/{found.pk}/attachments").json()
+    assert listed["name"] == "a.pdf"
+    assert citizen.get(listed["url"]).status_code == 200
+    assert Client().get(f"/api/desk/requests/{found.pk}/attachments").status_code in (401, 403)
+    [escalated] = inspector.get("/api/desk/escalations").json()
+    assert escalated["escalated_to"] == "INSP"
+    rows = inspector.get("/api/desk/dashboard", {"by": "service"}).json()
+    assert [(r["code"], r["requests"], r["ever_overdue"]) for r in rows] == [("water-outage", 1, 1)]
+    assert inspector.get("/api/desk/dashboard", {"by": "colour"}).status_code == 422

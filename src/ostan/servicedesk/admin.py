@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ostan.core.access import acting
-from ostan.servicedesk.models import Holiday, Open311Key, Service, ServiceRequest
+from ostan.servicedesk.models import DeadlineAlert, Holiday, Open311Key, ReplyTemplate, Service, ServiceRequest
 from ostan.servicedesk.permissions import MANAGE_CATALOGUE, MANAGE_OPEN311_KEYS, READ_INBOX
 
 
@@ -68,3 +68,19 @@ class Open311KeyAdmin(ReadOnly):
     list_display = ("name", "organisation", "prefix", "is_active", "created_at")
     list_filter = ("is_active",)
     exclude = ("key_hash",)
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(ReadOnly):
+    """Kept on the desk's «متن‌های آماده» page by each organisation's officers, through the audited actions."""
+
+    list_display = ("title", "organisation", "step", "state", "is_active")
+    list_filter = ("step", "is_active")
+
+
+@admin.register(DeadlineAlert)
+class DeadlineAlertAdmin(ReadOnly):
+    """What the deadline job raised (manage.py desk_deadlines): reminders and escalations, each once."""
+
+    list_display = ("request", "kind", "organisation", "escalated_to", "due_at", "created_at")
+    list_filter = ("kind",)

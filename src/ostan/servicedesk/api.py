@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -16,7 +17,14 @@ from ostan.pages.schemas import ErrorOut
 from ostan.servicedesk import actions, search, selectors
 from ostan.servicedesk.entries import Filing
 from ostan.servicedesk.models import Channel, ServiceRequest
-from ostan.servicedesk.permissions import FILE_REQUEST, HANDLE_REQUEST, READ_CATALOGUE, READ_INBOX, TRACK_REQUEST
+from ostan.servicedesk.permissions import (
+    FILE_REQUEST,
+    HANDLE_REQUEST,
+    READ_CATALOGUE,
+    READ_INBOX,
+    READ_REQUESTS,
+    TRACK_REQUEST,
+)
 
 router = Router(tags=["servicedesk"])
 INBOX_LIMIT = 200
@@ -116,6 +124,42 @@ class NoteOut(Schema):
     id: int
     text: str
     created_at: dt.datetime
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    kind: str
+    size: int
+    sha256: str
+    created_at: dt.datetime
+    url: str = Field(description="the download, for those who may read the request")
+
+
+class EscalationOut(RequestOut):
+    overdue_at: dt.datetime
+    escalated_to: str | None
+
+
+class DashboardIn(Schema):
+    by: str = Field("organisation", pattern="^(organisation|unit|service|month)$")
+
+
+class DashboardRowOut(Schema):
+    name: str
+    code: str
+    requests: int
+    open: int
+    overdue: int
+    ever_overdue: int
+    answered: int
+    median_handling_working_days: float | None
+    on_time_share: float | None
+    satisfaction_mean: float | None
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _out(found: ServiceRequest) -> RequestOut:
@@ -222,3 +266,51 @@ def refer(request: HttpRequest, pk: int, payload: ReferIn) -> RequestOut:
 def not_ours(request: HttpRequest, pk: int, payload: NotOursIn) -> RequestOut:
     found = actions.return_not_ours(actor=acting(request), request_id=pk, responsible_body=payload.responsible_body)
     return _fresh(found)
+
+
+@router.get("/requests/{pk}/attachments", response={200: list[AttachmentOut], **ERRORS}, auth=django_auth)
+@api_guarded(READ_REQUESTS, target="service_request")
+def attachments(request: HttpRequest, pk: int) -> list[AttachmentOut]:
+    """The request's files the reader may open (a citizen: those of its public steps)."""
+    actor = acting(request)
+    found = selectors.request(actor, pk)
+    rows = [a for files in selectors.attachments_by_entry(found, internal=actor.is_staff).values() for a in files]
+    return [
+        AttachmentOut(id=a.pk, name=a.name, kind=a.kind, size=a.size, sha256=a.sha256, created_at=a.created_at,
+                      url=reverse("servicedesk:attachment", args=[pk, a.pk]))
+        for a in rows
+    ]  # fmt: skip
+
+
+@router.get("/escalations", response={200: list[EscalationOut], **ERRORS}, auth=django_auth)
+@api_guarded(READ_INBOX)
+def escalations(request: HttpRequest) -> list[EscalationOut]:
+    """Requests the deadline job found overdue in the reader's reach (the inspection office's list), latest first."""
+    rows = selectors.escalations(acting(request))[:INBOX_LIMIT]
+    return [
+        EscalationOut(**_out(r).model_dump(), overdue_at=r.overdue_at,
+                      escalated_to=r.escalated_to.code if r.escalated_to is not None else None)
+        for r in rows
+        if r.overdue_at is not None
+    ]  # fmt: skip
+
+
+@router.get("/dashboard", response={200: list[DashboardRowOut], **ERRORS}, auth=django_auth)
+@api_guarded(READ_INBOX)
+def dashboard(request: HttpRequest, params: Query[DashboardIn]) -> list[DashboardRowOut]:
+    """The dashboard's rows per organisation, county, service or Jalali month («1405/09»)."""
+    return [
+        DashboardRowOut(
+            name=r.name,
+            code=r.code,
+            requests=r.requests,
+            open=r.open,
+            overdue=r.overdue,
+            ever_overdue=r.ever_overdue,
+            answered=r.figures.answered,
+            median_handling_working_days=_float(r.figures.median_handling_working_days),
+            on_time_share=_float(r.figures.on_time_share),
+            satisfaction_mean=_float(r.figures.satisfaction_mean),
+        )
+        for r in selectors.dashboard(acting(request), by=params.by)
+    ]

@@ -28,3 +28,17 @@ def service_request(pk: object = None, **_: Any) -> Target | None:
     if found is None:
         raise RequestNotFound("چنین درخواستی یافت نشد.")
     return target_of_request(found)
+
+
+@locator("service_attachment", conceal=True)
+def service_attachment(pk: object = None, file_id: object = None, **_: Any) -> Target | None:
+    """A file is where its request is: the request's readers may open it (the view also hides internal ones)."""
+    number, file_number = whole_number(pk), whole_number(file_id)
+    if number is None or file_number is None:
+        return None
+    found = ServiceRequest.objects.select_related("unit", "organisation").filter(
+        pk=number, attachments__pk=file_number
+    ).first()  # fmt: skip
+    if found is None:
+        raise RequestNotFound("چنین پیوستی یافت نشد.")
+    return target_of_request(found)

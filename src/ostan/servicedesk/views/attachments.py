@@ -13,7 +13,7 @@ from ostan.servicedesk import files, selectors
 from ostan.servicedesk.permissions import READ_REQUESTS
 
 
-@guarded(READ_REQUESTS, target="service_request")
+@guarded(READ_REQUESTS, target="service_attachment")
 def download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
     row = found(selectors.attachment, acting(request), pk, file_id)
     try:

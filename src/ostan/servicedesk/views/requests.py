@@ -21,6 +21,7 @@ from ostan.core.servicedesk.tracking import display
 from ostan.pages.forms import found, status_of, submitted
 from ostan.servicedesk import actions, exports, replies, search, selectors
 from ostan.servicedesk.entries import Filing
+from ostan.servicedesk.errors import RequestNotFound
 from ostan.servicedesk.forms import (
     AssignForm,
     EmptyForm,
@@ -244,6 +245,10 @@ def _run(
 ) -> HttpResponse:
     if submitted(form, call) is not None:
         messages.success(request, done)
+        try:
+            selectors.request(acting(request), pk)
+        except RequestNotFound:  # referred or returned out of the actor's reach: back to their inbox
+            return redirect("servicedesk:inbox")
         return redirect("servicedesk:request", pk=pk)
     return _detail(request, pk, {name or "step": form}, status=400)
 

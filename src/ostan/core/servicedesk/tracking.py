@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+from ostan.core.check_digits import damm_digit, is_damm_valid
 from ostan.core.servicedesk.errors import (
     InvalidTrackingKey,
     TrackingCodeCheckDigit,
@@ -36,32 +37,6 @@ ROUNDS = 10  # as many Feistel rounds as NIST's format-preserving FF1 (SP 800-38
 MIN_KEY_BYTES = 16
 DISPLAY_GROUPS = (3, 3, 4)
 _SEPARATORS = str.maketrans("", "", " -\u2010\u2011\u2012\u2013\u2014\u2212_\u200c\u00a0")
-
-# Damm's table: a totally anti-symmetric quasigroup of order 10 (H. M. Damm, 2004).
-_DAMM = (
-    (0, 3, 1, 7, 5, 9, 8, 6, 4, 2),
-    (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
-    (4, 2, 0, 6, 8, 7, 1, 3, 5, 9),
-    (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),
-    (6, 1, 2, 3, 0, 4, 5, 9, 7, 8),
-    (3, 6, 7, 4, 2, 0, 9, 5, 8, 1),
-    (5, 8, 6, 9, 7, 2, 0, 1, 3, 4),
-    (8, 9, 4, 5, 3, 6, 2, 0, 1, 7),
-    (9, 4, 3, 8, 6, 1, 7, 2, 0, 5),
-    (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
-)
-
-
-def damm_digit(digits: str) -> str:
-    """The check digit that makes ``digits + check`` pass :func:`is_damm_valid`."""
-    interim = 0
-    for d in digits:
-        interim = _DAMM[interim][int(d)]
-    return str(interim)
-
-
-def is_damm_valid(digits: str) -> bool:
-    return damm_digit(digits) == "0"
 
 
 def _check_key(key: bytes) -> None:

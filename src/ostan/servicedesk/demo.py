@@ -156,6 +156,8 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
         f"{Service.objects.count()} services at /desk/, {Holiday.objects.count()} holidays, "
         f"{ServiceRequest.objects.count()} requests ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})",
         "Inboxes at /desk/inbox/ as demo_agency (water), demo_agency_city (municipality), demo_desk, demo_inspection",
+        "Search from the inbox's box, e.g. as demo_inspection: /desk/inbox/?state=all&q=زباله (Arabic"
+        " ي/ك and any digits alike; on PostgreSQL «زبالع», a letter wrong, too), filters for unit, service, dates",
     ]
     if sample is not None:
         lines.append(f"Status page: /desk/track/?code={sample.tracking_code}")

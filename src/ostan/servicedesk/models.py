@@ -145,7 +145,7 @@ class ServiceRequest(models.Model):
             # The open requests by deadline, for inboxes that reach many organisations (the desk, the inspection
             # office): counted and paged from this small index instead of the whole table (docs/performance.md).
             models.Index(
-                fields=["due_at", "id"], include=["unit", "organisation"],
+                fields=["due_at", "id", "unit", "organisation"],  # not INCLUDE: SQLite warns of it
                 condition=models.Q(state__in=[s.value for s in OPEN_STATES]),
                 name="servicedesk_open_due",
             ),

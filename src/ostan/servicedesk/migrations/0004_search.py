@@ -71,8 +71,7 @@ class Migration(migrations.Migration):
                 condition=models.Q(
                     ("state__in", ["registered", "assigned", "in_progress", "awaiting_citizen", "returned"])
                 ),
-                fields=["due_at", "id"],
-                include=("unit", "organisation"),
+                fields=["due_at", "id", "unit", "organisation"],
                 name="servicedesk_open_due",
             ),
         ),

@@ -326,7 +326,9 @@ def p95(values: list[float]) -> float:
 
 
 def summary(values: list[float]) -> str:
-    return f"median {statistics.median(values):,.1f} ms, p95 {p95(values):,.1f} ms (n={len(values)})"
+    line = f"median {statistics.median(values):,.1f} ms, p95 {p95(values):,.1f} ms (n={len(values)})"
+    print(f"  … {line}", flush=True)  # as measured: a long run shows its progress
+    return line
 
 
 # ---- intake ---------------------------------------------------------------------------------------------

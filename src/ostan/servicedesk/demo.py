@@ -169,6 +169,8 @@ def create_demo_servicedesk(*, governorate_code: str, citizen_username: str) -> 
         "the dashboard by organisation, county (map), service and month at /desk/dashboard/",
         "  demo_admin: import the catalogue from CSV/XLSX at /desk/catalogue/import/; the deadline job runs with "
         "manage.py desk_deadlines (cron) or desk_deadlines --now",
+        "Search from the inbox's box, e.g. as demo_inspection: /desk/inbox/?state=all&q=زباله (Arabic"
+        " ي/ك and any digits alike; on PostgreSQL «زبالع», a letter wrong, too), filters for unit, service, dates",
     ]
     if sample is not None:
         lines.append(f"Status page: /desk/track/?code={sample.tracking_code}")

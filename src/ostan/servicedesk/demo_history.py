@@ -22,8 +22,8 @@ from ostan.core.access import Actor, ensure
 from ostan.core.servicedesk import RequestKind, State
 from ostan.core.servicedesk.alerts import AlertKind
 from ostan.core.servicedesk.tracking import encode
-from ostan.core.text import search_key
-from ostan.servicedesk import clock
+from ostan.core.text import search_key, search_words
+from ostan.servicedesk import clock, search
 from ostan.servicedesk.events import ServiceDeskEvent
 from ostan.servicedesk.models import (
     Channel,
@@ -85,14 +85,16 @@ def load_history(*, actor: Actor, unit_codes: list[str], size: int = HISTORY_SIZ
             at = now - dt.timedelta(days=2 + (i * 37) % 180, hours=i % 9)
             kind = service.kinds[i % len(service.kinds)] if service.kinds else RequestKind.REQUEST.value
             text = TEXTS[i % len(TEXTS)]
+            citizen_name = f"شهروند پیشین {i}"
             rows.append(ServiceRequest(
                 service=service, kind=kind, unit=unit, text=text, search_key=search_key(text), state=state,
                 organisation=organisation, registered_at=at, deadline_started_at=at, working_days=service.working_days,
                 channel=(Channel.ONLINE, Channel.DESK, Channel.PHONE, Channel.LETTER)[i % 4],
-                citizen_name=f"شهروند پیشین {i}", citizen_national_code=national_code.from_serial(5_000_000 + i),
+                citizen_name=citizen_name, search_text=search_words(f"{text} {citizen_name}"), citizen_national_code=national_code.from_serial(5_000_000 + i),
                 responsible_body="شورای اسلامی شهر" if state is State.NOT_OURS else "",
             ))  # fmt: skip
         ServiceRequest.objects.bulk_create(rows)
+        search.remember_words(" ".join(r.search_text for r in rows))
         key = clock.tracking_key()
         entries, pauses, alerts = [], [], []
         for i, row in enumerate(rows):

@@ -90,7 +90,8 @@ def load_history(*, actor: Actor, unit_codes: list[str], size: int = HISTORY_SIZ
                 service=service, kind=kind, unit=unit, text=text, search_key=search_key(text), state=state,
                 organisation=organisation, registered_at=at, deadline_started_at=at, working_days=service.working_days,
                 channel=(Channel.ONLINE, Channel.DESK, Channel.PHONE, Channel.LETTER)[i % 4],
-                citizen_name=citizen_name, search_text=search_words(f"{text} {citizen_name}"), citizen_national_code=national_code.from_serial(5_000_000 + i),
+                citizen_name=citizen_name, search_text=search_words(f"{text} {citizen_name}"),
+                citizen_national_code=national_code.from_serial(5_000_000 + i),
                 responsible_body="شورای اسلامی شهر" if state is State.NOT_OURS else "",
             ))  # fmt: skip
         ServiceRequest.objects.bulk_create(rows)

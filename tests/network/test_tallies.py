@@ -24,7 +24,7 @@ plans_st = st.lists(
 
 
 class TalliesAgreeWithTheCore(TestCase):
-    @settings(max_examples=8, deadline=None)
+    @settings(max_examples=5, deadline=None)
     @given(plans_st)
     def test_weighted_progress_and_statuses(self, plans: list[list[tuple[int, int | None, int]]]) -> None:
         net = make_net()

@@ -8,13 +8,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from ostan.access.scope import reach_q
 from ostan.core.access import Actor, allows
 from ostan.core.errors import NotFound
 from ostan.core.network import Action as ActionRecord
-from ostan.core.network import Period, WhoDoesWhatWhere, who_does_what_where
+from ostan.core.network import Period, WhoDoesWhatWhere
+from ostan.core.network.matrix import Tally, assemble_matrix
 from ostan.core.network.progress import ActionStatus, action_status
 from ostan.network import records, tallies
 from ostan.network.committees import CATEGORY_NAMES
@@ -115,17 +116,27 @@ def matrix_level(unit: Unit) -> int | None:
 
 def who_does_what(
     unit: Unit, *, period: Period | None, committee: str | None
-) -> tuple[WhoDoesWhatWhere, records.Loaded]:
-    first, last = (period.first_day, period.last_day) if period else (None, None)
-    loaded = records.actions_under(unit.path, committee=committee or None, first=first, last=last)
+) -> tuple[WhoDoesWhatWhere, Mapping[str, str]]:
+    """The 3W matrix under ``unit`` and the institutions' names by code. Counted by the database, grouped
+    per unit, category and institution, and pivoted by the core (``assemble_matrix``) with its rules."""
+    live = Action.objects.filter(records.under_q(unit.path), merged_into__isnull=True)
+    if committee:
+        live = live.filter(committee=committee)
+    if period is not None:
+        live = live.filter(starts_on__lte=period.last_day, ends_on__gte=period.first_day)
+    rows = live.values_list("unit__path", "category", "organisation__code", "organisation__name").annotate(
+        n=Count("pk"), budget_sum=Sum("budget"), unknown=Count("pk", filter=Q(budget__isnull=True))
+    )
+    counted, names = {}, {}
+    for path, category, code, name, n, budget_sum, unknown in rows:
+        counted[(path, category, code)] = Tally(n, int(budget_sum or 0), unknown)
+        names[code] = name
     level = matrix_level(unit)
-    row_paths = {(p if level is None else "/".join(p.split("/")[:level])) for p in loaded.unit_ids}
-    names = dict(Unit.objects.filter(path__in=row_paths).values_list("path", "name"))
-    matrix = who_does_what_where(
-        loaded.records, period=period, committee=committee or None, level=level, unit_names=names,
-        category_names=CATEGORY_NAMES, institution_names=dict(loaded.institution_names),
-    )  # fmt: skip
-    return matrix, loaded
+    row_paths = {(p if level is None else "/".join(p.split("/")[:level])) for p, _, _ in counted}
+    unit_names = dict(Unit.objects.filter(path__in=row_paths).values_list("path", "name"))
+    matrix = assemble_matrix(counted, level=level, unit_names=unit_names, category_names=CATEGORY_NAMES,
+                             institution_names=names)  # fmt: skip
+    return matrix, names
 
 
 # ---- the dashboard --------------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 
@@ -50,12 +51,9 @@ class Tally:
         return Decimal(repr(share)).quantize(PLACES, rounding=ROUND_HALF_EVEN)
 
 
-def _plans(rows: Iterable[dict[str, object]]) -> dict[int, tuple[int, int, bool]]:
+def _plans(rows: Iterable[Mapping[str, Any]]) -> dict[int, tuple[int, int, bool]]:
     """Each plan's action count, budget sum and whether every action has a positive budget."""
-    return {
-        int(r["plan_id"]): (int(r["n"]), int(r["budget_sum"] or 0), int(r["unbudgeted"]) == 0)  # type: ignore[call-overload]
-        for r in rows
-    }
+    return {int(r["plan_id"]): (int(r["n"]), int(r["budget_sum"] or 0), int(r["unbudgeted"]) == 0) for r in rows}
 
 
 def tallies(path: str, *, today: dt.date, by: str) -> dict[object, Tally]:

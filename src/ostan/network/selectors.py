@@ -127,15 +127,22 @@ def who_does_what(
     rows = live.values_list("unit__path", "category", "organisation__code", "organisation__name").annotate(
         n=Count("pk"), budget_sum=Sum("budget"), unknown=Count("pk", filter=Q(budget__isnull=True))
     )
-    counted, names = {}, {}
-    for path, category, code, name, n, budget_sum, unknown in rows:
-        counted[(path, category, code)] = Tally(n, int(budget_sum or 0), unknown)
-        names[code] = name
     level = matrix_level(unit)
-    row_paths = {(p if level is None else "/".join(p.split("/")[:level])) for p, _, _ in counted}
-    unit_names = dict(Unit.objects.filter(path__in=row_paths).values_list("path", "name"))
-    matrix = assemble_matrix(counted, level=level, unit_names=unit_names, category_names=CATEGORY_NAMES,
-                             institution_names=names)  # fmt: skip
+    row_of: dict[str, str] = {}  # unit path → the matrix row it is counted in, worked out once per unit
+    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    names: dict[str, str] = {}
+    for path, category, code, name, n, budget_sum, unknown in rows.iterator(chunk_size=10000):
+        row = row_of.get(path)
+        if row is None:
+            row = row_of[path] = path if level is None else "/".join(path.split("/")[:level])
+        cell = sums[(row, category, code)]
+        cell[0] += n
+        cell[1] += int(budget_sum or 0)
+        cell[2] += unknown
+        names[code] = name
+    counted = {key: Tally(*cell) for key, cell in sums.items()}
+    unit_names = dict(Unit.objects.filter(path__in=set(row_of.values())).values_list("path", "name"))
+    matrix = assemble_matrix(counted, unit_names=unit_names, category_names=CATEGORY_NAMES, institution_names=names)
     return matrix, names
 
 

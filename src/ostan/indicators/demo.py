@@ -148,8 +148,9 @@ def create_demo_indicators(*, county_code: str) -> list[str]:
         f"{len(units)} neighbourhoods and villages since {FIRST_MONTH} (/indicators/)",
         f"dashboard: /indicators/units/{county.code}/ · trend, pivot and map: "
         f"/indicators/i/infant_mortality/?unit={county.code}",
-        f"demo_secretary (council secretary of the city) enters a month for «{first.name}»: "
-        f"/indicators/units/{first.code}/entry/ or imports a CSV/XLSX at /indicators/import/",
+        f"demo_secretary (council secretary of {first.parent.name if first.parent else county.name}) enters a month "
+        f"for «{first.name}» at /indicators/units/{first.code}/entry/, imports CSV/XLSX at /indicators/import/, "
+        f"sees the city's dashboard at /indicators/units/{first.parent.code if first.parent else county.code}/",
         "demo_governorate keeps the catalogue (/indicators/new/) and rules; demo_governor sets the county's targets "
         f"(/indicators/units/{county.code}/targets/)",
     ]

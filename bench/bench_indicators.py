@@ -351,7 +351,7 @@ def dashboard(province: Unit) -> None:
         server.wait(timeout=20)
 
 
-def _wait(port: int, deadline_s: float = 60.0) -> None:
+def _wait(port: int, deadline_s: float = 240.0) -> None:
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         try:

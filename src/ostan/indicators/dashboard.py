@@ -10,6 +10,7 @@ from decimal import Decimal
 from ostan.core.access import Actor
 from ostan.core.network import Direction, Period, PeriodKind, period_containing
 from ostan.core.network.targets import is_met
+from ostan.indicators import generations
 from ostan.indicators.aggregates import period_totals
 from ostan.indicators.catalogue import core_catalogue
 from ostan.indicators.models import Indicator, Target, Value
@@ -64,7 +65,13 @@ def latest_month(area: Unit) -> Period | None:
 
 
 def dashboard(*, actor: Actor, area: Unit, month: Period | None = None) -> Dashboard:
+    """The area's dashboard, kept for the current generation of the indicators (``generations``)."""
     is_full = may_read_values(actor, area)
+    key = f"dashboard:{area.pk}:{month or 'latest'}:{'full' if is_full else 'public'}"
+    return generations.cached(key, lambda: _dashboard(area, month, is_full))
+
+
+def _dashboard(area: Unit, month: Period | None, is_full: bool) -> Dashboard:
     month = month or latest_month(area)
     if month is None:
         return Dashboard(area, None, (), is_full)

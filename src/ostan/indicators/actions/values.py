@@ -28,6 +28,7 @@ from ostan.core.network.validation import HISTORY_WINDOW, Comparison, RangeRule,
 from ostan.core.network.validation import ComparisonRule as CoreRule
 from ostan.core.tables import FileRejected, LineError, read_table
 from ostan.core.text import to_persian_digits
+from ostan.indicators import generations
 from ostan.indicators.entries import (
     VALUE_COLUMNS,
     VALUE_REQUIRED,
@@ -226,6 +227,7 @@ def record_values(
             ).values_list("indicator__code", "value")
         )  # fmt: skip
         outliers = _write(cells, channel)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_RECORDED, unit=unit, object_type="indicators.value",
             object_label=f"{unit.name} {period.label}"[:300],
@@ -281,6 +283,7 @@ def import_values(*, actor: Actor, file_name: str, data: bytes) -> Recorded:
                 f"{count} سطر پرونده خطا دارد؛ هیچ مقداری ثبت نشد.", sorted(errors, key=lambda e: e.line)
             )
         outliers = _write(cells, Channel.IMPORT)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_IMPORTED, object_type="indicators.value",
             object_label=file_name[:300], unit_path=actor.unit_path or "",

@@ -193,16 +193,17 @@ def _fill(indicators: list[Indicator], units: list[Unit]) -> None:
             "entered_at"
         )
         with cursor.connection.cursor().copy(f"COPY indicators_value ({columns}) FROM STDIN") as copy:
-            for indicator in indicators:
-                scale = {"sum": 40, "mean": 20, "population_weighted_mean": 60}[indicator.aggregation]
-                for unit in units:
-                    base = draw.uniform(0.5, 1.5) * scale
-                    for month, first, last in months:
-                        value = (
-                            round(base * draw.uniform(0.8, 1.2), 2)
-                            if indicator.aggregation != "sum"
-                            else draw.randint(0, int(base * 2))
-                        )
+            # Month by month, as reports arrive: a month's values of an indicator lie together on disk.
+            bases = {(i.pk, u.pk): draw.uniform(0.5, 1.5) for i in indicators for u in units}
+            for month, first, last in months:
+                for indicator in indicators:
+                    scale = {"sum": 40, "mean": 20, "population_weighted_mean": 60}[indicator.aggregation]
+                    for unit in units:
+                        base = bases[(indicator.pk, unit.pk)] * scale
+                        if indicator.aggregation == "sum":
+                            value: object = draw.randint(0, int(base * 2))
+                        else:
+                            value = round(base * draw.uniform(0.8, 1.2), 2)
                         copy.write_row((indicator.pk, unit.pk, "month", month.year, month.number, first, last,
                                         value, False, "import", now))  # fmt: skip
     print(f"setup: generated and copied {expected:,} values in {time.perf_counter() - started:.1f} s")

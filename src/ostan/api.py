@@ -17,6 +17,7 @@ from ostan.accounts.api import router as accounts_router
 from ostan.auditlog.api import router as auditlog_router
 from ostan.core.errors import DomainError
 from ostan.elections.api import router as elections_router
+from ostan.indicators.api import router as indicators_router
 from ostan.network.api import router as network_router
 from ostan.polling.api import router as polling_router
 from ostan.publication.api import router as publication_router
@@ -68,6 +69,7 @@ api.add_router("/polling/", polling_router)
 api.add_router("/results/", publication_router)
 api.add_router("/desk/", servicedesk_router)
 api.add_router("/network/", network_router)
+api.add_router("/indicators/", indicators_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, details: object = None) -> HttpResponse:

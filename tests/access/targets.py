@@ -349,3 +349,16 @@ def _crisis_task(lab: Lab, unit: Unit, organisation: Organisation | None, role: 
                                due_at=timezone.now() + dt.timedelta(days=1))  # fmt: skip
     return Placed({"task_pk": task.pk}, Target(unit_path=unit.path, unit_name=unit.name,
                                                organisation_path=organisation.path))  # fmt: skip
+
+
+@factory("indicator")
+def _indicator(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    """A catalogue entry: it belongs to no unit, so the role alone decides (public figures are public)."""
+    from ostan.indicators import actions as indicators
+    from ostan.indicators.entries import IndicatorEntry
+    from ostan.indicators.models import Indicator
+
+    if not Indicator.objects.filter(code="matrix-indicator").exists():
+        entry = IndicatorEntry("matrix-indicator", "شاخص ماتریس", "نفر", "higher", "sum", "آزمون")
+        indicators.save_indicator(actor=SYSTEM, entry=entry)
+    return Placed({"indicator": "matrix-indicator"}, NOWHERE)

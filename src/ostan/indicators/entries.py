@@ -8,10 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ostan.core.network import Aggregation, Direction, PeriodKind
 from ostan.core.network.indicators import MIN_SUPPRESSION_THRESHOLD
 from ostan.core.text import normalize, normalize_digits
+
+if TYPE_CHECKING:
+    from ostan.core.network import Period
+    from ostan.indicators.models import Indicator
+    from ostan.territory.models import Unit
 
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,59}")
 NAME_MAX_LENGTH = 200
@@ -102,3 +108,30 @@ VALUE_COLUMNS = {
     "value": "value", "مقدار": "value",
 }  # fmt: skip
 VALUE_REQUIRED = frozenset({"indicator", "unit", "period", "value"})
+
+
+type Key = str | int  # a form field (the indicator's code) or a file line
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: Key
+    indicator: Indicator
+    unit: Unit
+    period: Period
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Outlier:
+    indicator: str  # Persian name
+    unit: str
+    period: str  # Persian label
+    value: Decimal
+    median: float
+
+
+@dataclass(frozen=True)
+class Recorded:
+    saved: int
+    outliers: tuple[Outlier, ...]

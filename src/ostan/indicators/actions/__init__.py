@@ -2,12 +2,9 @@
 
 from ostan.indicators.actions.catalogue import save_indicator, save_rule
 from ostan.indicators.actions.targets import set_target
-from ostan.indicators.actions.values import Cell, Outlier, Recorded, import_values, record_values
+from ostan.indicators.actions.values import import_values, record_values
 
 __all__ = [
-    "Cell",
-    "Outlier",
-    "Recorded",
     "import_values",
     "record_values",
     "save_indicator",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -29,7 +28,17 @@ from ostan.core.network.validation import HISTORY_WINDOW, Comparison, RangeRule,
 from ostan.core.network.validation import ComparisonRule as CoreRule
 from ostan.core.tables import FileRejected, LineError, read_table
 from ostan.core.text import to_persian_digits
-from ostan.indicators.entries import VALUE_COLUMNS, VALUE_REQUIRED, NotANumber, parse_number
+from ostan.indicators import generations
+from ostan.indicators.entries import (
+    VALUE_COLUMNS,
+    VALUE_REQUIRED,
+    Cell,
+    Key,
+    NotANumber,
+    Outlier,
+    Recorded,
+    parse_number,
+)
 from ostan.indicators.errors import InvalidValues
 from ostan.indicators.events import IndicatorEvent
 from ostan.indicators.models import Channel, ComparisonRule, Indicator, Value
@@ -37,31 +46,7 @@ from ostan.indicators.permissions import ENTER_VALUES
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
-type Key = str | int  # a form field (the indicator's code) or a file line
-
-
-@dataclass(frozen=True)
-class Cell:
-    key: Key
-    indicator: Indicator
-    unit: Unit
-    period: Period
-    value: Decimal
-
-
-@dataclass(frozen=True)
-class Outlier:
-    indicator: str  # Persian name
-    unit: str
-    period: str  # Persian label
-    value: Decimal
-    median: float
-
-
-@dataclass(frozen=True)
-class Recorded:
-    saved: int
-    outliers: tuple[Outlier, ...]
+CHUNK = 200  # prefixes OR-ed in one query
 
 
 def _own_problems(cell: Cell) -> str | None:
@@ -80,13 +65,16 @@ def _nested(cells: Sequence[Cell]) -> dict[Key, str]:
     """Cells whose indicator and period already have a value at an enclosing or enclosed unit."""
     problems: dict[Key, str] = {}
     wanted = {(c.indicator.pk, c.period) for c in cells}
-    units = {c.unit.pk: c.unit for c in cells}
-    near = Q()
-    for unit in units.values():
-        near |= Q(unit__path__in=lineage(unit.path)) | Q(unit__path__startswith=unit.path + "/")
-    stored = Value.objects.filter(near, indicator_id__in={i for i, _ in wanted}).values_list(
-        "indicator_id", "period_kind", "year", "number", "unit__path", "unit__name"
-    )
+    units = sorted({c.unit.path for c in cells})
+    fields = ("indicator_id", "period_kind", "year", "number", "unit__path", "unit__name")
+    ids = {i for i, _ in wanted}
+    above = {path for unit in units for path in lineage(unit)} - set(units)
+    stored = list(Value.objects.filter(unit__path__in=above, indicator_id__in=ids).values_list(*fields))
+    for start in range(0, len(units), CHUNK):  # one OR of prefixes per chunk: SQLite caps an expression's depth
+        below = Q(pk__in=[])
+        for unit in units[start : start + CHUNK]:
+            below |= Q(unit__path__startswith=unit + "/")
+        stored += Value.objects.filter(below, indicator_id__in=ids).values_list(*fields)
     at: dict[tuple[int, Period], list[tuple[str, str]]] = defaultdict(list)
     for indicator_id, kind, year, number, path, name in stored:
         at[(indicator_id, Period(PeriodKind(kind), year, number))].append((path, name))
@@ -133,17 +121,22 @@ def _rule_problems(cells: Sequence[Cell]) -> dict[Key, str]:
 
 
 def _stored_beside(cells: Sequence[Cell], codes: set[str]) -> list[IndicatorValue]:
-    places = {(c.unit.pk, c.unit.path, c.period) for c in cells}
-    near = Q()
-    for unit_id, _, period in places:
-        near |= Q(unit_id=unit_id, period_kind=period.kind.value, year=period.year, number=period.number)
-    rows = Value.objects.filter(near, indicator__code__in=codes).values_list(
-        "indicator__code", "unit__path", "period_kind", "year", "number", "value"
-    )
-    return [IndicatorValue(code, path, Period(PeriodKind(k), y, n), v) for code, path, k, y, n, v in rows]
+    places = {(c.unit.pk, c.period) for c in cells}
+    if not places:
+        return []
+    first, last = min(c.period.first_day for c in cells), max(c.period.first_day for c in cells)
+    rows = Value.objects.filter(
+        unit_id__in={u for u, _ in places}, indicator__code__in=codes, starts_on__gte=first, starts_on__lte=last
+    ).values_list("indicator__code", "unit_id", "unit__path", "period_kind", "year", "number", "value")
+    found = []
+    for code, unit_id, path, kind, year, number, value in rows:
+        period = Period(PeriodKind(kind), year, number)
+        if (unit_id, period) in places:
+            found.append(IndicatorValue(code, path, period, value))
+    return found
 
 
-def check_cells(cells: Sequence[Cell]) -> dict[Key, str]:
+def _check_cells(cells: Sequence[Cell]) -> dict[Key, str]:
     """Every cell's first problem, by key (rules in the module docstring; scope is the caller's)."""
     problems: dict[Key, str] = {}
     seen: dict[tuple[int, int, Period], Key] = {}
@@ -224,7 +217,7 @@ def record_values(
         indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
         unknown = {code: "چنین شاخصی در فهرست نیست." for code in values if code not in indicators}
         cells = [Cell(code, indicators[code], unit, period, v) for code, v in values.items() if code in indicators]
-        problems = {str(k): m for k, m in check_cells(cells).items()} | unknown
+        problems = {str(k): m for k, m in _check_cells(cells).items()} | unknown
         if problems:
             raise InvalidValues(f"{to_persian_digits(len(problems))} مقدار پذیرفته نشد؛ هیچ مقداری ثبت نشد.", problems)
         before = dict(
@@ -234,6 +227,7 @@ def record_values(
             ).values_list("indicator__code", "value")
         )  # fmt: skip
         outliers = _write(cells, channel)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_RECORDED, unit=unit, object_type="indicators.value",
             object_label=f"{unit.name} {period.label}"[:300],
@@ -282,13 +276,14 @@ def import_values(*, actor: Actor, file_name: str, data: bytes) -> Recorded:
     rows = read_table(file_name, data, VALUE_COLUMNS, VALUE_REQUIRED)
     with transaction.atomic(durable=True):
         cells, errors = _line_cells(actor, ((row.line, row.cells) for row in rows))
-        errors += [LineError(int(line), message) for line, message in check_cells(cells).items()]
+        errors += [LineError(int(line), message) for line, message in _check_cells(cells).items()]
         if errors:
             count = to_persian_digits(len({e.line for e in errors}))
             raise FileRejected(
                 f"{count} سطر پرونده خطا دارد؛ هیچ مقداری ثبت نشد.", sorted(errors, key=lambda e: e.line)
             )
         outliers = _write(cells, Channel.IMPORT)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_IMPORTED, object_type="indicators.value",
             object_label=file_name[:300], unit_path=actor.unit_path or "",

@@ -15,9 +15,9 @@ from ostan.core.access import acting, allows
 from ostan.core.network import Period, PeriodKind, period_containing
 from ostan.core.tables import FileRejected
 from ostan.indicators import actions, selectors
-from ostan.indicators.actions import Recorded
 from ostan.indicators.completeness import completeness
 from ostan.indicators.dashboard import dashboard
+from ostan.indicators.entries import Recorded
 from ostan.indicators.forms import ImportForm, PeriodForm, TargetForm, ValuesForm
 from ostan.indicators.models import Target
 from ostan.indicators.permissions import ENTER_VALUES, MANAGE_TARGETS, READ_VALUES

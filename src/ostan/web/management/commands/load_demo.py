@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ostan.access.demo import create_demo_organisations
 from ostan.accounts.demo import DEMO_CITIZEN_NATIONAL_CODE, create_demo_accounts
 from ostan.elections.demo import create_demo_elections
+from ostan.indicators.demo import create_demo_indicators
 from ostan.network.demo import create_demo_network
 from ostan.polling.demo import create_demo_polling
 from ostan.publication import board
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             governorate_code=organisations.governorate.code, citizen_username=DEMO_CITIZEN_NATIONAL_CODE
         )
         network = create_demo_network(county_code=DEMO_COUNTY)
+        indicators = create_demo_indicators(county_code=DEMO_COUNTY)
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (demo passwords; never use them in production):"))
         width = max(len(a.username) for a in accounts)
         for account in accounts:
@@ -70,5 +72,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("\nThe neighbourhood network (شبکه مدیریت محله‌محور):"))
         for line in network:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("\nIndicators (شاخص‌ها):"))
+        for line in indicators:
             self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

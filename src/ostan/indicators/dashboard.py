@@ -3,12 +3,14 @@ and how many reporting units it stands on, with what a public view may show."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ostan.core.access import Actor
-from ostan.core.network import Direction, Period, PeriodKind
+from ostan.core.network import Direction, Period, PeriodKind, period_containing
 from ostan.core.network.targets import is_met
+from ostan.indicators import generations
 from ostan.indicators.aggregates import period_totals
 from ostan.indicators.catalogue import core_catalogue
 from ostan.indicators.models import Indicator, Target, Value
@@ -45,17 +47,31 @@ def _holding(month: Period, kind: PeriodKind) -> Period:
 
 
 def latest_month(area: Unit) -> Period | None:
-    found = (
-        Value.objects.filter(path_q(area.path, "unit__path"), period_kind="month")
-        .order_by("-starts_on")
-        .values_list("year", "number")
-        .first()
-    )
-    return None if found is None else Period.month(found[0], found[1])
+    """The latest month with a value under ``area``: per monthly indicator, the newest value found walking
+    its (indicator, starts_on) index backwards, so no query reads every value of the area."""
+    latest: dt.date | None = None
+    for indicator_id in Indicator.objects.filter(frequency="month", numerator__isnull=True).values_list(
+        "pk", flat=True
+    ):
+        found = (
+            Value.objects.filter(path_q(area.path, "unit__path"), indicator_id=indicator_id)
+            .order_by("-starts_on")
+            .values_list("starts_on", flat=True)
+            .first()
+        )
+        if found is not None and (latest is None or found > latest):
+            latest = found
+    return None if latest is None else period_containing(latest, PeriodKind.MONTH)
 
 
 def dashboard(*, actor: Actor, area: Unit, month: Period | None = None) -> Dashboard:
+    """The area's dashboard, kept for the current generation of the indicators (``generations``)."""
     is_full = may_read_values(actor, area)
+    key = f"dashboard:{area.pk}:{month or 'latest'}:{'full' if is_full else 'public'}"
+    return generations.cached(key, lambda: _dashboard(area, month, is_full))
+
+
+def _dashboard(area: Unit, month: Period | None, is_full: bool) -> Dashboard:
     month = month or latest_month(area)
     if month is None:
         return Dashboard(area, None, (), is_full)

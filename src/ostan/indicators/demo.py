@@ -141,14 +141,16 @@ def create_demo_indicators(*, county_code: str) -> list[str]:
             actions.set_target(
                 actor=DEMO_SYSTEM, indicator_code=code, unit=county, year=last.year, value=Decimal(value)
             )
-    city = units[0].parent if units and units[0].kind == UnitKind.NEIGHBOURHOOD else county
+    neighbourhood = next((u for u in units if u.kind == UnitKind.NEIGHBOURHOOD), None)
+    first = neighbourhood or (units[0] if units else county)
     return [
         f"{Indicator.objects.count()} indicators, {Value.objects.filter(unit__in=units).count()} values over "
         f"{len(units)} neighbourhoods and villages since {FIRST_MONTH} (/indicators/)",
         f"dashboard: /indicators/units/{county.code}/ · trend, pivot and map: "
         f"/indicators/i/infant_mortality/?unit={county.code}",
-        f"demo_secretary enters a month for a neighbourhood of {city.name if city else ''}: "
-        f"/indicators/units/{units[0].code if units else county.code}/entry/",
+        f"demo_secretary (council secretary of {first.parent.name if first.parent else county.name}) enters a month "
+        f"for «{first.name}» at /indicators/units/{first.code}/entry/, imports CSV/XLSX at /indicators/import/, "
+        f"sees the city's dashboard at /indicators/units/{first.parent.code if first.parent else county.code}/",
         "demo_governorate keeps the catalogue (/indicators/new/) and rules; demo_governor sets the county's targets "
         f"(/indicators/units/{county.code}/targets/)",
     ]

@@ -136,6 +136,8 @@ class Value(models.Model):
         indexes = [
             models.Index(fields=["indicator", "starts_on"], name="indicators_value_by_period"),
             models.Index(fields=["unit", "starts_on"], name="indicators_value_by_unit"),
+            # Outliers are rare: the dashboard's "recent outliers" reads this small index, not every value.
+            models.Index(fields=["starts_on"], condition=models.Q(is_outlier=True), name="indicators_value_outliers"),
         ]
 
     def __str__(self) -> str:

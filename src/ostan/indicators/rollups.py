@@ -17,6 +17,7 @@ from ostan.core.network import Catalogue, Period, PeriodKind, PopulationUnknown,
 from ostan.core.network import Indicator as CoreIndicator
 from ostan.core.network.suppression import suppress_rollup
 from ostan.core.network.totals import Totals, finish
+from ostan.indicators import generations
 from ostan.indicators.aggregates import area_totals
 from ostan.indicators.catalogue import core_catalogue
 from ostan.indicators.errors import IndicatorNotFound
@@ -95,8 +96,14 @@ def shown_period(
 
 
 def figures(*, actor: Actor, indicator: Indicator, area: Unit, first: Period, last: Period) -> Figures:
-    """``indicator`` at ``area`` and its children for every period ``first``..``last``."""
+    """``indicator`` at ``area`` and its children for every period ``first``..``last`` (kept for the current
+    generation of the indicators, ``generations``)."""
     is_full = may_read_values(actor, area)
+    key = f"figures:{indicator.pk}:{area.pk}:{first}:{last}:{'full' if is_full else 'public'}"
+    return generations.cached(key, lambda: _figures(indicator, area, first, last, is_full))
+
+
+def _figures(indicator: Indicator, area: Unit, first: Period, last: Period, is_full: bool) -> Figures:
     catalogue: Catalogue = core_catalogue([indicator])
     core = catalogue.get(indicator.code)
     periods = periods_between(first, last)

@@ -14,5 +14,5 @@ class NetworkEvent(AuditEvent):
     CRISIS_NEED_RECORDED = "network.crisis_need_recorded", "ثبت نیاز در بحران"
     CRISIS_RESOURCE_RECORDED = "network.crisis_resource_recorded", "ثبت منبع در بحران"
     CRISIS_TASK_ASSIGNED = "network.crisis_task_assigned", "سپردن کار در بحران"
-    CRISIS_TASK_DONE = "network.crisis_task_done", "انجام کار در بحران"
+    CRISIS_TASK_COMPLETED = "network.crisis_task_completed", "انجام کار در بحران"
     CRISIS_CLOSED = "network.crisis_closed", "بستن بحران"

@@ -7,18 +7,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from ostan.access.scope import reach_q
 from ostan.core.access import Actor, allows
 from ostan.core.errors import NotFound
 from ostan.core.network import Action as ActionRecord
-from ostan.core.network import Period, WhoDoesWhatWhere, rollup_progress, who_does_what_where
-from ostan.core.network.progress import ActionStatus, ProgressNode, action_status, action_weights, weighted_progress
-from ostan.core.network.rounding import to_decimal
-from ostan.network import records
+from ostan.core.network import Period, WhoDoesWhatWhere
+from ostan.core.network.matrix import Tally, assemble_matrix
+from ostan.core.network.progress import ActionStatus, action_status
+from ostan.network import records, tallies
 from ostan.network.committees import CATEGORY_NAMES
 from ostan.network.errors import ActionNotFound, CouncilNotFound, CrisisNotFound, EvidenceNotFound
 from ostan.network.models import Action, Council, Crisis, Evidence, Overlap, ProgressUpdate
@@ -117,17 +116,34 @@ def matrix_level(unit: Unit) -> int | None:
 
 def who_does_what(
     unit: Unit, *, period: Period | None, committee: str | None
-) -> tuple[WhoDoesWhatWhere, records.Loaded]:
-    first, last = (period.first_day, period.last_day) if period else (None, None)
-    loaded = records.actions_under(unit.path, committee=committee or None, first=first, last=last)
+) -> tuple[WhoDoesWhatWhere, Mapping[str, str]]:
+    """The 3W matrix under ``unit`` and the institutions' names by code. Counted by the database, grouped
+    per unit, category and institution, and pivoted by the core (``assemble_matrix``) with its rules."""
+    live = Action.objects.filter(records.under_q(unit.path), merged_into__isnull=True)
+    if committee:
+        live = live.filter(committee=committee)
+    if period is not None:
+        live = live.filter(starts_on__lte=period.last_day, ends_on__gte=period.first_day)
+    rows = live.values_list("unit__path", "category", "organisation__code", "organisation__name").annotate(
+        n=Count("pk"), budget_sum=Sum("budget"), unknown=Count("pk", filter=Q(budget__isnull=True))
+    )
     level = matrix_level(unit)
-    row_paths = {(p if level is None else "/".join(p.split("/")[:level])) for p in loaded.unit_ids}
-    names = dict(Unit.objects.filter(path__in=row_paths).values_list("path", "name"))
-    matrix = who_does_what_where(
-        loaded.records, period=period, committee=committee or None, level=level, unit_names=names,
-        category_names=CATEGORY_NAMES, institution_names=dict(loaded.institution_names),
-    )  # fmt: skip
-    return matrix, loaded
+    row_of: dict[str, str] = {}  # unit path → the matrix row it is counted in, worked out once per unit
+    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    names: dict[str, str] = {}
+    for path, category, code, name, n, budget_sum, unknown in rows.iterator(chunk_size=10000):
+        row = row_of.get(path)
+        if row is None:
+            row = row_of[path] = path if level is None else "/".join(path.split("/")[:level])
+        cell = sums[(row, category, code)]
+        cell[0] += n
+        cell[1] += int(budget_sum or 0)
+        cell[2] += unknown
+        names[code] = name
+    counted = {key: Tally(*cell) for key, cell in sums.items()}
+    unit_names = dict(Unit.objects.filter(path__in=set(row_of.values())).values_list("path", "name"))
+    matrix = assemble_matrix(counted, unit_names=unit_names, category_names=CATEGORY_NAMES, institution_names=names)
+    return matrix, names
 
 
 # ---- the dashboard --------------------------------------------------------------------------------------
@@ -137,15 +153,15 @@ def who_does_what(
 class Line:
     key: str
     name: str
-    node: ProgressNode
+    tally: tallies.Tally
 
 
 @dataclass(frozen=True)
 class Dashboard:
     unit: Unit
-    total: ProgressNode | None
+    total: tallies.Tally | None
     by_unit: tuple[Line, ...]
-    by_institution: tuple[tuple[str, Decimal, int, int], ...]  # name, progress, actions, late
+    by_institution: tuple[Line, ...]
     open_overlaps: int
     late: tuple[Action, ...]
     recent: tuple[ProgressUpdate, ...]
@@ -153,43 +169,36 @@ class Dashboard:
 
 
 def dashboard(actor: Actor, unit: Unit, *, today: dt.date) -> Dashboard:
-    loaded = records.actions_under(unit.path)
-    rollup = rollup_progress(loaded.records, today=today) if loaded.records else None
+    """Planned, running, done and late by unit and institution (``network.tallies``: the core's weight
+    rule over the database's per-plan sums), the late actions, the latest reports, open overlaps."""
+    by_path = tallies.tallies(unit.path, today=today, by="unit__path")
     level = matrix_level(unit) or unit.path.count("/") + 2
-    child_paths = {p for p in (rollup.units if rollup else {}) if p.count("/") + 1 == level}
-    names = dict(Unit.objects.filter(path__in=child_paths).values_list("path", "name"))
-    by_unit = tuple(
-        sorted((Line(p, names.get(p, p), rollup.units[p]) for p in child_paths), key=lambda line: line.node.progress)
-    ) if rollup else ()  # fmt: skip
-    late_ids = [int(r.id) for r in loaded.records if action_status(r, today) is ActionStatus.LATE]
-    late = tuple(Action.objects.filter(pk__in=late_ids[:50]).select_related("organisation", "unit").order_by("ends_on"))
-    recent = tuple(
+    children: dict[str, list[tallies.Tally]] = defaultdict(list)
+    for path, tally in by_path.items():
+        children["/".join(str(path).split("/")[:level])].append(tally)
+    names = dict(Unit.objects.filter(path__in=list(children)).values_list("path", "name"))
+    by_unit = sorted(
+        (Line(p, names.get(p, p), tallies.combined(parts)) for p, parts in children.items()),
+        key=lambda line: (line.tally.progress, line.name),
+    )
+    by_institution = sorted(
+        (Line(str(k), str(k), t) for k, t in tallies.tallies(unit.path, today=today, by="organisation__name").items()),
+        key=lambda line: (-line.tally.late, line.tally.progress),
+    )
+    live = Action.objects.filter(records.under_q(unit.path), merged_into__isnull=True)
+    late = live.filter(progress__lt=100, ends_on__lt=today).select_related("organisation", "unit").order_by("ends_on")
+    recent = (
         ProgressUpdate.objects.filter(records.under_q(unit.path, "action__unit__path"))
         .select_related("action__organisation", "action__unit")
         .prefetch_related("evidence")
         .order_by("-reported_at")[:10]
     )
     return Dashboard(
-        unit=unit, total=rollup.units.get(unit.path) if rollup else None, by_unit=by_unit,
-        by_institution=_by_institution(loaded, today), late=late, recent=recent,
+        unit=unit, total=tallies.combined(by_path.values()) if by_path else None, by_unit=tuple(by_unit),
+        by_institution=tuple(by_institution), late=tuple(late[:50]), recent=tuple(recent),
         open_overlaps=Overlap.objects.filter(records.under_q(unit.path), decision="").count(),
         crises=tuple(crises(actor, unit).filter(closed_at__isnull=True)),
     )  # fmt: skip
-
-
-def _by_institution(loaded: records.Loaded, today: dt.date) -> tuple[tuple[str, Decimal, int, int], ...]:
-    if not loaded.records:
-        return ()
-    weights = action_weights(loaded.records)
-    groups: dict[str, list[ActionRecord]] = defaultdict(list)
-    for r in loaded.records:
-        groups[r.institution].append(r)
-    rows = []
-    for code, members in groups.items():
-        mean = weighted_progress((r.progress, weights[r.id]) for r in members)
-        late = sum(1 for r in members if action_status(r, today) is ActionStatus.LATE)
-        rows.append((loaded.institution_names.get(code, code), to_decimal(mean, Decimal("0.01")), len(members), late))
-    return tuple(sorted(rows, key=lambda row: (-row[3], row[1])))
 
 
 # ---- overlaps, gaps, crises ------------------------------------------------------------------------------
@@ -219,14 +228,18 @@ class UnitGap:
 
 
 def action_gaps(
-    unit: Unit, *, period: Period, flags: Mapping[int, Sequence[object]] | None = None
+    unit: Unit,
+    *,
+    period: Period,
+    flags: Mapping[int, Sequence[object]] | None = None,
 ) -> tuple[UnitGap, ...]:
     """Neighbourhoods and villages under ``unit`` with a council or a need flag, where no action runs in the
     period; with indicator flags, also those with flags and at most one action. Flagged units first."""
-    loaded = records.actions_under(unit.path, first=period.first_day, last=period.last_day)
-    counts: dict[int, int] = defaultdict(int)
-    for r in loaded.records:
-        counts[loaded.unit_ids[r.unit_path]] += 1
+    running = Action.objects.filter(
+        records.under_q(unit.path), merged_into__isnull=True, starts_on__lte=period.last_day,
+        ends_on__gte=period.first_day,
+    )  # fmt: skip
+    counts = dict(running.values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
     flagged = flags or {}
     candidates = Unit.objects.filter(records.under_q(unit.path, "path"), kind__in=SETTLEMENT_KINDS).filter(
         Q(development_council__isnull=False) | Q(pk__in=list(flagged))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ostan.core.network.errors import PopulationUnknown
@@ -41,7 +41,7 @@ def test_worked_example_every_aggregation() -> None:
     )  # (90×3000 + 60×1000 + 80×1000) ÷ 5000
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(births=tables, deaths=tables, literacy=tables, waits=tables)
 def test_totals_finish_as_the_roll_up_over_every_value(
     births: dict[str, Decimal], deaths: dict[str, Decimal], literacy: dict[str, Decimal], waits: dict[str, Decimal]

@@ -75,16 +75,34 @@ def who_does_what_where(
 ) -> WhoDoesWhatWhere:
     """The 3W pivot of ``actions`` (see the module docstring for the rules)."""
     days = None if period is None else (period.first_day, period.last_day)  # Jalali to Gregorian once, not per action
-    kept = [a for a in actions if _is_kept(a, days, committee)]
+    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    for action in actions:
+        if _is_kept(action, days, committee):
+            key = (action.unit_path, action.category, action.institution)
+            tallies[key] = tallies[key].add(action)
+    return assemble_matrix(tallies, level=level, unit_names=unit_names, category_names=category_names,
+                           institution_names=institution_names)  # fmt: skip
+
+
+def assemble_matrix(
+    tallies: Mapping[tuple[str, str, str], Tally],
+    *,
+    level: int | None = None,
+    unit_names: Mapping[str, str] | None = None,
+    category_names: Mapping[str, str] | None = None,
+    institution_names: Mapping[str, str] | None = None,
+) -> WhoDoesWhatWhere:
+    """The 3W pivot from tallies already counted per (unit path, category, institution) — by
+    :func:`who_does_what_where` from actions, or by a database's grouped count — with the same rules."""
     cells: dict[str, dict[tuple[str, str], Tally]] = defaultdict(dict)
     by_category: dict[str, Tally] = defaultdict(Tally)
     by_institution: dict[str, Tally] = defaultdict(Tally)
-    for action in kept:
-        unit = (ancestor_at(action.unit_path, level) if level else None) or action.unit_path
-        key = (action.category, action.institution)
-        cells[unit][key] = cells[unit].get(key, Tally()).add(action)
-        by_category[action.category] = by_category[action.category].add(action)
-        by_institution[action.institution] = by_institution[action.institution].add(action)
+    for (path, category, institution), tally in tallies.items():
+        unit = (ancestor_at(path, level) if level else None) or path
+        key = (category, institution)
+        cells[unit][key] = _sum((cells[unit].get(key, Tally()), tally))
+        by_category[category] = _sum((by_category[category], tally))
+        by_institution[institution] = _sum((by_institution[institution], tally))
     names = unit_names or {}
     rows = []
     for unit, row in cells.items():

@@ -63,8 +63,8 @@ def finish(indicator: Indicator, path: str, totals: Totals) -> RolledValue:
                 "برای میانگین وزنی به جمعیت همهٔ واحدهای گزارش‌دهنده نیاز است.",
                 details={"unit": path, "missing": totals.count - totals.weighed},
             )
-        value = to_decimal(Fraction(totals.weighted) / Fraction(totals.weight), VALUE_PLACES)
-        return RolledValue(path, value, totals.count)
+        mean = to_decimal(Fraction(totals.weighted) / Fraction(totals.weight), VALUE_PLACES)
+        return RolledValue(path, mean, totals.count)
     assert indicator.formula is not None  # a ratio has a formula (checked on construction)
     top, bottom = Fraction(totals.total), Fraction(totals.denominator)
     value = None if bottom == 0 else to_decimal(top / bottom * Fraction(indicator.formula.factor), VALUE_PLACES)

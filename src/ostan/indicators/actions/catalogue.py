@@ -14,6 +14,7 @@ from ostan.core.access import Actor, OutOfScope
 from ostan.core.network import Aggregation, InvalidIndicator
 from ostan.core.network.validation import Comparison
 from ostan.core.text import normalize, search_key
+from ostan.indicators import generations
 from ostan.indicators.catalogue import core_indicator
 from ostan.indicators.entries import IndicatorEntry, problems_of
 from ostan.indicators.errors import IndicatorNotFound, InvalidIndicatorEntry
@@ -107,6 +108,7 @@ def save_indicator(*, actor: Actor, entry: IndicatorEntry, indicator_id: int | N
             raise InvalidIndicatorEntry(
                 f"شاخصی با کد «{entry.code}» پیش‌تر ثبت شده است.", details={"field": "code"}
             ) from None
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.INDICATOR_SAVED, obj=indicator, unit_path="",
             before=before, after=snapshot(indicator, AUDITED),
@@ -133,6 +135,7 @@ def save_rule(*, actor: Actor, left: str, comparison: str, right: str) -> Compar
         if problems:
             raise InvalidIndicatorEntry("قاعده نامعتبر است.", details=problems)
         rule, _ = ComparisonRule.objects.get_or_create(left=found[left], comparison=comparison, right=found[right])
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.RULE_SAVED, obj=rule, unit_path="",
             after={"left": left, "comparison": comparison, "right": right},

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
+from ostan.indicators import generations
 from ostan.indicators.errors import IndicatorNotFound, InvalidTarget
 from ostan.indicators.events import IndicatorEvent
 from ostan.indicators.models import Indicator, Target
@@ -35,6 +36,7 @@ def set_target(
         target = target or Target(indicator=indicator, unit=unit, year=year)
         target.value, target.baseline = value, baseline
         target.save()
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.TARGET_SET, obj=target, unit=unit, before=before,
             after={"indicator": indicator.code, "year": year, "value": str(value), "baseline": str(baseline)},

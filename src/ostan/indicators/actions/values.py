@@ -28,6 +28,7 @@ from ostan.core.network.validation import HISTORY_WINDOW, Comparison, RangeRule,
 from ostan.core.network.validation import ComparisonRule as CoreRule
 from ostan.core.tables import FileRejected, LineError, read_table
 from ostan.core.text import to_persian_digits
+from ostan.indicators import generations
 from ostan.indicators.entries import (
     VALUE_COLUMNS,
     VALUE_REQUIRED,
@@ -44,6 +45,8 @@ from ostan.indicators.models import Channel, ComparisonRule, Indicator, Value
 from ostan.indicators.permissions import ENTER_VALUES
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
+
+CHUNK = 200  # prefixes OR-ed in one query
 
 
 def _own_problems(cell: Cell) -> str | None:
@@ -62,13 +65,16 @@ def _nested(cells: Sequence[Cell]) -> dict[Key, str]:
     """Cells whose indicator and period already have a value at an enclosing or enclosed unit."""
     problems: dict[Key, str] = {}
     wanted = {(c.indicator.pk, c.period) for c in cells}
-    units = {c.unit.pk: c.unit for c in cells}
-    near = Q()
-    for unit in units.values():
-        near |= Q(unit__path__in=lineage(unit.path)) | Q(unit__path__startswith=unit.path + "/")
-    stored = Value.objects.filter(near, indicator_id__in={i for i, _ in wanted}).values_list(
-        "indicator_id", "period_kind", "year", "number", "unit__path", "unit__name"
-    )
+    units = sorted({c.unit.path for c in cells})
+    fields = ("indicator_id", "period_kind", "year", "number", "unit__path", "unit__name")
+    ids = {i for i, _ in wanted}
+    above = {path for unit in units for path in lineage(unit)} - set(units)
+    stored = list(Value.objects.filter(unit__path__in=above, indicator_id__in=ids).values_list(*fields))
+    for start in range(0, len(units), CHUNK):  # one OR of prefixes per chunk: SQLite caps an expression's depth
+        below = Q(pk__in=[])
+        for unit in units[start : start + CHUNK]:
+            below |= Q(unit__path__startswith=unit + "/")
+        stored += Value.objects.filter(below, indicator_id__in=ids).values_list(*fields)
     at: dict[tuple[int, Period], list[tuple[str, str]]] = defaultdict(list)
     for indicator_id, kind, year, number, path, name in stored:
         at[(indicator_id, Period(PeriodKind(kind), year, number))].append((path, name))
@@ -115,14 +121,19 @@ def _rule_problems(cells: Sequence[Cell]) -> dict[Key, str]:
 
 
 def _stored_beside(cells: Sequence[Cell], codes: set[str]) -> list[IndicatorValue]:
-    places = {(c.unit.pk, c.unit.path, c.period) for c in cells}
-    near = Q()
-    for unit_id, _, period in places:
-        near |= Q(unit_id=unit_id, period_kind=period.kind.value, year=period.year, number=period.number)
-    rows = Value.objects.filter(near, indicator__code__in=codes).values_list(
-        "indicator__code", "unit__path", "period_kind", "year", "number", "value"
-    )
-    return [IndicatorValue(code, path, Period(PeriodKind(k), y, n), v) for code, path, k, y, n, v in rows]
+    places = {(c.unit.pk, c.period) for c in cells}
+    if not places:
+        return []
+    first, last = min(c.period.first_day for c in cells), max(c.period.first_day for c in cells)
+    rows = Value.objects.filter(
+        unit_id__in={u for u, _ in places}, indicator__code__in=codes, starts_on__gte=first, starts_on__lte=last
+    ).values_list("indicator__code", "unit_id", "unit__path", "period_kind", "year", "number", "value")
+    found = []
+    for code, unit_id, path, kind, year, number, value in rows:
+        period = Period(PeriodKind(kind), year, number)
+        if (unit_id, period) in places:
+            found.append(IndicatorValue(code, path, period, value))
+    return found
 
 
 def _check_cells(cells: Sequence[Cell]) -> dict[Key, str]:
@@ -216,6 +227,7 @@ def record_values(
             ).values_list("indicator__code", "value")
         )  # fmt: skip
         outliers = _write(cells, channel)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_RECORDED, unit=unit, object_type="indicators.value",
             object_label=f"{unit.name} {period.label}"[:300],
@@ -271,6 +283,7 @@ def import_values(*, actor: Actor, file_name: str, data: bytes) -> Recorded:
                 f"{count} سطر پرونده خطا دارد؛ هیچ مقداری ثبت نشد.", sorted(errors, key=lambda e: e.line)
             )
         outliers = _write(cells, Channel.IMPORT)
+        generations.bump()
         record(
             actor=actor, event=IndicatorEvent.VALUES_IMPORTED, object_type="indicators.value",
             object_label=file_name[:300], unit_path=actor.unit_path or "",

@@ -11,8 +11,9 @@ from ostan.network.actions.crises import (
     record_need,
     record_resource,
 )
-from ostan.network.actions.plans import ActionEntry, Upload, add_action, create_plan, report_progress
+from ostan.network.actions.plans import add_action, create_plan, report_progress
 from ostan.network.actions.structure import add_member, form_council, import_boundary
+from ostan.network.entries import ActionEntry, Upload
 
 __all__ = [
     "ActionEntry",

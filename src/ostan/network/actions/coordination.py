@@ -10,10 +10,10 @@ from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.network import find_overlaps
 from ostan.network import records
-from ostan.network.actions.text import cleaned
 from ostan.network.committees import RELATED_CATEGORIES
 from ostan.network.errors import InvalidNetworkInput, OverlapNotFound, OverlapSettled
 from ostan.network.events import NetworkEvent
+from ostan.network.inputs import cleaned
 from ostan.network.models import Action, Overlap, OverlapDecision
 from ostan.network.permissions import RESOLVE_OVERLAPS
 from ostan.territory.models import Unit

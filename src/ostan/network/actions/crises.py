@@ -12,10 +12,10 @@ from django.utils import timezone
 from ostan.access.models import Organisation
 from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, Target, ensure
-from ostan.network.actions.text import cleaned
 from ostan.network.committees import CommitteeKind, CrisisKind, ReliefKind
 from ostan.network.errors import CrisisClosed, CrisisNotFound, InvalidNetworkInput
 from ostan.network.events import NetworkEvent
+from ostan.network.inputs import cleaned
 from ostan.network.models import Committee, Crisis, CrisisNeed, CrisisResource, CrisisTask
 from ostan.network.permissions import MANAGE_CRISES, WORK_IN_CRISIS
 from ostan.network.records import under_q
@@ -153,7 +153,7 @@ def complete_task(*, actor: Actor, crisis_id: int, task_id: int, note: str = "")
             raise InvalidNetworkInput("این کار پیش‌تر انجام شده است.")
         locked.done_at, locked.done_note = timezone.now(), note
         locked.save(update_fields=["done_at", "done_note"])
-        record(actor=actor, event=NetworkEvent.CRISIS_TASK_DONE, obj=crisis, unit=unit,
+        record(actor=actor, event=NetworkEvent.CRISIS_TASK_COMPLETED, obj=crisis, unit=unit,
                after={"task": locked.title, "late": locked.done_at > locked.due_at})  # fmt: skip
     return locked
 

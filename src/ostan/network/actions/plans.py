@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -15,10 +14,11 @@ from ostan.core.access import Actor, Target, ensure
 from ostan.core.network import Action as ActionRecord
 from ostan.core.network import InvalidAction, InvalidPeriod, parse_period
 from ostan.network import evidence as files
-from ostan.network.actions.text import cleaned
 from ostan.network.committees import CATEGORY_COMMITTEE, STANDING_COMMITTEES, BudgetSource, TargetGroup
+from ostan.network.entries import ActionEntry, Upload
 from ostan.network.errors import ActionNotFound, CouncilNotFound, InvalidNetworkInput, PlanExists
 from ostan.network.events import NetworkEvent
+from ostan.network.inputs import cleaned
 from ostan.network.models import Action, Council, CouncilLevel, Evidence, Plan, ProgressUpdate
 from ostan.network.permissions import MANAGE_PLANS, REPORT_PROGRESS
 from ostan.network.targets import target_of_action
@@ -28,27 +28,6 @@ BUDGET_MAX = 10**16  # rials: far above any neighbourhood action, below a BIGINT
 EVIDENCE_PER_REPORT = 5
 ACTION_FIELDS = ("title", "committee", "category", "target_group", "budget", "budget_source", "starts_on",
                  "ends_on", "progress", "organisation")  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ActionEntry:
-    organisation_code: str
-    committee: str
-    category: str
-    target_group: str
-    title: str
-    starts_on: dt.date
-    ends_on: dt.date
-    budget_source: str
-    budget: int | None = None
-    description: str = ""
-    internal_note: str = ""
-
-
-@dataclass(frozen=True)
-class Upload:
-    name: str
-    data: bytes
 
 
 @action()

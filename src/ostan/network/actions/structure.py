@@ -14,10 +14,10 @@ from ostan.auditlog.actions import action, record
 from ostan.core.access import Actor, ensure
 from ostan.core.network.errors import InvalidRule
 from ostan.core.network.shapes import polygon_rings
-from ostan.network.actions.text import cleaned
 from ostan.network.committees import STANDING_COMMITTEES, CommitteeKind
 from ostan.network.errors import BoundaryRejected, CouncilExists, CouncilNotFound, InvalidNetworkInput
 from ostan.network.events import NetworkEvent
+from ostan.network.inputs import cleaned
 from ostan.network.models import Boundary, Committee, Council, CouncilLevel, Member, MemberPosition
 from ostan.network.permissions import MANAGE_COUNCILS
 from ostan.territory.models import Unit, UnitKind

@@ -4,6 +4,7 @@ to resolve and gaps."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,6 +21,7 @@ from ostan.network.permissions import READ_COORDINATION, READ_NETWORK, RESOLVE_O
 from ostan.network.views.structure import offers, unit_or_404
 from ostan.pages.forms import found, status_of, submitted
 
+ROWS_PER_PAGE = 40  # units per page: a county has hundreds; the exports hold them all
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -38,20 +40,23 @@ def matrix(request: HttpRequest, code: str) -> HttpResponse:
     form = FilterForm(request.GET)
     data = form.cleaned_data if form.is_valid() else {"period": "", "committee": ""}
     period, problem = _period(data["period"])
-    table, loaded = selectors.who_does_what(current, period=period, committee=data["committee"])
+    table, names = selectors.who_does_what(current, period=period, committee=data["committee"])
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
-        lines = list(exports.matrix_lines(table, loaded.institution_names))
+        lines = list(exports.matrix_lines(table, names))
         if fmt == "csv":
             response = HttpResponse("\ufeff" + csv_text(exports.HEADER, lines), content_type="text/csv; charset=utf-8")
         else:
             response = HttpResponse(xlsx_bytes(exports.HEADER, lines, title="3W"), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="3w-{current.code}.{fmt}"'
         return response
+    query = request.GET.copy()
+    query.pop("page", None)
+    rows = Paginator(table.rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "nav": "network", "unit": current, "form": form, "problem": problem, "matrix": table,
-        "institution_names": loaded.institution_names, "category_names": CATEGORY_NAMES,
-        "map": maps.matrix_map(current, table), "query": request.GET.urlencode(), **offers(acting(request), current),
+        "nav": "network", "unit": current, "form": form, "problem": problem, "matrix": table, "page": rows,
+        "institution_names": names, "category_names": CATEGORY_NAMES,
+        "map": maps.matrix_map(current, table), "query": query.urlencode(), **offers(acting(request), current),
     }  # fmt: skip
     return render(request, "network/matrix.html", context)
 

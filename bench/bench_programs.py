@@ -10,8 +10,9 @@ of the counties. Then, each asked BENCH_RUNS times, with p50 and p95:
 - the roll-up page as the governor's office sees it (``/programs/rollup/``, the whole request);
 - a county's unit summary (``ostan.programs.summaries.unit_summary``, what the one-page-per-unit includes);
 - a county's project list page (``/programs/?unit=…``);
-- and, as the reference measured in the same run, the same province's rows read without assessing them
-  (the database and the ORM's share of the roll-up).
+- and, as the reference measured in the same run, the province's statuses computed afresh without the
+  day's cache (``assessments.assessed_values``: three queries and the core's ``assess`` for each project),
+  which is what the first request of a day, or the first after a report, pays.
 
 Run: DATABASE_URL=postgres://ostan@127.0.0.1:54329/ostan .venv/bin/python bench/bench_programs.py
 Options by environment: BENCH_COUNTIES (30), BENCH_PROJECTS (2000), BENCH_YEARS (10), BENCH_RUNS (20).
@@ -51,6 +52,7 @@ def build(rng: random.Random) -> dict[str, object]:
     from ostan.territory.models import Unit, UnitKind
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
 
     def unit(code: str, kind: str, name: str, parent: Unit | None) -> Unit:
         path = f"{parent.path}/{code}" if parent else code
@@ -75,6 +77,7 @@ def build(rng: random.Random) -> dict[str, object]:
         projects.append(models.KeyProject(
             unit=rng.choice(places), title=f"کار شاخص {i}", search_key=f"کارشاخص{i}", challenge="jobs", goals="-",
             starts_on=starts, ends_on=starts + dt.timedelta(days=length), created_at=timezone.now(),
+            changed_at=timezone.now(),
         ))  # fmt: skip
     projects = models.KeyProject.objects.bulk_create(projects, batch_size=1000)
     milestones, indicators = [], []
@@ -114,10 +117,10 @@ def build(rng: random.Random) -> dict[str, object]:
     return {"province": province, "county": counties[0], "office": office}
 
 
-def timed(name: str, work: Callable[[], object]) -> float:
-    work()  # warm: templates compiled, connection open
+def timed(name: str, work: Callable[[], object], runs: int = RUNS) -> float:
+    work()  # warm: templates compiled, connection open, the day's statuses cached
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         work()
         times.append((time.perf_counter() - start) * 1000)
@@ -130,10 +133,11 @@ def timed(name: str, work: Callable[[], object]) -> float:
 def main() -> None:
     setup_django(bench_url())
     from django.test import Client
+    from django.utils import timezone
 
     from ostan.core.access import Actor
     from ostan.programs import models, selectors
-    from ostan.programs.assessments import loaded
+    from ostan.programs.assessments import assessed_values
     from ostan.programs.summaries import unit_summary
     from ostan.territory.scope import path_q
 
@@ -142,12 +146,12 @@ def main() -> None:
     client = Client()
     client.force_login(world["office"])  # type: ignore[arg-type]
 
-    def rows_only() -> int:
-        rows = loaded(models.KeyProject.objects.filter(path_q(province.path, "unit__path")))  # type: ignore[attr-defined]
-        return sum(len(p.indicators.all()) for p in rows)
+    def uncached() -> object:
+        rows = models.KeyProject.objects.filter(path_q(province.path, "unit__path"))  # type: ignore[attr-defined]
+        return assessed_values(rows, timezone.now())
 
     print(f"each asked {RUNS} times (goal: p95 under {GOAL_MS:.0f} ms for the roll-up and unit pages):")
-    reference = timed("reference: the province's rows, not assessed", rows_only)
+    reference = timed("reference: the province's statuses, no cache", uncached, runs=min(RUNS, 5))
     work: dict[str, Callable[[], object]] = {
         "roll-up selector (province)": lambda: selectors.rollup(province),  # type: ignore[arg-type]
         "roll-up page /programs/rollup/": lambda: client.get("/programs/rollup/"),
@@ -157,7 +161,8 @@ def main() -> None:
     figures = {name: timed(name, run) for name, run in work.items()}
     for name, p95 in figures.items():
         verdict = "meets" if p95 < GOAL_MS else "MISSES"
-        print(f"{name}: p95 {p95:.1f} ms {verdict} the {GOAL_MS:.0f} ms goal ({p95 / reference:.1f}× the rows alone)")
+        goal = f"{verdict} the {GOAL_MS:.0f} ms goal"
+        print(f"{name}: p95 {p95:.1f} ms {goal} (without the cache: p95 {reference:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -135,7 +135,8 @@ def create_project(*, actor: Actor, entry: ProjectEntry, at: dt.datetime | None 
         project = models.KeyProject.objects.create(
             unit=unit, title=title, search_key=search_key(title), challenge=entry.challenge, goals=goals,
             starts_on=entry.starts_on, ends_on=entry.ends_on, budget=entry.budget, created_by=_person(actor),
-            created_at=moment, adopted=experience, adopted_on=moment.date() if experience else None,
+            created_at=moment, changed_at=timezone.now(), adopted=experience,
+            adopted_on=moment.date() if experience else None,
         )  # fmt: skip
         project.organisations.set(organisations)
         models.Milestone.objects.bulk_create(
@@ -203,6 +204,8 @@ def report_progress(
                 m.done_on = entry.reported_on
             models.Milestone.objects.bulk_update(done, ["done_on"])
             _readings(update, indicators, entry)
+            project.changed_at = timezone.now()  # a new key for the cached statuses (assessments.assessments)
+            project.save(update_fields=["changed_at"])
             for item in uploads:
                 name = files.store(item)
                 stored.append(name)

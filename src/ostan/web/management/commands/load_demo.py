@@ -70,7 +70,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("\nThe service desk (میز خدمت):"))
         for line in desk:
             self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("\nKey projects, outcome figures, best practice and critiques (کارهای شاخص):"))
+        self.stdout.write(
+            self.style.SUCCESS("\nKey projects, outcome figures, best practice and critiques (کارهای شاخص):")
+        )
         for line in programmes:
             self.stdout.write(f"  {line}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/ once the server below has started.\n")

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from ostan.core.programs import Assessment, Direction, Indicator, KeyProject, Milestone, Reading, assess
 from ostan.core.programs.moments import TEHRAN, local_day
 from ostan.programs import models
 
-CACHE_SECONDS = 24 * 3600
+REMEMBERED_SETS = 32  # sets of statuses kept per process (a province's 2,000 take about 2 MB)
+_REMEMBERED: OrderedDict[str, dict[int, Assessment]] = OrderedDict()
+_LOCK = threading.Lock()
 # One query per table for any number of projects.
 PREFETCH = (
     Prefetch("milestones", queryset=models.Milestone.objects.order_by("due_on", "pk")),
@@ -66,14 +69,16 @@ def assessed(rows: Iterable[models.KeyProject], at: dt.datetime) -> list[Assesse
 
 
 def assessments(rows: QuerySet[models.KeyProject], at: dt.datetime) -> dict[int, Assessment]:
-    """:func:`assessed_values`, kept in the cache for the rest of the day.
+    """:func:`assessed_values`, remembered in this process for the rest of the day.
 
-    A fenced optimisation (docs/performance.md: a province's 2,000 projects take the core about 1.5 s to
-    assess on the shared machine, and the roll-up's goal is 200 ms). A status depends only on the local
-    day and on the project's window, milestones and indicators, which change only through
-    ``create_project`` and ``report_progress``; both set ``changed_at``. So the key is the query, the day,
-    the number of projects and the latest ``changed_at``: any change, a new project or a new day is a new
-    key, and a stale status is never read. Entries expire after a day.
+    A fenced optimisation (docs/performance.md: a province's 2,000 projects take the core about 2 s to
+    assess on the shared machine, and the roll-up's goal is 200 ms; through the shared database cache the
+    unpickling alone cost 0.7 s, so the statuses stay in the process's memory, a few sets at most). A
+    status depends only on the local day and on the project's window, milestones and indicators, which
+    change only through ``create_project`` and ``report_progress``; both set ``changed_at``. So the key is
+    the query, the day, the number of projects and the latest ``changed_at``, read from the database on
+    every call: any change, by any process, a new project or a new day is a new key, and a stale status
+    is never read.
     """
     day = local_day(at, TEHRAN)
     stamp = rows.aggregate(count=Count("pk"), last=Max("changed_at"))
@@ -82,10 +87,16 @@ def assessments(rows: QuerySet[models.KeyProject], at: dt.datetime) -> dict[int,
         "programs:assessments:"
         + hashlib.sha256(f"{query}|{day.isoformat()}|{stamp['count']}|{stamp['last']}".encode()).hexdigest()
     )
-    found: dict[int, Assessment] | None = cache.get(key)
-    if found is None:
-        found = assessed_values(rows, at)
-        cache.set(key, found, CACHE_SECONDS)
+    with _LOCK:
+        found = _REMEMBERED.get(key)
+        if found is not None:
+            _REMEMBERED.move_to_end(key)
+            return found
+    found = assessed_values(rows, at)
+    with _LOCK:
+        _REMEMBERED[key] = found
+        while len(_REMEMBERED) > REMEMBERED_SETS:
+            _REMEMBERED.popitem(last=False)
     return found
 
 

@@ -132,7 +132,8 @@ def rollup(unit: Unit, *, at: dt.datetime | None = None, attention: int = 20) ->
     listed = tuple(
         RollupRow(units[t.unit_path], t, _score(t.unit_path, scores)) for t in tallies if t.unit_path in units
     )
-    urgent = [a for a in deprived_first(values, scores) if a.status.severity >= 2][:attention]
+    # Ordered after filtering: the sort, by deprivation first, is most of a province's roll-up otherwise.
+    urgent = deprived_first([a for a in values if a.status.severity >= 2], scores, limit=attention)
     named = models.KeyProject.objects.select_related("unit").in_bulk([int(a.project_id) for a in urgent])
     return Rollup(
         unit=unit, total=tally(values, unit.path), rows=listed,

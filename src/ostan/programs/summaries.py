@@ -53,7 +53,7 @@ def unit_summary(*, actor: Actor, unit: Unit, at: dt.datetime | None = None) -> 
     counted = tally(values, unit.path)
     scores = {d.unit.path: d.score for d in models.Deprivation.objects.select_related("unit")
               .filter(path_q(unit.path, "unit__path"))}  # fmt: skip
-    urgent = [a for a in deprived_first(values, scores) if a.status.severity >= 2][:TOP]
+    urgent = deprived_first([a for a in values if a.status.severity >= 2], scores, limit=TOP)
     titles = dict(
         models.KeyProject.objects.filter(pk__in=[int(a.project_id) for a in urgent]).values_list("pk", "title")
     )

@@ -82,6 +82,7 @@ def test_evidence_is_judged_by_its_bytes_and_a_refused_report_leaves_nothing(pro
 
 def test_rollup_counts_by_county_and_puts_deprived_areas_first(programs: Programs) -> None:
     w = programs.world
+    assert selectors.projects(at=NOW) == []  # nothing yet: an empty list, not an error
     programs.project()
     programs.project(programs.other_governor, unit=w.county_b, title="اشتغال روستایی", challenge="jobs")
     actions.set_deprivation(actor=programs.actor(programs.office), unit_code=w.county_b.code, score=80, note="سند")
@@ -165,3 +166,6 @@ def test_a_critique_goes_through_the_desk_and_its_public_answer_shows_beside_the
     assert line.on_time_share == 1
     with pytest.raises(OutOfScope):
         actions.file_critique(actor=programs.actor(programs.governor), kind="criticism", text="x", project_id=made.pk)
+    with pytest.raises(DomainError) as refused:
+        actions.file_critique(actor=programs.actor(programs.citizen), kind="criticism", text=" ", project_id=made.pk)
+    assert refused.value.code == "invalid_critique"

@@ -448,6 +448,8 @@ def file_critique(
     ensure(actor, FILE_CRITIQUE)
     if kind not in CRITIQUE_KINDS:
         raise InvalidCritique("انتقاد یا پیشنهاد را برگزینید.", details={"field": "kind"})
+    if not normalize(text or "").strip():
+        raise InvalidCritique("متن انتقاد یا پیشنهاد را بنویسید.", details={"field": "text"})
     project = _project_target(project_id) if project_id is not None else None
     office = _office(office_code) if project is None and office_code else None
     if project is None and office is None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Max, OuterRef, Prefetch, QuerySet, Subquery
 
 from ostan.core.programs import Assessment, Direction, Indicator, KeyProject, Milestone, Reading, assess
@@ -82,7 +83,10 @@ def assessments(rows: QuerySet[models.KeyProject], at: dt.datetime) -> dict[int,
     """
     day = local_day(at, TEHRAN)
     stamp = rows.aggregate(count=Count("pk"), last=Max("changed_at"))
-    query = str(rows.order_by().values("pk").query)
+    try:
+        query = str(rows.order_by().values("pk").query)
+    except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``)
+        return {}
     key = (
         "programs:assessments:"
         + hashlib.sha256(f"{query}|{day.isoformat()}|{stamp['count']}|{stamp['last']}".encode()).hexdigest()

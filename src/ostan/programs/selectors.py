@@ -35,9 +35,9 @@ from ostan.core.programs.critiques import CritiqueRecord, OfficeTimeliness, time
 from ostan.core.programs.unit_paths import depth as path_depth
 from ostan.core.text import search_key
 from ostan.programs import models
-from ostan.programs.actions import book_for
 from ostan.programs.assessments import Assessed, assessed, assessments, loaded
 from ostan.programs.errors import ExperienceNotFound, OfficeNotFound, ProjectNotFound
+from ostan.programs.outcome_book import book_for
 from ostan.servicedesk import selectors as desk
 from ostan.territory.models import Unit
 from ostan.territory.scope import path_q

@@ -47,7 +47,8 @@ class Programs:
         fields: dict[str, object] = {
             "unit_code": (unit or self.world.county_a).code, "title": "ساماندهی پسماند شهری", "challenge": "waste",
             "goals": "کاهش پسماند رهاشده", "starts_on": dt.date(2026, 1, 1), "ends_on": dt.date(2026, 12, 31),
-            "milestones": (MilestoneEntry("خرید خودرو", dt.date(2026, 3, 1)), MilestoneEntry("ایستگاه", dt.date(2026, 9, 1))),
+            "milestones": (MilestoneEntry("خرید خودرو", dt.date(2026, 3, 1)),
+                           MilestoneEntry("ایستگاه", dt.date(2026, 9, 1))),
             "indicators": (IndicatorEntry("پسماند رهاشده", 100, 20, "تن"),),
         }  # fmt: skip
         fields.update(changes)

@@ -26,7 +26,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def test_a_governor_creates_a_project_of_their_own_unit_and_not_of_another(programs: Programs) -> None:
     made = programs.project()
-    assert made.milestones.count() == 2 and made.indicators.count() == 1
+    assert made.milestones.count() == 2
+    assert made.indicators.count() == 1
     assert Entry.objects.filter(event="programs.project_created", object_id=str(made.pk)).count() == 1
     with pytest.raises(OutOfScope):
         programs.project(programs.other_governor)
@@ -58,7 +59,8 @@ def test_progress_with_evidence_changes_the_status_and_its_reasons(programs: Pro
     )  # fmt: skip
     update = actions.report_progress(actor=programs.actor(programs.governor), project_id=made.pk, entry=entry, at=NOW)
     stored = Evidence.objects.get(update=update)
-    assert files.read(stored.stored_as) == PDF and stored.content_type == "application/pdf"
+    assert files.read(stored.stored_as) == PDF
+    assert stored.content_type == "application/pdf"
     after = selectors.project(made.pk, at=NOW).assessment
     assert after.status is Status.ON_TRACK, after.reasons
     assert after.progress > before.progress
@@ -73,12 +75,14 @@ def test_evidence_is_judged_by_its_bytes_and_a_refused_report_leaves_nothing(pro
     late = ProgressEntry(reported_on=dt.date(2025, 5, 1), text="پیش از آغاز", evidence=(files.Upload("a.pdf", PDF),))
     with pytest.raises(InvalidProject):
         actions.report_progress(actor=programs.actor(programs.governor), project_id=made.pk, entry=late, at=NOW)
-    assert not ProgressUpdate.objects.exists() and not Evidence.objects.exists()
+    assert not ProgressUpdate.objects.exists()
+    assert not Evidence.objects.exists()
     assert not files.root().exists() or not any(files.root().iterdir())
 
 
 def test_rollup_counts_by_county_and_puts_deprived_areas_first(programs: Programs) -> None:
     w = programs.world
+    assert selectors.projects(at=NOW) == []  # nothing yet: an empty list, not an error
     programs.project()
     programs.project(programs.other_governor, unit=w.county_b, title="اشتغال روستایی", challenge="jobs")
     actions.set_deprivation(actor=programs.actor(programs.office), unit_code=w.county_b.code, score=80, note="سند")
@@ -99,7 +103,8 @@ def test_outcome_figures_roll_up_and_a_double_count_is_refused(programs: Program
                            period_key="۱۴۰۵", value=Decimal(60))  # fmt: skip
     view = selectors.outcomes(w.province, 1405)
     permits = next(f for f in view.figures if f.figure.code == "anonymous_permits")
-    assert permits.actual == 42 and permits.target == 60
+    assert permits.actual == 42
+    assert permits.target == 60
     with pytest.raises(OverlappingOutcomeRecords):
         actions.record_outcome(actor=office, figure_code="anonymous_permits", kind="actual",
                                unit_code=w.province.code, period_key="1405-01", value=Decimal(5))  # fmt: skip
@@ -137,7 +142,8 @@ def test_a_finished_project_is_published_and_adopted_and_the_library_counts_it(p
                                  experience_id=published.pk, at=NOW)  # fmt: skip
     found = selectors.library(query="پسماند", at=NOW)
     assert [e.experience for e in found] == [published]
-    assert found[0].adoptions == 1 and found[0].measured == 1
+    assert found[0].adoptions == 1
+    assert found[0].measured == 1
     assert selectors.library(query="پسمانك", at=NOW) == []  # ک/ك fold the same way: no false match
     assert len(selectors.library(query="رها", challenge="waste", at=NOW)) == 1
     assert selectors.library(challenge="jobs", at=NOW) == []
@@ -153,8 +159,13 @@ def test_a_critique_goes_through_the_desk_and_its_public_answer_shows_beside_the
     desk.answer_request(actor=programs.actor(programs.answerer), request_id=critique.request_id,
                         answer="جای ایستگاه بازبینی می‌شود.")  # fmt: skip
     shown = selectors.critiques(project=made)
-    assert shown[0].answer.answer == "جای ایستگاه بازبینی می‌شود." and shown[0].answer.is_answered_on_time
+    assert shown[0].answer.answer == "جای ایستگاه بازبینی می‌شود."
+    assert shown[0].answer.is_answered_on_time
     [(line, office)] = selectors.offices_timeliness()
-    assert office == programs.county_office and line.on_time_share == 1
+    assert office == programs.county_office
+    assert line.on_time_share == 1
     with pytest.raises(OutOfScope):
         actions.file_critique(actor=programs.actor(programs.governor), kind="criticism", text="x", project_id=made.pk)
+    with pytest.raises(DomainError) as refused:
+        actions.file_critique(actor=programs.actor(programs.citizen), kind="criticism", text=" ", project_id=made.pk)
+    assert refused.value.code == "invalid_critique"

@@ -18,10 +18,15 @@ def test_the_unit_summary_counts_the_units_projects_and_renders_its_partial(prog
     actions.file_critique(actor=programs.actor(programs.citizen), kind="suggestion", text="پیشنهاد", project_id=made.pk)
     summary = unit_summary(actor=Actor.anonymous(), unit=w.county_a, at=NOW)
     assert summary is not None
-    assert summary.total == 1 and dict(summary.counts)[Status.LATE] == 1
-    assert summary.critiques == 1 and summary.on_time_share is None  # still inside its deadline
-    assert [t.title for t in summary.top] == [made.title] and summary.url.endswith(f"?unit={w.county_a.code}")
+    assert summary.total == 1
+    assert dict(summary.counts)[Status.LATE] == 1
+    assert summary.critiques == 1
+    assert summary.on_time_share is None
+    assert [t.title for t in summary.top] == [made.title]
+    assert summary.url.endswith(f"?unit={w.county_a.code}")
     province = unit_summary(actor=programs.actor(programs.office), unit=w.province, at=NOW)
-    assert province is not None and province.total == 2
+    assert province is not None
+    assert province.total == 2
     html = render_to_string("programs/_unit_summary.html", {"summary": summary})
-    assert made.title in html and "کارهای شاخص" in html
+    assert made.title in html
+    assert "کارهای شاخص" in html

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ostan.programs import actions
+from ostan.programs.entries import ExperienceEntry, IndicatorEntry, ProgressEntry
 from ostan.programs.models import Evidence, KeyProject
 from tests.programs.conftest import NOW, Programs
 
@@ -32,10 +33,12 @@ def test_a_governor_creates_a_project_from_the_page_and_reports_with_evidence(pr
     response = client.post("/programs/new/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     made = KeyProject.objects.get()
-    assert made.title == "ساماندهی پسماند" and made.milestones.count() == 2
+    assert made.title == "ساماندهی پسماند"
+    assert made.milestones.count() == 2
     assert made.indicators.get().direction == "down"
     page = client.get(f"/programs/{made.pk}/").content.decode()
-    assert "دلیل وضعیت" in page and "ثبت گزارش پیشرفت" in page
+    assert "دلیل وضعیت" in page
+    assert "ثبت گزارش پیشرفت" in page
     first = made.milestones.order_by("due_on").first()
     assert first is not None
     upload = SimpleUploadedFile("رسید.pdf", PDF, content_type="application/pdf")
@@ -44,7 +47,8 @@ def test_a_governor_creates_a_project_from_the_page_and_reports_with_evidence(pr
     assert response.status_code == 302
     evidence = Evidence.objects.get()
     served = client.get(f"/programs/evidence/{evidence.pk}/")
-    assert served.status_code == 200 and served.content == PDF
+    assert served.status_code == 200
+    assert served.content == PDF
     assert _client(programs.other_governor).get(f"/programs/evidence/{evidence.pk}/").status_code == 404
     assert _client(programs.citizen).get(f"/programs/evidence/{evidence.pk}/").status_code in (403, 404)
 
@@ -57,12 +61,16 @@ def test_a_refused_form_says_why_in_persian_and_writes_nothing(programs: Program
     assert response.status_code == 400
     assert "درون بازهٔ کار شاخص" in response.content.decode()
     response = client.post("/programs/new/", {**form, "milestones": "فراخوان بدون تاریخ"})
-    assert response.status_code == 400 and "سطر ۱" in response.content.decode()
+    assert response.status_code == 400
+    assert "سطر ۱" in response.content.decode()
     assert not KeyProject.objects.exists()
     fake = SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     made = programs.project()
-    response = client.post(f"/programs/{made.pk}/progress/", {"reported_on": "1405/02/01", "text": "x", "evidence": fake})
-    assert response.status_code == 400 and "PDF" in response.content.decode()
+    response = client.post(
+        f"/programs/{made.pk}/progress/", {"reported_on": "1405/02/01", "text": "x", "evidence": fake}
+    )
+    assert response.status_code == 400
+    assert "PDF" in response.content.decode()
     assert not made.updates.exists()
 
 
@@ -79,7 +87,8 @@ def test_the_office_sees_the_rollup_and_the_public_sees_released_achievements_wi
     response = council.post("/programs/outcomes/publish/", {"year": "۱۴۰۴", "statement": "گزارش"})
     assert response.status_code == 302
     page = Client().get(f"/programs/achievements/{w.province.code}/1404/").content.decode()
-    assert "<svg" in page and "۲٫۵" in page
+    assert "<svg" in page
+    assert "۲٫۵" in page
 
 
 def test_a_citizen_files_a_critique_from_the_project_page(programs: Programs) -> None:
@@ -95,15 +104,15 @@ def test_a_citizen_files_a_critique_from_the_project_page(programs: Programs) ->
 
 
 def test_the_library_finds_experiences_by_normalised_search(programs: Programs) -> None:
-    made = programs.project(starts_on=dt.date(2025, 1, 1), ends_on=dt.date(2025, 12, 31),
-                            milestones=(), indicators=(__import__("ostan.programs.entries", fromlist=["x"])
-                                                       .IndicatorEntry("پسماند", 100, 20),))  # fmt: skip
+    made = programs.project(
+        starts_on=dt.date(2025, 1, 1), ends_on=dt.date(2025, 12, 31), milestones=(),
+        indicators=(IndicatorEntry("پسماند", Decimal(100), Decimal(20)),),
+    )  # fmt: skip
     indicator = made.indicators.get()
-    from ostan.programs.entries import ExperienceEntry, ProgressEntry
-
-    actions.report_progress(actor=programs.actor(programs.governor), project_id=made.pk, at=NOW,
-                            entry=ProgressEntry(dt.date(2025, 12, 1), "تمام", readings={indicator.pk: Decimal(20)}))  # fmt: skip
-    actions.publish_experience(actor=programs.actor(programs.governor), project_id=made.pk, at=NOW,
-                               entry=ExperienceEntry("مسئله", "کار", "هزینه", "نتیجهٔ خوب", "تماس", "كاهش پسماند"))  # fmt: skip
+    governor = programs.actor(programs.governor)
+    done = ProgressEntry(dt.date(2025, 12, 1), "تمام", readings={indicator.pk: Decimal(20)})
+    actions.report_progress(actor=governor, project_id=made.pk, at=NOW, entry=done)
+    story = ExperienceEntry("مسئله", "کار", "هزینه", "نتیجهٔ خوب", "تماس", "كاهش پسماند")
+    actions.publish_experience(actor=governor, project_id=made.pk, at=NOW, entry=story)
     assert "کاهش پسماند" in Client().get("/programs/library/?q=كاهش").content.decode()
     assert "تجربه‌ای یافت نشد" in Client().get("/programs/library/?challenge=jobs").content.decode()

@@ -111,6 +111,7 @@ def _plan(province: Unit, county: Unit, other: Unit, city: Unit, orgs: DemoOrgan
             orgs.red_crescent_branch,
         ),
         ("demo_secretary", "دبیر شورای پیشرفت محله (نمایشی)", Role.COUNCIL_SECRETARY, city, None),
+        ("demo_council", "دبیرخانهٔ شورای اطلاع‌رسانی استان (نمایشی)", Role.INFORMATION_COUNCIL, province, None),
         ("demo_observer", "ناظر (نمایشی)", Role.OBSERVER, province, None),
     ]
 

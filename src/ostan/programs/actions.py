@@ -18,12 +18,9 @@ from django.utils import timezone
 from ostan.access.models import Organisation
 from ostan.auditlog.actions import action, record, snapshot
 from ostan.core.access import Actor, ensure
-from ostan.core.errors import DomainError
 from ostan.core.programs import (
     MINISTER_FIGURES,
-    FigureRecord,
     JalaliPeriod,
-    OutcomeBook,
     PeriodKind,
     Status,
     assess,
@@ -32,10 +29,9 @@ from ostan.core.programs import (
 from ostan.core.programs import Indicator as IndicatorValue
 from ostan.core.programs import KeyProject as ProjectValue
 from ostan.core.programs import Milestone as MilestoneValue
-from ostan.core.servicedesk import RequestKind
 from ostan.core.text import normalize, normalize_digits, search_key
+from ostan.programs import catalogue, models, outcome_book
 from ostan.programs import evidence as files
-from ostan.programs import models
 from ostan.programs.assessments import loaded, value_of
 from ostan.programs.entries import ExperienceEntry, ProgressEntry, ProjectEntry
 from ostan.programs.errors import (
@@ -58,18 +54,13 @@ from ostan.programs.permissions import (
 )
 from ostan.programs.targets import target_of_project
 from ostan.servicedesk import actions as desk
-from ostan.servicedesk import selectors as desk_selectors
-from ostan.servicedesk.entries import Filing, ServiceEntry
+from ostan.servicedesk.entries import Filing
 from ostan.territory.models import Unit
 from ostan.territory.scope import target_of
 
 TEXT_MAX = 4000
 MILESTONES_MAX = 30
 INDICATORS_MAX = 15
-# The desk's catalogue entry critiques are filed under (made by load_programs / the demo): answered by the
-# county office (فرمانداری) serving the project's unit, within the desk's deadline rule.
-CRITIQUE_SERVICE = "key-project-critique"
-CRITIQUE_KINDS = (RequestKind.CRITICISM.value, RequestKind.SUGGESTION.value)
 OFFICE_KINDS = ("county_office", "district_office", "governorate")
 
 
@@ -135,7 +126,8 @@ def create_project(*, actor: Actor, entry: ProjectEntry, at: dt.datetime | None 
         project = models.KeyProject.objects.create(
             unit=unit, title=title, search_key=search_key(title), challenge=entry.challenge, goals=goals,
             starts_on=entry.starts_on, ends_on=entry.ends_on, budget=entry.budget, created_by=_person(actor),
-            created_at=moment, adopted=experience, adopted_on=moment.date() if experience else None,
+            created_at=moment, changed_at=timezone.now(), adopted=experience,
+            adopted_on=moment.date() if experience else None,
         )  # fmt: skip
         project.organisations.set(organisations)
         models.Milestone.objects.bulk_create(
@@ -203,6 +195,8 @@ def report_progress(
                 m.done_on = entry.reported_on
             models.Milestone.objects.bulk_update(done, ["done_on"])
             _readings(update, indicators, entry)
+            project.changed_at = timezone.now()  # a new key for the cached statuses (assessments.assessments)
+            project.save(update_fields=["changed_at"])
             for item in uploads:
                 name = files.store(item)
                 stored.append(name)
@@ -269,18 +263,6 @@ def _figure(code: str) -> str:
     return code
 
 
-def book_for(figure_code: str, province: Unit) -> OutcomeBook:
-    """Every target and actual of one figure (and its base) within ``province``, as the core's book."""
-    codes = {figure_code} | {f.base_code for f in MINISTER_FIGURES if f.code == figure_code and f.base_code}
-    rows = models.OutcomeRecord.objects.filter(figure_code__in=codes, unit__path__startswith=province.path)
-    records = [(r.kind, FigureRecord(r.figure_code, r.unit.path, JalaliPeriod.parse(r.period_key), Decimal(r.value)))
-               for r in rows.select_related("unit")]  # fmt: skip
-    return OutcomeBook(
-        targets=tuple(r for k, r in records if k == models.OutcomeKind.TARGET),
-        actuals=tuple(r for k, r in records if k == models.OutcomeKind.ACTUAL),
-    )
-
-
 def _province_of(unit: Unit) -> Unit:
     line = unit.path.split("/")
     if len(line) < 2:
@@ -310,7 +292,7 @@ def record_outcome(
         before = None if created else {"value": str(row.value)}
         row.value, row.recorded_at = value, timezone.now()
         row.save()
-        book = book_for(figure_code, province)  # the core refuses a record that another already stands for
+        book = outcome_book.book_for(figure_code, province)  # the core refuses a record that another already stands for
         roll_up(book, figure_code, unit_path=province.path, period=JalaliPeriod(period.year, PeriodKind.YEAR))
         record(
             actor=actor, event=ProgramsEvent.OUTCOME_RECORDED, obj=row, unit=unit, before=before,
@@ -414,26 +396,6 @@ def _office(code: str) -> Organisation:
     return office
 
 
-CRITIQUE_SYSTEM = Actor.system("ثبت خدمت انتقاد و پیشنهاد دربارهٔ کارهای شاخص در فهرست خدمت‌ها")
-
-
-def ensure_critique_service() -> None:
-    """The desk's catalogue entry for critiques, made once (as the system, through the desk's own action)."""
-    try:
-        desk_selectors.service(CRITIQUE_SERVICE)
-    except DomainError:
-        desk.save_service(
-            actor=CRITIQUE_SYSTEM,
-            entry=ServiceEntry(
-                CRITIQUE_SERVICE,
-                "انتقاد و پیشنهاد دربارهٔ کارهای شاخص و دفترهای فرمانداری",
-                CRITIQUE_KINDS,
-                organisation_kind="county_office",
-                description="انتقاد یا پیشنهاد دربارهٔ یک کار شاخص یا یک دفتر؛ پاسخ آن در صفحهٔ همان کار منتشر می‌شود.",
-            ),
-        )
-
-
 @action()
 def file_critique(
     *, actor: Actor, kind: str, text: str, project_id: int | None = None, office_code: str = "",
@@ -443,8 +405,10 @@ def file_critique(
     code, routing and deadline rule), then keep here what it is about. The desk's request is written by
     the desk's own action; if keeping the link failed, the request would still stand as an ordinary one."""
     ensure(actor, FILE_CRITIQUE)
-    if kind not in CRITIQUE_KINDS:
+    if kind not in catalogue.CRITIQUE_KINDS:
         raise InvalidCritique("انتقاد یا پیشنهاد را برگزینید.", details={"field": "kind"})
+    if not normalize(text or "").strip():
+        raise InvalidCritique("متن انتقاد یا پیشنهاد را بنویسید.", details={"field": "text"})
     project = _project_target(project_id) if project_id is not None else None
     office = _office(office_code) if project is None and office_code else None
     if project is None and office is None:
@@ -452,9 +416,9 @@ def file_critique(
     unit = project.unit if project is not None else office.seat  # type: ignore[union-attr]
     about = f"دربارهٔ کار شاخص «{project.title}»: " if project is not None else f"دربارهٔ {office.name}: "  # type: ignore[union-attr]
     moment = _now(at)
-    ensure_critique_service()
+    catalogue.ensure_critique_service()
     filed = desk.file_request(
-        actor=actor, filing=Filing(CRITIQUE_SERVICE, kind, unit.code, about + (text or "").strip()), at=moment
+        actor=actor, filing=Filing(catalogue.CRITIQUE_SERVICE, kind, unit.code, about + (text or "").strip()), at=moment
     )
     assert filed.tracking_code is not None
     with transaction.atomic(durable=True):

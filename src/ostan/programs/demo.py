@@ -69,7 +69,8 @@ def _plan() -> list[tuple[str, str, str, int, int, list[tuple[str, int, bool]], 
         ("اشتغال ۵۰۰ جوان در شهرک صنعتی", "jobs", "county", 60, 300,
          [("فراخوان سرمایه‌گذاران", 30, True), ("واگذاری زمین", 120, False)], (0, 500, 110)),
         ("بازآفرینی محله‌های حاشیه‌ای", "marginal_settlements", "county", 150, 300,
-         [("شناسایی خانوارها", 40, True), ("سند مالکیت", 200, False), ("آسفالت معابر", 280, False)], (2400, 1200, 2100)),
+         [("شناسایی خانوارها", 40, True), ("سند مالکیت", 200, False), ("آسفالت معابر", 280, False)],
+         (2400, 1200, 2100)),
         ("راه‌اندازی دوبارهٔ طرح‌های نیمه‌تمام", "stalled_projects", "county", 420, 360,
          [("فهرست طرح‌ها", 30, True), ("تأمین اعتبار", 200, False)], (0, 20, 6)),
         ("جذب سرمایه‌گذار برای منطقهٔ ویژه", "investment", "county", -20, 300,
@@ -85,7 +86,7 @@ def _plan() -> list[tuple[str, str, str, int, int, list[tuple[str, int, bool]], 
 
 def _projects(places: dict[str, Unit], actors: dict[str, Actor], now: dt.datetime) -> list[models.KeyProject]:
     today = timezone.localdate(now)
-    made = []
+    made: list[models.KeyProject] = []
     for title, challenge, owner, ago, length, steps, (baseline, target, reading) in _plan():
         starts = today - dt.timedelta(days=ago)
         entry = ProjectEntry(
@@ -112,7 +113,7 @@ def _projects(places: dict[str, Unit], actors: dict[str, Actor], now: dt.datetim
 
 
 def _outcomes(places: dict[str, Unit], office: Actor, council: Actor, today: dt.date) -> int:
-    year = jdatetime.date.fromgregorian(date=today).year
+    year: int = jdatetime.date.fromgregorian(date=today).year
     figures = {"anonymous_permits": 140, "investors_started": 9, "investor_capital": 4, "idle_units_restarted": 27,
                "units_full_capacity": 130, "stalled_projects": 19, "stalled_projects_restarted": 2}  # fmt: skip
     for y in (year - 1, year):

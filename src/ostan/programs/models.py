@@ -70,6 +70,8 @@ class KeyProject(models.Model):
     adopted_on = models.DateField("تاریخ به‌کارگیری", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("زمان ثبت")
+    # When its milestones or indicators last changed (a report): what the cached statuses are keyed on.
+    changed_at = models.DateTimeField("آخرین تغییر", db_index=True)
 
     class Meta:
         verbose_name = "کار شاخص"

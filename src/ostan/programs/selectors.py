@@ -35,9 +35,9 @@ from ostan.core.programs.critiques import CritiqueRecord, OfficeTimeliness, time
 from ostan.core.programs.unit_paths import depth as path_depth
 from ostan.core.text import search_key
 from ostan.programs import models
-from ostan.programs.actions import book_for
-from ostan.programs.assessments import Assessed, assessed, loaded
+from ostan.programs.assessments import Assessed, assessed, assessments, loaded
 from ostan.programs.errors import ExperienceNotFound, OfficeNotFound, ProjectNotFound
+from ostan.programs.outcome_book import book_for
 from ostan.servicedesk import selectors as desk
 from ostan.territory.models import Unit
 from ostan.territory.scope import path_q
@@ -64,8 +64,10 @@ def projects(
         rows = rows.filter(challenge=challenge)
     for word in search_key(query[:SEARCH_MAX]).split():
         rows = rows.filter(search_key__contains=word)
-    found = assessed(loaded(rows.order_by("-starts_on", "pk"))[:LIST_MAX], _now(at))
-    return sorted(found, key=lambda a: (-a.assessment.status.severity, a.assessment.progress, a.project.pk))
+    shown = list(rows.select_related("unit").order_by("-starts_on", "pk")[:LIST_MAX])
+    found = assessments(models.KeyProject.objects.filter(pk__in=[p.pk for p in shown]), _now(at))
+    listed = [Assessed(p, found[p.pk]) for p in shown]
+    return sorted(listed, key=lambda a: (-a.assessment.status.severity, a.assessment.progress, a.project.pk))
 
 
 def project(pk: int, at: dt.datetime | None = None) -> Assessed:
@@ -121,9 +123,8 @@ class Rollup:
 
 def rollup(unit: Unit, *, at: dt.datetime | None = None, attention: int = 20) -> Rollup:
     """The unit's projects counted by status, one row per unit one level down, deprived areas first."""
-    rows = loaded(models.KeyProject.objects.filter(path_q(unit.path, "unit__path")))
-    found = assessed(rows, _now(at))
-    values = [a.assessment for a in found]
+    found = assessments(models.KeyProject.objects.filter(path_q(unit.path, "unit__path")), _now(at))
+    values = list(found.values())
     scores = deprivation_scores(unit)
     child_depth = path_depth(unit.path) + 1
     tallies = deprived_units_first(tally_by_depth(values, child_depth), scores)
@@ -131,11 +132,12 @@ def rollup(unit: Unit, *, at: dt.datetime | None = None, attention: int = 20) ->
     listed = tuple(
         RollupRow(units[t.unit_path], t, _score(t.unit_path, scores)) for t in tallies if t.unit_path in units
     )
-    by_id = {str(a.project.pk): a for a in found}
-    ordered = deprived_first(values, scores)
-    urgent = tuple(by_id[a.project_id] for a in ordered if a.status.severity >= 2)[:attention]
+    # Ordered after filtering: the sort, by deprivation first, is most of a province's roll-up otherwise.
+    urgent = deprived_first([a for a in values if a.status.severity >= 2], scores, limit=attention)
+    named = models.KeyProject.objects.select_related("unit").in_bulk([int(a.project_id) for a in urgent])
     return Rollup(
-        unit=unit, total=tally(values, unit.path), rows=listed, attention=urgent,
+        unit=unit, total=tally(values, unit.path), rows=listed,
+        attention=tuple(Assessed(named[int(a.project_id)], a) for a in urgent),
         deprived=tuple(r for r in listed if r.deprivation is not None),
     )  # fmt: skip
 

@@ -15,7 +15,7 @@ from ostan.core.access import Actor, allows
 from ostan.core.programs import Status, deprived_first, tally
 from ostan.core.programs.critiques import CritiqueRecord, timeliness
 from ostan.programs import models
-from ostan.programs.assessments import assessed, loaded
+from ostan.programs.assessments import assessments
 from ostan.programs.permissions import READ_PROJECTS
 from ostan.servicedesk import selectors as desk
 from ostan.territory.models import Unit
@@ -49,15 +49,16 @@ def unit_summary(*, actor: Actor, unit: Unit, at: dt.datetime | None = None) -> 
     if not allows(actor, READ_PROJECTS, target_of(unit)):
         return None
     moment = at or timezone.now()
-    rows = assessed(loaded(models.KeyProject.objects.filter(path_q(unit.path, "unit__path"))), moment)
-    values = [a.assessment for a in rows]
+    values = list(assessments(models.KeyProject.objects.filter(path_q(unit.path, "unit__path")), moment).values())
     counted = tally(values, unit.path)
-    by_id = {str(a.project.pk): a.project for a in rows}
     scores = {d.unit.path: d.score for d in models.Deprivation.objects.select_related("unit")
               .filter(path_q(unit.path, "unit__path"))}  # fmt: skip
-    urgent = [a for a in deprived_first(values, scores) if a.status.severity >= 2][:TOP]
+    urgent = deprived_first([a for a in values if a.status.severity >= 2], scores, limit=TOP)
+    titles = dict(
+        models.KeyProject.objects.filter(pk__in=[int(a.project_id) for a in urgent]).values_list("pk", "title")
+    )
     top = tuple(
-        TopProject(by_id[a.project_id].title, reverse("programs:project", args=[int(a.project_id)]), a.status,
+        TopProject(titles[int(a.project_id)], reverse("programs:project", args=[int(a.project_id)]), a.status,
                    a.reasons[0].message if a.reasons else "")
         for a in urgent
     )  # fmt: skip

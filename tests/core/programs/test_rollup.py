@@ -143,3 +143,21 @@ def test_the_deprived_first_order_is_a_permutation_sorted_by_score(
     scored = [k for k in keys if k is not None]
     assert scored == sorted(scored, reverse=True)
     assert keys == scored + [None] * (len(keys) - len(scored))
+
+
+@settings(max_examples=50)
+@given(st.lists(st.integers(min_value=0, max_value=5), max_size=30), st.integers(min_value=0, max_value=10))
+def test_a_limited_deprived_first_is_the_head_of_the_full_order(depths: list[int], limit: int) -> None:
+    import datetime as _dt
+    from fractions import Fraction as _F
+
+    from ostan.core.programs import Assessment, Status
+    from ostan.core.programs.rollup import deprived_first as ordered
+
+    items = [
+        Assessment(str(i), "IR/00" + "/x" * d, _dt.date(2026, 1, 1), list(Status)[i % 5], _F(0), _F(i % 7, 7),
+                   None, None, (), ())
+        for i, d in enumerate(depths)
+    ]  # fmt: skip
+    scores = {"IR/00/x": 50, "IR/00/x/x/x": 90}
+    assert ordered(items, scores, limit=limit) == ordered(items, scores)[:limit]

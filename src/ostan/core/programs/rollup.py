@@ -15,6 +15,7 @@ Rules:
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -83,13 +84,22 @@ def deprivation_of(unit_path: str, scores: Mapping[str, Score]) -> Score | None:
     return None
 
 
-def deprived_first(assessments: Iterable[Assessment], scores: Mapping[str, Score]) -> tuple[Assessment, ...]:
-    """Projects ordered for attention: most deprived unit first, then most urgent status, least progress."""
+def deprived_first(
+    assessments: Iterable[Assessment], scores: Mapping[str, Score], *, limit: int | None = None
+) -> tuple[Assessment, ...]:
+    """Projects ordered for attention: most deprived unit first, then most urgent status, least progress.
+
+    With ``limit``, only the first ``limit`` of that order (the same ones, without sorting the rest)."""
+    found: dict[str, Score | None] = {}
 
     def key(a: Assessment) -> tuple[bool, Fraction, int, Fraction, str, str]:
-        score = deprivation_of(a.unit_path, scores)
+        if a.unit_path not in found:
+            found[a.unit_path] = deprivation_of(a.unit_path, scores)
+        score = found[a.unit_path]
         return (score is None, -Fraction(score or 0), -a.status.severity, a.progress, a.unit_path, a.project_id)
 
+    if limit is not None:
+        return tuple(heapq.nsmallest(limit, assessments, key=key))
     return tuple(sorted(assessments, key=key))
 
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from ostan.core.jalali import format_date, format_datetime
 from ostan.core.text import to_persian_digits
+from ostan.pages.pdf import PersianPDF, pdf_bytes
 from ostan.participation.models import Meeting
 from ostan.participation.selectors import decision_rows
-from ostan.pages.pdf import PersianPDF, pdf_bytes
 
 MARGIN = 15  # mm
 

@@ -77,14 +77,14 @@ class ProjectIn(Schema):
     indicators: list[IndicatorIn] = Field(default_factory=list, max_length=15)
 
 
-class ProgressIn(Schema):
+class ProjectProgressIn(Schema):
     reported_on: str = Field(max_length=20, description="Jalali")
     text: str = Field(max_length=4000)
     done_milestones: list[int] = Field(default_factory=list, max_length=30)
     readings: dict[int, Decimal] = Field(default_factory=dict, description="indicator id → value")
 
 
-class TallyOut(Schema):
+class ProjectTallyOut(Schema):
     unit: str
     unit_name: str
     deprivation: int | None
@@ -93,13 +93,13 @@ class TallyOut(Schema):
     mean_progress_percent: int | None
 
 
-class RollupOut(Schema):
+class ProjectRollupOut(Schema):
     unit: str
-    total: TallyOut
-    rows: list[TallyOut]
+    total: ProjectTallyOut
+    rows: list[ProjectTallyOut]
 
 
-class FigureOut(Schema):
+class OutcomeFigureOut(Schema):
     code: str
     name: str
     unit_of_measure: str
@@ -187,7 +187,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOu
 
 @router.post("/projects/{pk}/progress", response={201: ProjectOut, **ERRORS}, auth=django_auth)
 @api_guarded(MANAGE_PROJECTS, target="key_project")
-def report_progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Status[ProjectOut]:
+def report_progress(request: HttpRequest, pk: int, payload: ProjectProgressIn) -> Status[ProjectOut]:
     entry = ProgressEntry(
         reported_on=_day(payload.reported_on, "reported_on"), text=payload.text,
         done_milestone_ids=tuple(payload.done_milestones), readings=dict(payload.readings),
@@ -196,37 +196,37 @@ def report_progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Statu
     return Status(201, _out(selectors.project(pk)))
 
 
-def _tally_out(unit: Unit, tally: Any, deprivation: int | None) -> TallyOut:
+def _tally_out(unit: Unit, tally: Any, deprivation: int | None) -> ProjectTallyOut:
     mean = tally.mean_progress
-    return TallyOut(
+    return ProjectTallyOut(
         unit=unit.code, unit_name=unit.name, deprivation=deprivation, total=tally.total,
         counts={s.value: n for s, n in tally.counts.items()},
         mean_progress_percent=None if mean is None else _percent(mean),
     )  # fmt: skip
 
 
-@router.get("/rollup", response={200: RollupOut, **ERRORS}, auth=django_auth)
+@router.get("/rollup", response={200: ProjectRollupOut, **ERRORS}, auth=django_auth)
 @api_guarded(READ_ROLLUP)
-def rollup(request: HttpRequest) -> RollupOut:
+def rollup(request: HttpRequest) -> ProjectRollupOut:
     home = selectors.home_unit(acting(request))
     if home is None:
         raise InvalidProject("واحدی برای جمع‌بندی نیست.")
     found = selectors.rollup(home)
-    return RollupOut(
+    return ProjectRollupOut(
         unit=home.code, total=_tally_out(home, found.total, None),
         rows=[_tally_out(r.unit, r.tally, r.deprivation) for r in found.rows],
     )  # fmt: skip
 
 
-@router.get("/outcomes", response={200: list[FigureOut], **ERRORS}, auth=django_auth)
+@router.get("/outcomes", response={200: list[OutcomeFigureOut], **ERRORS}, auth=django_auth)
 @api_guarded(READ_OUTCOMES)
-def outcomes(request: HttpRequest, params: Query[OutcomesIn]) -> list[FigureOut]:
+def outcomes(request: HttpRequest, params: Query[OutcomesIn]) -> list[OutcomeFigureOut]:
     home = selectors.home_unit(acting(request))
     if home is None:
         raise InvalidProject("واحدی برای شاخص‌ها نیست.")
     return [
-        FigureOut(code=f.figure.code, name=f.figure.name, unit_of_measure=f.figure.unit_of_measure, actual=f.actual,
-                  target=f.target, base=f.base, summary=f.summary)
+        OutcomeFigureOut(code=f.figure.code, name=f.figure.name, unit_of_measure=f.figure.unit_of_measure,
+                         actual=f.actual, target=f.target, base=f.base, summary=f.summary)
         for f in selectors.outcome_totals(home, params.year)
     ]  # fmt: skip
 

@@ -3,7 +3,8 @@
 A synthetic province of 400 neighbourhoods and 3,000 villages (20 counties, each with a city of 20
 neighbourhoods and a rural district of 150 villages, every unit with a population), 50 entered monthly
 indicators (sums, means and population-weighted means) and 5 ratios over them, five Jalali years of
-monthly values: 3,400 × 60 × 50 = 10.2 million values, generated once (fixed seed) and loaded with COPY.
+monthly values: 3,400 × 60 × 50 = 10.2 million values, generated once (fixed seed) and loaded with COPY
+month by month, as reports arrive.
 
 Timed:
 (a) a province roll-up of one indicator over the 60 months, as the indicator page and the API compute it

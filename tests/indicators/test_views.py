@@ -85,6 +85,9 @@ def test_dashboard_and_completeness_pages(lab: Lab) -> None:
     board = client.get(f"/indicators/units/{lab.world.city_a.code}/?period=1405-02")
     assert board.status_code == 200
     assert "بهتر" in board.content.decode()
+    actions.record_values(actor=SYSTEM, unit=lab.north, period=M1.next(), values={"births": Decimal(90)})
+    again = client.get(f"/indicators/units/{lab.world.city_a.code}/?period=1405-02")  # not the cached page
+    assert "بدتر" in again.content.decode()
     assert client.get(f"/indicators/units/{lab.world.city_a.code}/completeness/").status_code == 200
     assert Client().get("/indicators/").status_code == 200
     assert _client("observer").get(f"/indicators/units/{lab.world.city_a.code}/").status_code == 403

@@ -2,13 +2,15 @@
 dashboards and roll-ups are keyed by it, so a change is seen at once and nothing needs purging.
 
 Measured reason (docs/performance.md): a province's dashboard adds up about 340,000 values (50
-indicators × 3,400 units × two months) and takes seconds on a busy 2-core machine; read from the cache it
-takes milliseconds. The number is bumped inside the writing transaction and again after it commits, so a
-figure computed from the old rows while the write was in flight is not kept under the new number.
+indicators × 3,400 units × two months), up to seconds on a busy 2-core machine; read back it takes
+milliseconds. The number (nanoseconds since the epoch, so never reused) is bumped inside the writing
+transaction and again after it commits, so a figure computed from the old rows while the write was in
+flight is not kept under the new number.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -20,17 +22,16 @@ TIMEOUT_S = 24 * 3600  # a cached figure lives a day at most, whatever happens t
 
 def current() -> int:
     found = cache.get(KEY)
-    if found is None:
-        cache.add(KEY, 1, timeout=None)
-        found = cache.get(KEY) or 1
+    if found is None:  # never set, or evicted: start from the clock, so no earlier number comes back
+        cache.add(KEY, time.time_ns(), timeout=None)
+        found = cache.get(KEY) or time.time_ns()
     return int(found)
 
 
 def _bump() -> None:
-    try:
-        cache.incr(KEY)
-    except ValueError:  # not set yet (or evicted): any new number will do
-        cache.set(KEY, current() + 1, timeout=None)
+    # Not cache.incr: backends re-set the key with their default timeout, and a counter that expires
+    # would start again and hand out numbers whose figures are still cached.
+    cache.set(KEY, max(current() + 1, time.time_ns()), timeout=None)
 
 
 def bump() -> None:

@@ -112,6 +112,11 @@ def _post_target(lab: Lab, unit: Unit, organisation: Organisation | None, role: 
     return Placed({"post_pk": post.pk, "post_id": post.pk}, target_of(unit))
 
 
+@factory("unit_round")
+def _unit_round(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
+    return Placed({"code": unit.code, "round_pk": lab.round(7).pk}, target_of(unit))
+
+
 @factory("round")
 def _round(lab: Lab, unit: Unit, organisation: Organisation | None, role: Role | None) -> Placed:
     return Placed({"pk": lab.round(7).pk}, NOWHERE)

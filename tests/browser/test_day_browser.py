@@ -26,6 +26,7 @@ from ostan.polling import constituencies, device_requests
 from ostan.polling.edge import stations as stations_cache
 from ostan.polling.models import StationMinutes, TokenHolder, VotingToken
 from ostan.polling.simulator import new_token
+from ostan.publication import actions as publication
 from ostan.publication import selectors
 from tests.actors import as_actor
 from tests.elections.world import PASSWORD
@@ -47,6 +48,7 @@ def site(live_server: Any, settings: Settings) -> tuple[str, PollingWorld, list[
     stations_cache.forget_schedules()
     constituencies.forget_all()
     pw = make_polling_world(stations=1, voters=3)
+    publication.open_round(actor=as_actor(pw.hq), election_round=pw.election_round)  # anchors before voting
     client = Client()
     ballots = (["101", "102"], ["103"])
     casts = [vote(client, pw.auth[0], pw.voting[0], n, codes) for n, codes in zip(pw.voters[:2], ballots, strict=True)]

@@ -285,10 +285,10 @@ def opening(request: HttpRequest) -> HttpResponse:
     return render(request, "publication/opening.html", {"nav": "results", "rounds": rounds, "may_open": may_open})
 
 
-@guarded(OPEN_ROUND)
+@guarded(OPEN_ROUND, target="round")
 def open_round(request: HttpRequest, pk: int) -> HttpResponse:
     """Anchor the round's stations and device keys on the board and issue its manifest: a confirm page."""
-    election_round = ElectionRound.objects.get(pk=pk)
+    election_round = _round(pk)
     form = _form(request)
     if submitted(form, lambda: actions.open_round(actor=acting(request), election_round=election_round)):
         messages.success(request, f"شعبه‌ها و کلیدهای {election_round.name} روی تابلو ثبت و بیانیه صادر شد.")
@@ -315,13 +315,20 @@ def unit_totals(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "publication/unit_totals.html", context)
 
 
-@guarded(PUBLISH)
+def _round(pk: int) -> ElectionRound:
+    found = ElectionRound.objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404("دوره‌ای با این شناسه نیست.")
+    return found
+
+
+@guarded(PUBLISH, target="unit_round")
 def publish_unit_totals(request: HttpRequest, code: str, round_pk: int) -> HttpResponse:
     """Publish the unit's totals from its constituencies' published results: a confirm page, then the action."""
     unit = Unit.objects.filter(code=code[:32]).first()
     if unit is None:
         raise Http404("واحدی با این کد نیست.")
-    election_round = ElectionRound.objects.get(pk=round_pk)
+    election_round = _round(round_pk)
     form = _form(request)
     call = lambda: actions.publish_rollup(actor=acting(request), election_round=election_round, unit=unit)  # noqa: E731
     if submitted(form, call):

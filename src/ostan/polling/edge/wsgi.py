@@ -19,12 +19,15 @@ from typing import Any
 
 from django.core.handlers.exception import convert_exception_to_response
 from django.core.handlers.wsgi import WSGIHandler
+from django.urls import set_urlconf
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
 # The signed device endpoints of ostan.polling.api (tests/polling/test_device_handler.py keeps this
 # in step with the router). The officials' polling endpoints use the session and are not matched.
-DEVICE_PATH = re.compile(r"/api/polling/(?:check-ins|ballots|ballots/open|ballots/batch|minutes/[0-9]+/signature)")
+DEVICE_PATH = re.compile(
+    r"/api/polling/(?:check-ins|short-codes|ballots|ballots/open|ballots/batch|minutes/[0-9]+/signature)"
+)
 # The API's error shape for a method an endpoint does not take (one dictionary lookup per request).
 DEVICE_MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "ostan.web.middleware.api_error_shape"]
 YOUNG_GENERATION = 7_000  # objects allocated between collections of the youngest generation (default 700)
@@ -53,7 +56,12 @@ class DeviceHandler(WSGIHandler):
         return super().resolve_request(request)
 
     def get_response(self, request: Any) -> Any:
-        response = super().get_response(request)
+        try:
+            response = super().get_response(request)
+        finally:
+            # Django leaves the request's urlconf set for the thread: code run later in it outside a request
+            # (a task, a test) would otherwise reverse names against the devices' few routes.
+            set_urlconf(None)
         if not response.streaming and not response.has_header("Content-Length"):  # as CommonMiddleware does
             response.headers["Content-Length"] = str(len(response.content))  # type: ignore[attr-defined]
         return response

@@ -13,8 +13,10 @@ from functools import cache
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Model, QuerySet
 
 from ostan.core.access import Target
+from ostan.core.errors import NotFound
 
 Locate = Callable[..., Target | None]
 _LOCATORS: dict[str, Locate] = {}
@@ -72,3 +74,15 @@ def whole_number(value: object) -> int | None:
     # More digits than any id has: the operation would still parse it as a number, so it is looked up as
     # the id no object has (ids start at 1) and answered "not found".
     return int(text) if len(digits) <= 18 else 0
+
+
+def row_named[M: Model](rows: QuerySet[M], pk: object, missing: NotFound) -> M | None:
+    """The row a URL's ``pk`` names: None when ``pk`` is no number (the view's own parsing answers),
+    ``missing`` raised when no row has that id. Every locator of a row by its id reads it this way."""
+    number = whole_number(pk)
+    if number is None:
+        return None
+    found = rows.filter(pk=number).first()
+    if found is None:
+        raise missing
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ostan.access.locators import locator, whole_number
+from ostan.access.locators import locator, row_named
 from ostan.core.access import Target
 from ostan.participation.errors import CircularNotFound, DecisionNotFound, MeetingNotFound, StakeholderNotFound
 from ostan.participation.models import Circular, Decision, Meeting, Recipient, Stakeholder
@@ -30,54 +30,49 @@ def target_of_copy(found: Recipient) -> Target:
 
 @locator("stakeholder", conceal=True)
 def stakeholder(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = Stakeholder.objects.select_related("unit", "keeper").filter(pk=number).first()
+    found = row_named(
+        Stakeholder.objects.select_related("unit", "keeper"), pk, StakeholderNotFound("چنین ذی‌نفعی یافت نشد.")
+    )
     if found is None:
-        raise StakeholderNotFound("چنین ذی‌نفعی یافت نشد.")
+        return None
     return target_of_stakeholder(found)
 
 
 @locator("meeting", conceal=True)
 def meeting(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = Meeting.objects.select_related("unit", "organiser").filter(pk=number).first()
+    found = row_named(Meeting.objects.select_related("unit", "organiser"), pk, MeetingNotFound("چنین جلسه‌ای یافت نشد."))
     if found is None:
-        raise MeetingNotFound("چنین جلسه‌ای یافت نشد.")
+        return None
     return target_of_meeting(found)
 
 
 @locator("circular", conceal=True)
 def circular(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = Circular.objects.select_related("unit", "sender").filter(pk=number).first()
+    found = row_named(
+        Circular.objects.select_related("unit", "sender"), pk, CircularNotFound("چنین بخشنامه‌ای یافت نشد.")
+    )
     if found is None:
-        raise CircularNotFound("چنین بخشنامه‌ای یافت نشد.")
+        return None
     return target_of_circular(found)
 
 
 @locator("circular_copy", conceal=True)
 def circular_copy(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = Recipient.objects.select_related("office__seat").filter(pk=number).first()
+    found = row_named(
+        Recipient.objects.select_related("office__seat"), pk, CircularNotFound("چنین بخشنامه‌ای یافت نشد.")
+    )
     if found is None:
-        raise CircularNotFound("چنین بخشنامه‌ای یافت نشد.")
+        return None
     return target_of_copy(found)
 
 
 @locator("decision", conceal=True)
 def decision(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = Decision.objects.select_related("meeting__unit", "meeting__organiser").filter(pk=number).first()
+    found = row_named(
+        Decision.objects.select_related("meeting__unit", "meeting__organiser"),
+        pk,
+        DecisionNotFound("چنین مصوبه‌ای یافت نشد."),
+    )
     if found is None:
-        raise DecisionNotFound("چنین مصوبه‌ای یافت نشد.")
+        return None
     return target_of_meeting(found.meeting)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ostan.access.locators import locator, whole_number
+from ostan.access.locators import locator, row_named, whole_number
 from ostan.core.access import Target
 from ostan.servicedesk.errors import RequestNotFound
 from ostan.servicedesk.models import ServiceRequest
@@ -21,12 +21,11 @@ def target_of_request(found: ServiceRequest) -> Target:
 
 @locator("service_request", conceal=True)
 def service_request(pk: object = None, **_: Any) -> Target | None:
-    number = whole_number(pk)
-    if number is None:
-        return None
-    found = ServiceRequest.objects.select_related("unit", "organisation").filter(pk=number).first()
+    found = row_named(
+        ServiceRequest.objects.select_related("unit", "organisation"), pk, RequestNotFound("چنین درخواستی یافت نشد.")
+    )
     if found is None:
-        raise RequestNotFound("چنین درخواستی یافت نشد.")
+        return None
     return target_of_request(found)
 
 

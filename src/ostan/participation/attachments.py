@@ -1,5 +1,6 @@
 """A circular's attachments: accepted by what their bytes are (never by their name or the browser's word),
-kept in the private file storage under a random name, which no URL serves; downloads go through a guarded view.
+kept under ``OSTAN_PRIVATE_DIR`` (outside MEDIA_ROOT and the static files, so no web server serves them by
+path) under a random name; downloads go through a guarded view.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ import secrets
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage
 
 from ostan.core.text import normalize
 from ostan.participation.errors import InvalidAttachment
@@ -68,17 +71,21 @@ def check(upload: Upload) -> Checked:
     return Checked(name, kind, upload.data, hashlib.sha256(upload.data).hexdigest())
 
 
+def storage() -> FileSystemStorage:
+    return FileSystemStorage(location=Path(settings.OSTAN_PRIVATE_DIR) / FOLDER, base_url=None)
+
+
 def store(checked: Checked) -> str:
     """Write the bytes under a random name; the caller deletes it if its transaction fails."""
-    return default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}", ContentFile(checked.data))
+    return storage().save(secrets.token_hex(16), ContentFile(checked.data))
 
 
 def read(stored_name: str) -> bytes:
-    with default_storage.open(stored_name, "rb") as handle:
+    with storage().open(stored_name, "rb") as handle:
         data: bytes = handle.read()
     return data
 
 
 def discard(stored_names: list[str]) -> None:
     for stored in stored_names:
-        default_storage.delete(stored)
+        storage().delete(stored)

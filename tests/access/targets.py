@@ -521,9 +521,10 @@ def _circular_row(lab: Lab, unit: Unit, sender: Organisation, office: Organisati
     )  # fmt: skip
     Recipient.objects.create(circular=found, office=office, delivered_at=now)
     from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
 
-    stored = default_storage.save(f"participation/matrix-{lab.serial}", ContentFile(b"%PDF-1.4\n"))
+    from ostan.participation.attachments import storage
+
+    stored = storage().save(f"matrix-{lab.serial}", ContentFile(b"%PDF-1.4\n"))
     Attachment.objects.create(
         circular=found, name="a.pdf", content_type="application/pdf", size=9, sha256="0" * 64, stored_name=stored
     )
